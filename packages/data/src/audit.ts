@@ -1,0 +1,80 @@
+/** Append-only audit trail: every change writes one event in the same transaction as the change. */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent, Principal } from '@socle/domain';
+import { RuleViolationError } from '@socle/domain';
+import { ulid } from 'ulid';
+import { db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { Key } from './keys.ts';
+import { toRecord } from './records.ts';
+import type { GuardedItem } from './transact.ts';
+import { tableName } from './table.ts';
+
+/** What every write needs to know about the request it serves. */
+interface WriteContext {
+  principal: Principal;
+  requestId: string;
+  now: Date;
+}
+
+interface AuditInput {
+  action: string;
+  entity: { type: string; id: string };
+  summary?: string;
+  fromStatus?: string;
+  toStatus?: string;
+}
+
+const newAuditEvent = (ctx: WriteContext, input: AuditInput): AuditEvent => ({
+  id: ulid(ctx.now.getTime()),
+  at: ctx.now.toISOString(),
+  actor: { userId: ctx.principal.userId, name: ctx.principal.name, roles: ctx.principal.roles },
+  ...input,
+});
+
+/** The audit Put for a transaction; its key is chosen by the caller (dossier, tenant or platform trail). */
+const auditPut = (
+  keyOf: (at: string, eventId: string) => Key,
+  ctx: WriteContext,
+  input: AuditInput,
+): GuardedItem => {
+  const event = newAuditEvent(ctx, input);
+  return {
+    item: {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keyOf(event.at, event.id), itemType: 'AuditEvent', requestId: ctx.requestId, ...event },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    onConditionFailed: () => new RuleViolationError('audit_collision', 'audit event already written'),
+  };
+};
+
+interface AuditPageOptions {
+  pk: string;
+  skPrefix: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** Events of one trail, newest first. */
+const listAuditEvents = async ({ pk, skPrefix, cursor, limit }: AuditPageOptions) => {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ExclusiveStartKey: decodeCursor(cursor, { attribute: 'pk', value: pk }),
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map((i) => toRecord<AuditEvent & { requestId?: string }>(i)),
+    cursor: encodeCursor(result.LastEvaluatedKey),
+  };
+};
+
+export type { AuditInput, WriteContext };
+export { auditPut, listAuditEvents, newAuditEvent };

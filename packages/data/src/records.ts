@@ -1,0 +1,53 @@
+/** Helpers shared by the entity modules: stored metadata, versioned updates, key stripping. */
+import { NotFoundError, VersionConflictError } from '@socle/domain';
+import type { GuardedItem } from './transact.ts';
+import { tableName } from './table.ts';
+import type { Key } from './keys.ts';
+
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt', 'itemType'];
+
+/** Removes the storage attributes so that an item can be returned to a caller. */
+const toRecord = <T>(item: Record<string, unknown>): T => {
+  const copy = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+};
+
+/** Put that must create a new item (never overwrite). */
+const putNew = (item: Record<string, unknown> & Key, onExists: () => Error): GuardedItem => ({
+  item: {
+    Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+  },
+  onConditionFailed: () => onExists(),
+});
+
+/**
+ * Replaces a stored record only if it is still at the version the caller read:
+ * a missing item is a 404, a newer version a 409 carrying the current version.
+ */
+const putVersioned = (
+  entity: string,
+  item: Record<string, unknown> & Key & { version: number },
+  expectedVersion: number,
+): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: tableName(),
+      Item: item,
+      ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  },
+  onConditionFailed: (existing) =>
+    existing
+      ? new VersionConflictError(entity, existing.version as number | undefined)
+      : new NotFoundError(entity),
+});
+
+/** Checks a versioned edit before building the write: a stale version fails early with a 409. */
+const assertVersion = (entity: string, current: { version: number }, expected: number) => {
+  if (current.version !== expected) throw new VersionConflictError(entity, current.version);
+};
+
+export { STORAGE_ATTRIBUTES, assertVersion, putNew, putVersioned, toRecord };

@@ -1,0 +1,27 @@
+/**
+ * A tenant scope is the only way to reach tenant-owned keys. It is created from a verified
+ * principal (functions/src/middleware/auth.ts), never from a request body or path.
+ */
+import { ForbiddenError } from '@socle/domain';
+import type { Principal } from '@socle/domain';
+
+declare const brand: unique symbol;
+interface TenantScope {
+  readonly tenantId: string;
+  readonly [brand]: 'TenantScope';
+}
+
+/** Scope of a tenant user; throws when the principal belongs to no tenant. */
+const tenantScopeOf = (principal: Principal): TenantScope => {
+  if (!principal.tenantId) throw new ForbiddenError('this action needs a network account');
+  return { tenantId: principal.tenantId } as TenantScope;
+};
+
+/**
+ * Scope for platform-level code acting on a tenant it was explicitly given (the national admin on
+ * `/tenants/{tenantId}`, seeding, the token trigger). Named so that every such use is easy to audit.
+ */
+const platformScopeFor = (tenantId: string): TenantScope => ({ tenantId }) as TenantScope;
+
+export type { TenantScope };
+export { platformScopeFor, tenantScopeOf };

@@ -1,0 +1,129 @@
+/** Networks (tenants), managed by the national admin. Stored in their own partition `T#<id>`. */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError, RuleViolationError } from '@socle/domain';
+import type { Tenant, TenantCreate, TenantUpdate } from '@socle/domain';
+import { ulid } from 'ulid';
+import { auditPut } from './audit.ts';
+import type { WriteContext } from './audit.ts';
+import { db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { idempotencyPut } from './idempotency.ts';
+import type { IdempotencyRequest } from './idempotency.ts';
+import { keys } from './keys.ts';
+import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { tableName } from './table.ts';
+import { transact } from './transact.ts';
+
+const platformAudit = (at: string, id: string) => keys.platformAudit(at, id);
+
+const tenantItem = (tenant: Tenant) => ({
+  ...keys.tenant(tenant.id),
+  ...keys.tenantsByName(tenant.name, tenant.id),
+  itemType: 'Tenant',
+  ...tenant,
+});
+
+const createTenant = async (
+  ctx: WriteContext,
+  input: TenantCreate,
+  idempotency?: IdempotencyRequest,
+): Promise<Tenant> => {
+  const now = ctx.now.toISOString();
+  const tenant: Tenant = {
+    id: ulid(ctx.now.getTime()),
+    ...input,
+    status: 'active',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await transact([
+    putNew(tenantItem(tenant), () => new RuleViolationError('duplicate_id', 'tenant id collision')),
+    auditPut(platformAudit, ctx, { action: 'tenant.created', entity: { type: 'tenant', id: tenant.id } }),
+    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: tenant }, ctx.now)] : []),
+  ]);
+  return tenant;
+};
+
+const findTenant = async (tenantId: string): Promise<Tenant | undefined> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.tenant(tenantId), ConsistentRead: true }),
+  );
+  return Item ? toRecord<Tenant>(Item) : undefined;
+};
+
+const getTenant = async (tenantId: string): Promise<Tenant> => {
+  const tenant = await findTenant(tenantId);
+  if (!tenant) throw new NotFoundError('tenant');
+  return tenant;
+};
+
+const listTenants = async ({ cursor, limit }: { cursor?: string; limit: number }) => {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'TENANTS' },
+      ExclusiveStartKey: decodeCursor(cursor, { attribute: 'gsi1pk', value: 'TENANTS' }),
+      Limit: limit,
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map((i) => toRecord<Tenant>(i)),
+    cursor: encodeCursor(result.LastEvaluatedKey),
+  };
+};
+
+type TenantChange =
+  | { kind: 'update'; input: TenantUpdate }
+  | { kind: 'suspend'; version: number; reason: string }
+  | { kind: 'reactivate'; version: number };
+
+const changeTenant = async (ctx: WriteContext, tenantId: string, change: TenantChange): Promise<Tenant> => {
+  const current = await getTenant(tenantId);
+  const expected = change.kind === 'update' ? change.input.version : change.version;
+  assertVersion('tenant', current, expected);
+  const next: Tenant = { ...current, version: current.version + 1, updatedAt: ctx.now.toISOString() };
+  let action = 'tenant.updated';
+  if (change.kind === 'update') {
+    const { version: _ignored, ...fields } = change.input;
+    Object.assign(next, fields);
+  } else if (change.kind === 'suspend') {
+    if (current.status === 'suspended') throw new RuleViolationError('already_suspended', 'network already suspended');
+    Object.assign(next, { status: 'suspended', suspendedReason: change.reason });
+    action = 'tenant.suspended';
+  } else {
+    if (current.status === 'active') throw new RuleViolationError('already_active', 'network already active');
+    next.status = 'active';
+    delete next.suspendedReason;
+    action = 'tenant.reactivated';
+  }
+  await transact([
+    putVersioned('tenant', tenantItem(next), current.version),
+    auditPut(platformAudit, ctx, {
+      action,
+      entity: { type: 'tenant', id: tenantId },
+      summary: change.kind === 'suspend' ? change.reason : undefined,
+    }),
+  ]);
+  return next;
+};
+
+/** Writes of a network's users must fail atomically once the network is suspended. */
+const tenantActiveCheck = (tenantId: string) => ({
+  item: {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.tenant(tenantId),
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    },
+  },
+  onConditionFailed: () =>
+    new RuleViolationError('tenant_suspended', 'le réseau est suspendu: consultation seule'),
+});
+
+export type { TenantChange };
+export { changeTenant, createTenant, findTenant, getTenant, listTenants, tenantActiveCheck };

@@ -1,0 +1,47 @@
+/** A network (tenant): habilitated by the national admin to run CléA and/or CléA numérique. */
+import { z } from 'zod';
+import { TenantStatus, certifications } from '../constants.ts';
+import { Id, IsoDate, RecordMeta, Text, Version } from './common.ts';
+
+const CertificationList = z
+  .array(z.enum(certifications))
+  .min(1, { error: 'au moins une certification' })
+  .refine((l) => new Set(l).size === l.length, { error: 'certification en double' });
+
+const habilitationRange = <T extends { habilitationFrom?: string; habilitationTo?: string | null }>(
+  v: T,
+) => !v.habilitationTo || !v.habilitationFrom || v.habilitationTo >= v.habilitationFrom;
+const rangeIssue = { error: 'la fin doit suivre le début', path: ['habilitationTo'] };
+
+const TenantFields = z.object({
+  name: Text(120),
+  certifications: CertificationList,
+  habilitationFrom: IsoDate,
+  habilitationTo: IsoDate.nullable().optional(),
+});
+
+const TenantCreate = TenantFields.refine(habilitationRange, rangeIssue);
+
+const TenantUpdate = TenantFields.partial()
+  .extend({ version: Version })
+  .refine(habilitationRange, rangeIssue);
+
+const TenantSuspend = z.object({ version: Version, reason: Text(500) });
+const VersionOnly = z.object({ version: Version });
+
+const Tenant = z.object({
+  id: Id,
+  name: z.string(),
+  certifications: z.array(z.enum(certifications)),
+  habilitationFrom: IsoDate,
+  habilitationTo: IsoDate.nullable().optional(),
+  status: z.enum([TenantStatus.ACTIVE, TenantStatus.SUSPENDED]),
+  suspendedReason: z.string().optional(),
+  ...RecordMeta.shape,
+});
+
+type Tenant = z.infer<typeof Tenant>;
+type TenantCreate = z.infer<typeof TenantCreate>;
+type TenantUpdate = z.infer<typeof TenantUpdate>;
+
+export { Tenant, TenantCreate, TenantSuspend, TenantUpdate, VersionOnly };

@@ -130,7 +130,7 @@ const routes = [
     lambda: LambdaName.PLATFORM,
     scope: 'platform',
     roles: [R.NATIONAL_ADMIN],
-    summary: "Suspend a network: its users can read but not change dossiers",
+    summary: 'Suspend a network: its users can read but not change dossiers',
     request: { params: IdParam('tenantId'), body: TenantSuspend },
     response: { status: 200, schema: Tenant },
   },

@@ -55,11 +55,7 @@ const findStoredResponse = async (request: IdempotencyRequest): Promise<StoredRe
   return checkStored(request, Item);
 };
 
-const idempotencyPut = (
-  request: IdempotencyRequest,
-  response: StoredResponse,
-  now: Date,
-): GuardedItem => ({
+const idempotencyPut = (request: IdempotencyRequest, response: StoredResponse, now: Date): GuardedItem => ({
   item: {
     Put: {
       TableName: tableName(),

@@ -4,7 +4,18 @@ import type { GuardedItem } from './transact.ts';
 import { tableName } from './table.ts';
 import type { Key } from './keys.ts';
 
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt', 'itemType'];
+const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'expiresAt',
+  'itemType',
+];
 
 /** Removes the storage attributes so that an item can be returned to a caller. */
 const toRecord = <T>(item: Record<string, unknown>): T => {

@@ -90,7 +90,8 @@ const changeTenant = async (ctx: WriteContext, tenantId: string, change: TenantC
     const { version: _ignored, ...fields } = change.input;
     Object.assign(next, fields);
   } else if (change.kind === 'suspend') {
-    if (current.status === 'suspended') throw new RuleViolationError('already_suspended', 'network already suspended');
+    if (current.status === 'suspended')
+      throw new RuleViolationError('already_suspended', 'network already suspended');
     Object.assign(next, { status: 'suspended', suspendedReason: change.reason });
     action = 'tenant.suspended';
   } else {

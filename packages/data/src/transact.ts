@@ -40,9 +40,7 @@ const transact = async (items: readonly GuardedItem[]): Promise<void> => {
       if (reason.Code !== 'ConditionalCheckFailed') continue;
       const guard = items[index]?.onConditionFailed;
       if (!guard) continue;
-      const existing = reason.Item
-        ? unmarshall(reason.Item as Record<string, AttributeValue>)
-        : undefined;
+      const existing = reason.Item ? unmarshall(reason.Item as Record<string, AttributeValue>) : undefined;
       throw guard(existing);
     }
     throw error;

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import regionsData from '../../data/regions.json' with { type: 'json' };
 
 /** ULID: 26 Crockford base32 symbols, sortable by creation time. */
-const Id = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'identifiant invalide (ULID attendu)' });
+const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'identifiant invalide (ULID attendu)' });
 
 const IsoDate = z.iso.date({ error: 'date invalide (AAAA-MM-JJ attendu)' });
 const IsoDateTime = z.iso.datetime({ offset: true, error: 'horodatage ISO 8601 invalide' });

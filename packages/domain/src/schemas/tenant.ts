@@ -8,9 +8,8 @@ const CertificationList = z
   .min(1, { error: 'au moins une certification' })
   .refine((l) => new Set(l).size === l.length, { error: 'certification en double' });
 
-const habilitationRange = <T extends { habilitationFrom?: string; habilitationTo?: string | null }>(
-  v: T,
-) => !v.habilitationTo || !v.habilitationFrom || v.habilitationTo >= v.habilitationFrom;
+const habilitationRange = <T extends { habilitationFrom?: string; habilitationTo?: string | null }>(v: T) =>
+  !v.habilitationTo || !v.habilitationFrom || v.habilitationTo >= v.habilitationFrom;
 const rangeIssue = { error: 'la fin doit suivre le début', path: ['habilitationTo'] };
 
 const TenantFields = z.object({

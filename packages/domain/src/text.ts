@@ -5,9 +5,14 @@ const foldForSearch = (value: string): string =>
   value
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
-    .replace(/[œ]/g, 'oe')
-    .replace(/[æ]/g, 'ae')
     .toLowerCase()
+    // Letters that Unicode does not decompose into a base letter and a diacritic.
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/đ/g, 'd')
     .replace(/[’'\-‐]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -46,7 +46,7 @@ const PageQuery = z.object({
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string().optional() });
 
-const IdParam = (name: string) => z.object({ [name]: Id });
+const IdParam = <N extends string>(name: N) => z.object({ [name]: Id } as Record<N, typeof Id>);
 
 const ErrorBody = z.object({
   error: z.string(),

@@ -1,0 +1,52 @@
+/**
+ * Reads the verified JWT claims that API Gateway's JWT authorizer puts on the event. The authorizer
+ * flattens claim values to strings (an array becomes `[a b]`), so list claims accept every form.
+ */
+import { Principal } from '@socle/domain';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+type RawClaims = Record<string, string | number | boolean | string[] | undefined>;
+
+const listClaim = (value: RawClaims[string]): string[] => {
+  if (value === undefined || value === '') return [];
+  if (Array.isArray(value)) return value.map(String);
+  const text = String(value).trim();
+  if (text.startsWith('[') && text.endsWith(']')) {
+    const inner = text.slice(1, -1).trim();
+    if (inner.startsWith('"')) return JSON.parse(text) as string[];
+    return inner.split(/[\s,]+/).filter(Boolean);
+  }
+  return text.split(/[\s,]+/).filter(Boolean);
+};
+
+const stringClaim = (value: RawClaims[string]) =>
+  value === undefined || value === '' ? undefined : String(value);
+
+/** The principal of a request, or undefined when the request carries no verified claims. */
+const principalFromEvent = (event: APIGatewayProxyEventV2): Principal | undefined => {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: RawClaims } } }).authorizer?.jwt
+    ?.claims;
+  if (!claims?.sub) return undefined;
+  const parsed = Principal.safeParse({
+    userId: String(claims.sub),
+    email: stringClaim(claims.email),
+    name: stringClaim(claims.name),
+    tenantId: stringClaim(claims.tenant),
+    roles: listClaim(claims.roles),
+    organisms: listClaim(claims.organisms),
+    region: stringClaim(claims.region),
+    college: stringClaim(claims.college),
+  });
+  return parsed.success ? parsed.data : undefined;
+};
+
+/** Flattens claims the way API Gateway's JWT authorizer does (used by the local server). */
+const flattenClaims = (payload: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(payload).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]),
+  );
+
+export { flattenClaims, listClaim, principalFromEvent };

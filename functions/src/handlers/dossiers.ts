@@ -1,0 +1,46 @@
+/** Dossiers of the caller's network; organism-bound staff only reach their organisms' dossiers. */
+import {
+  getDossierDetail,
+  listDossierAudit,
+  listDossiers,
+  openDossier,
+  reopenDossier,
+  updateDossier,
+  withdrawDossier,
+} from '@socle/data';
+import { organismRestriction } from '@socle/domain';
+import { routeOf } from '../dispatcher.ts';
+import { defineRoute } from '../http.ts';
+
+const dossierHandlers = {
+  listDossiers: defineRoute(routeOf('listDossiers'), ({ scope, principal, query }) =>
+    listDossiers(scope, query, organismRestriction(principal)),
+  ),
+  openDossier: defineRoute(routeOf('openDossier'), ({ scope, ctx, body, idempotency }) =>
+    openDossier(scope, ctx, body, idempotency),
+  ),
+  getDossier: defineRoute(routeOf('getDossier'), ({ scope, principal, params }) =>
+    getDossierDetail(scope, params.dossierId, organismRestriction(principal)),
+  ),
+  updateDossier: defineRoute(routeOf('updateDossier'), ({ scope, ctx, principal, params, body }) =>
+    updateDossier(scope, ctx, params.dossierId, organismRestriction(principal), body),
+  ),
+  listDossierAudit: defineRoute(routeOf('listDossierAudit'), ({ scope, principal, params, query }) =>
+    listDossierAudit(scope, params.dossierId, organismRestriction(principal), query),
+  ),
+  withdrawDossier: defineRoute(
+    routeOf('withdrawDossier'),
+    async ({ scope, ctx, principal, params, body }) => {
+      const restriction = organismRestriction(principal);
+      await withdrawDossier(scope, ctx, params.dossierId, restriction, body);
+      return getDossierDetail(scope, params.dossierId, restriction);
+    },
+  ),
+  reopenDossier: defineRoute(routeOf('reopenDossier'), async ({ scope, ctx, principal, params, body }) => {
+    const restriction = organismRestriction(principal);
+    await reopenDossier(scope, ctx, params.dossierId, restriction, body);
+    return getDossierDetail(scope, params.dossierId, restriction);
+  }),
+};
+
+export { dossierHandlers };

@@ -1,0 +1,121 @@
+/**
+ * Builds the Middy chain of one route from its entry in the route table: auth and roles first (a
+ * caller without the role gets 403 whatever the input), then body parsing and zod validation,
+ * idempotency, and the error mapper last so that it sees every error first.
+ */
+import { createHash } from 'node:crypto';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { findStoredResponse, tenantScopeOf } from '@socle/data';
+import type { IdempotencyRequest, TenantScope, WriteContext } from '@socle/data';
+import { ForbiddenError, ValidationError, hasAnyRole } from '@socle/domain';
+import type { Principal } from '@socle/domain';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { principalFromEvent } from './claims.ts';
+import { logger } from './logger.ts';
+import { UnauthorizedError, errorMapper } from './middleware/errorMapper.ts';
+import { jsonBody } from './middleware/jsonBody.ts';
+import { jsonResponse } from './middleware/response.ts';
+import { parsePart } from './middleware/validation.ts';
+import type { RouteDefinition } from './routeTypes.ts';
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type RequestPart<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> = R['request'] extends {
+  [P in K]: infer S;
+}
+  ? Infer<S>
+  : undefined;
+
+/** What a route implementation receives: validated input and who is calling. */
+interface RouteInput<R extends RouteDefinition> {
+  params: RequestPart<R, 'params'>;
+  query: RequestPart<R, 'query'>;
+  body: RequestPart<R, 'body'>;
+  /** Present on every non-public route. */
+  principal: Principal;
+  /** The caller's network, from the verified token: tenant-scoped routes only. */
+  scope: TenantScope;
+  ctx: WriteContext;
+  idempotency?: IdempotencyRequest;
+  event: APIGatewayProxyEventV2;
+}
+
+type RouteImplementation<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<unknown>;
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+const idempotencyOf = (
+  route: RouteDefinition,
+  event: APIGatewayProxyEventV2,
+  principal: Principal | undefined,
+  body: unknown,
+): IdempotencyRequest | undefined => {
+  const key = event.headers?.['idempotency-key'];
+  if (!route.idempotent || key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationError([
+      { path: 'Idempotency-Key', message: '8 à 128 caractères parmi lettres, chiffres, _ . : -' },
+    ]);
+  }
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([route.id, event.pathParameters ?? {}, body ?? null]))
+    .digest('base64url');
+  const scopeKey = route.scope === 'tenant' && principal?.tenantId ? `T#${principal.tenantId}` : 'PLATFORM';
+  return { scopeKey, key, requestHash };
+};
+
+const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteImplementation<R>) =>
+  middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(jsonBody())
+    .use(errorMapper())
+    .handler(async (event, context) => {
+      const principal = principalFromEvent(event);
+      if (route.scope !== 'public') {
+        if (!principal) throw new UnauthorizedError();
+        if (route.roles && !hasAnyRole(principal, route.roles)) throw new ForbiddenError('role not allowed');
+      }
+      if (principal)
+        logger.appendKeys({ tenant: principal.tenantId ?? 'platform', userId: principal.userId });
+      const scope = (
+        route.scope === 'tenant' ? tenantScopeOf(principal as Principal) : undefined
+      ) as TenantScope;
+      const request = route.request;
+      const params = request?.params
+        ? parsePart(request.params, event.pathParameters ?? {}, 'path')
+        : undefined;
+      const query = request?.query
+        ? parsePart(request.query, event.queryStringParameters ?? {}, 'query')
+        : undefined;
+      const rawBody = (event as { parsedBody?: unknown }).parsedBody;
+      const body = request?.body ? parsePart(request.body, rawBody, 'body') : undefined;
+      const idempotency = idempotencyOf(route, event, principal, rawBody);
+      if (idempotency) {
+        const stored = await findStoredResponse(idempotency);
+        if (stored) return jsonResponse(stored.statusCode, stored.body, { 'idempotent-replayed': 'true' });
+      }
+      const ctx: WriteContext = {
+        principal: principal as Principal,
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        now: new Date(),
+      };
+      const result = await implementation({
+        params,
+        query,
+        body,
+        principal: principal as Principal,
+        scope,
+        ctx,
+        idempotency,
+        event,
+      } as RouteInput<R>);
+      return jsonResponse(route.response.status, result);
+    });
+
+type RouteHandler = ReturnType<typeof defineRoute>;
+
+export type { RouteHandler, RouteImplementation, RouteInput };
+export { defineRoute };

@@ -1,0 +1,71 @@
+/**
+ * The local stack shared by `npm run dev` and the tests: DynamoDB Local with the table, the dev
+ * issuer and the local API server, all on loopback.
+ */
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { ensureTable, startDynamoLocal } from '@socle/testing';
+import type { DynamoLocal } from '@socle/testing';
+import { createDevIssuer } from './devIssuer.ts';
+import type { DevIssuer } from './devIssuer.ts';
+import { createLocalServer } from './server.ts';
+
+const REPO_ROOT = join(import.meta.dirname, '../../..');
+const LOCAL_DIR = join(REPO_ROOT, '.local');
+
+interface LocalStackOptions {
+  apiPort: number;
+  /** Keep data on disk (dev) or in memory (tests). */
+  persistent: boolean;
+  dynamoPort?: number;
+  allowedOrigins: string[];
+  tableName?: string;
+  host?: string;
+}
+
+interface LocalStack {
+  dynamo: DynamoLocal;
+  issuer: DevIssuer;
+  server: Server;
+  apiUrl: string;
+  tableCreated: boolean;
+  stop(): Promise<void>;
+}
+
+const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
+  const tableName = options.tableName ?? 'socle';
+  const dynamo = await startDynamoLocal({
+    port: options.dynamoPort,
+    dbPath: options.persistent ? join(LOCAL_DIR, 'dynamodb') : undefined,
+  });
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.TABLE_NAME = tableName;
+  process.env.AWS_REGION ??= 'eu-west-3';
+  const tableCreated = await ensureTable(dynamo.endpoint, tableName);
+  const host = options.host ?? 'localhost';
+  const apiUrl = `http://${host}:${options.apiPort}`;
+  const issuer = await createDevIssuer({
+    issuer: `${apiUrl}/dev-auth`,
+    keyFile: options.persistent ? join(LOCAL_DIR, 'dev-issuer-keys.json') : undefined,
+  });
+  const server = createLocalServer({ issuer, allowedOrigins: options.allowedOrigins });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.apiPort, '127.0.0.1', () => resolve());
+  });
+  return {
+    dynamo,
+    issuer,
+    server,
+    apiUrl,
+    tableCreated,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dynamo.stop();
+    },
+  };
+};
+
+export type { LocalStack, LocalStackOptions };
+export { LOCAL_DIR, REPO_ROOT, startLocalStack };

@@ -1,0 +1,91 @@
+/**
+ * Maps every thrown error to an HTTP response, once. Statuses below 500 are exposed with a
+ * stable `error` code; anything else becomes a generic 500 and is logged with its details.
+ */
+import type { MiddlewareObj } from '@middy/core';
+import {
+  ForbiddenError,
+  IdempotencyKeyReusedError,
+  InvalidTransitionError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+  VersionConflictError,
+} from '@socle/domain';
+import { IdempotentReplay } from '@socle/data';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { logger } from '../logger.ts';
+import { jsonResponse } from './response.ts';
+
+/** Thrown when a protected route is reached without verified claims. */
+class UnauthorizedError extends Error {
+  constructor() {
+    super('authentication required');
+    this.name = 'UnauthorizedError';
+  }
+}
+
+const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
+  if (error instanceof IdempotentReplay) {
+    return jsonResponse(error.response.statusCode, error.response.body, { 'idempotent-replayed': 'true' });
+  }
+  if (error instanceof ValidationError) {
+    return jsonResponse(400, {
+      error: 'validation_failed',
+      message: `Données invalides / invalid input: ${error.issues.map((i) => `${i.path} (${i.message})`).join(', ')}`,
+      fields: error.issues,
+    });
+  }
+  if (error instanceof UnauthorizedError) {
+    return jsonResponse(401, {
+      error: 'unauthorized',
+      message: 'Authentification requise / authentication required',
+    });
+  }
+  if (error instanceof ForbiddenError) {
+    return jsonResponse(403, { error: 'forbidden', message: `Accès refusé / forbidden: ${error.message}` });
+  }
+  if (error instanceof NotFoundError) {
+    return jsonResponse(404, { error: 'not_found', message: `Introuvable / not found: ${error.entity}` });
+  }
+  if (error instanceof VersionConflictError) {
+    return jsonResponse(409, {
+      error: 'version_conflict',
+      message: 'Modifié entre-temps par quelqu’un d’autre: rechargez / changed by someone else: reload',
+      currentVersion: error.currentVersion,
+    });
+  }
+  if (error instanceof InvalidTransitionError) {
+    return jsonResponse(409, {
+      error: 'invalid_transition',
+      message: `Action impossible dans l’état « ${error.currentStatus} » / not allowed in state ${error.currentStatus}`,
+      currentStatus: error.currentStatus,
+    });
+  }
+  if (error instanceof RuleViolationError) {
+    return jsonResponse(409, { error: error.code, message: error.message });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return jsonResponse(422, {
+      error: 'idempotency_key_reused',
+      message: 'Idempotency-Key déjà utilisée pour une autre requête / key reused with another request',
+    });
+  }
+  const status = (error as { statusCode?: number }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return jsonResponse(status, { error: 'http_error', message: (error as Error).message });
+  }
+  logger.error('unhandled error', { error: error as Error });
+  return jsonResponse(500, { error: 'internal_error', message: 'Erreur interne / internal error' });
+};
+
+const errorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => {
+  const errorMapperOnError: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2>['onError'] =
+    async (request) => {
+      if (request.response !== undefined) return;
+      request.response = errorResponse(request.error);
+    };
+  return { onError: errorMapperOnError };
+};
+
+export { UnauthorizedError, errorMapper, errorResponse };

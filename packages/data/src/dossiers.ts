@@ -1,0 +1,368 @@
+/**
+ * Candidates (`T#<t>#C#<id>`) and dossiers (`T#<t>#D#<id>`). A dossier's item collection also holds
+ * its audit trail (and, later, its grids and plans). Listing goes through gsi1..gsi3.
+ */
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CURRENT_CONSENT_TEXT_VERSION,
+  DossierAction,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  foldForSearch,
+  nextStatus,
+} from '@socle/domain';
+import type {
+  Candidate,
+  Dossier,
+  DossierListQuery,
+  DossierOpen,
+  DossierStatus,
+  DossierUpdate,
+  Tenant,
+} from '@socle/domain';
+import { ulid } from 'ulid';
+import { auditPut, listAuditEvents } from './audit.ts';
+import type { AuditInput, WriteContext } from './audit.ts';
+import { db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { idempotencyPut } from './idempotency.ts';
+import type { IdempotencyRequest } from './idempotency.ts';
+import { keys } from './keys.ts';
+import { getOrganism, organismCheck } from './organisms.ts';
+import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import type { TenantScope } from './scope.ts';
+import { tableName } from './table.ts';
+import { getTenant, tenantActiveCheck } from './tenants.ts';
+import { transact } from './transact.ts';
+import type { GuardedItem } from './transact.ts';
+
+interface DossierDetail {
+  dossier: Dossier;
+  candidate: Candidate;
+}
+
+const dossierItem = (scope: TenantScope, dossier: Dossier) => ({
+  ...keys.dossier(scope, dossier.id),
+  ...keys.dossierIndexes(scope, dossier),
+  itemType: 'Dossier',
+  // Folded "last first" name: the list's text search compares against it.
+  searchName: foldForSearch(`${dossier.candidate.lastName} ${dossier.candidate.firstName}`),
+  ...dossier,
+});
+
+const candidateItem = (scope: TenantScope, candidate: Candidate, version: number) => ({
+  ...keys.candidate(scope, candidate.id),
+  itemType: 'Candidate',
+  version,
+  ...candidate,
+});
+
+const dossierAuditOf = (scope: TenantScope, dossierId: string) => (at: string, id: string) =>
+  keys.dossierAudit(scope, dossierId, at, id);
+
+/** The network must be habilitated today for the certification (dates and scope). */
+const assertHabilitated = (tenant: Tenant, certification: string, today: string) => {
+  if (tenant.status !== 'active') {
+    throw new RuleViolationError('tenant_suspended', 'le réseau est suspendu: consultation seule');
+  }
+  if (!tenant.certifications.includes(certification as Tenant['certifications'][number])) {
+    throw new RuleViolationError('not_habilitated', `le réseau n'est pas habilité pour ${certification}`);
+  }
+  if (today < tenant.habilitationFrom || (tenant.habilitationTo && today > tenant.habilitationTo)) {
+    throw new RuleViolationError(
+      'habilitation_expired',
+      "l'habilitation du réseau ne couvre pas la date du jour",
+    );
+  }
+};
+
+const openDossier = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  input: DossierOpen,
+  idempotency?: IdempotencyRequest,
+): Promise<DossierDetail> => {
+  const { organismId } = input.dossier;
+  if (!ctx.principal.organisms.includes(organismId)) {
+    throw new ForbiddenError("vous n'êtes pas rattaché à cet organisme");
+  }
+  const [tenant, organism] = await Promise.all([getTenant(scope.tenantId), getOrganism(scope, organismId)]);
+  assertHabilitated(tenant, input.dossier.certification, ctx.now.toISOString().slice(0, 10));
+  const now = ctx.now.toISOString();
+  const candidate: Candidate = { id: ulid(ctx.now.getTime()), ...input.candidate };
+  const { consent: _given, ...path } = input.dossier;
+  const dossier: Dossier = {
+    id: ulid(ctx.now.getTime()),
+    candidateId: candidate.id,
+    candidate: {
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      birthDate: candidate.birthDate,
+    },
+    ...path,
+    region: organism.region,
+    advisorId: ctx.principal.userId,
+    status: 'opened',
+    consent: { givenAt: now, textVersion: CURRENT_CONSENT_TEXT_VERSION, recordedBy: ctx.principal.userId },
+    openedAt: now,
+    statusChangedAt: now,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const detail = { dossier, candidate };
+  await transact([
+    tenantActiveCheck(scope.tenantId),
+    organismCheck(scope, organismId, 'evaluation', 'dossier.organismId'),
+    putNew(candidateItem(scope, candidate, 1), () => new RuleViolationError('duplicate_id', 'id collision')),
+    putNew(dossierItem(scope, dossier), () => new RuleViolationError('duplicate_id', 'id collision')),
+    auditPut(dossierAuditOf(scope, dossier.id), ctx, {
+      action: 'dossier.opened',
+      entity: { type: 'dossier', id: dossier.id },
+      toStatus: 'opened',
+    }),
+    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: detail }, ctx.now)] : []),
+  ]);
+  return detail;
+};
+
+const findDossier = async (scope: TenantScope, dossierId: string): Promise<Dossier | undefined> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.dossier(scope, dossierId), ConsistentRead: true }),
+  );
+  return Item ? toRecord<Dossier>(Item) : undefined;
+};
+
+/** A dossier visible to the caller: organism-bound staff only see their organisms' dossiers. */
+const getDossier = async (scope: TenantScope, dossierId: string, organisms?: string[]): Promise<Dossier> => {
+  const dossier = await findDossier(scope, dossierId);
+  if (!dossier || (organisms && !organisms.includes(dossier.organismId))) throw new NotFoundError('dossier');
+  return dossier;
+};
+
+const getDossierDetail = async (
+  scope: TenantScope,
+  dossierId: string,
+  organisms?: string[],
+): Promise<DossierDetail> => {
+  const dossier = await getDossier(scope, dossierId, organisms);
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.candidate(scope, dossier.candidateId) }),
+  );
+  if (!Item) throw new NotFoundError('candidate');
+  const { version: _v, ...candidate } = toRecord<Candidate & { version: number }>(Item);
+  return { dossier, candidate };
+};
+
+/** Longest run of index pages one list request reads when filters drop most items. */
+const MAX_PAGES_PER_LIST = 10;
+
+/**
+ * Lists dossiers, newest first. The most selective key wins (organism, then status, then the whole
+ * network); other criteria are filters, so a filtered page may need several reads (bounded).
+ */
+const listDossiers = async (scope: TenantScope, query: DossierListQuery, organisms?: string[]) => {
+  if (query.organismId && organisms && !organisms.includes(query.organismId)) {
+    return { items: [] as Dossier[], cursor: undefined };
+  }
+  const source = query.organismId
+    ? keys.dossiersByOrganism(scope, query.organismId)
+    : query.status
+      ? keys.dossiersByStatus(scope, query.status)
+      : keys.dossiersByTenant(scope);
+  const pkAttribute = `${source.index}pk`;
+  const filters: string[] = [];
+  const values: Record<string, unknown> = { ':pk': source.pk };
+  const names: Record<string, string> = {};
+  if (query.organismId && query.status) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  if (!query.organismId && organisms) {
+    const placeholders = organisms.map((o, i) => {
+      values[`:org${i}`] = o;
+      return `:org${i}`;
+    });
+    filters.push(
+      placeholders.length ? `organismId IN (${placeholders.join(', ')})` : 'attribute_not_exists(pk)',
+    );
+  }
+  if (query.q) {
+    filters.push('contains(searchName, :q)');
+    values[':q'] = foldForSearch(query.q);
+  }
+  const items: Dossier[] = [];
+  let startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: source.pk }) as
+    | Record<string, unknown>
+    | undefined;
+  for (let pageRead = 0; pageRead < MAX_PAGES_PER_LIST && items.length < query.limit; pageRead++) {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: source.index,
+        KeyConditionExpression: `${pkAttribute} = :pk`,
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: startKey,
+        ScanIndexForward: false,
+        Limit: query.limit - items.length,
+      }),
+    );
+    items.push(...(page.Items ?? []).map((i) => toRecord<Dossier>(i)));
+    startKey = page.LastEvaluatedKey;
+    if (!startKey) break;
+  }
+  return { items, cursor: encodeCursor(startKey) };
+};
+
+/** Fetches the dossiers of a list of ids in one round trip (used by later agendas and exports). */
+const batchGetDossiers = async (scope: TenantScope, ids: string[]): Promise<Dossier[]> => {
+  if (ids.length === 0) return [];
+  const result = await db().send(
+    new BatchGetCommand({
+      RequestItems: { [tableName()]: { Keys: ids.map((id) => keys.dossier(scope, id)) } },
+    }),
+  );
+  return (result.Responses?.[tableName()] ?? []).map((i) => toRecord<Dossier>(i));
+};
+
+interface TransitionOptions {
+  action: DossierAction;
+  version: number;
+  target?: DossierStatus;
+  /** Fields set along with the new status (e.g. the withdrawal reason). */
+  patch?: Partial<Dossier>;
+  summary?: string;
+  /** Extra items written atomically with the transition (grids, plans, counters). */
+  extraItems?: GuardedItem[];
+}
+
+/** Moves a dossier through the state machine, audited, in one transaction. */
+const transitionDossier = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  organisms: string[] | undefined,
+  options: TransitionOptions,
+): Promise<Dossier> => {
+  const current = await getDossier(scope, dossierId, organisms);
+  assertVersion('dossier', current, options.version);
+  const status = nextStatus({ current: current.status, action: options.action, target: options.target });
+  const now = ctx.now.toISOString();
+  const next: Dossier = {
+    ...current,
+    ...options.patch,
+    status,
+    statusChangedAt: now,
+    version: current.version + 1,
+    updatedAt: now,
+  };
+  const audit: AuditInput = {
+    action: `dossier.${options.action}`,
+    entity: { type: 'dossier', id: dossierId },
+    fromStatus: current.status,
+    toStatus: status,
+    summary: options.summary,
+  };
+  await transact([
+    tenantActiveCheck(scope.tenantId),
+    putVersioned('dossier', dossierItem(scope, next), current.version),
+    auditPut(dossierAuditOf(scope, dossierId), ctx, audit),
+    ...(options.extraItems ?? []),
+  ]);
+  return next;
+};
+
+const withdrawDossier = (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  organisms: string[] | undefined,
+  input: { version: number; reason: string },
+) =>
+  findDossier(scope, dossierId).then((current) =>
+    transitionDossier(scope, ctx, dossierId, organisms, {
+      action: DossierAction.WITHDRAW,
+      version: input.version,
+      patch: { statusBeforeWithdrawal: current?.status, withdrawalReason: input.reason },
+      summary: input.reason,
+    }),
+  );
+
+const reopenDossier = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  organisms: string[] | undefined,
+  input: { version: number },
+) => {
+  const current = await getDossier(scope, dossierId, organisms);
+  return transitionDossier(scope, ctx, dossierId, organisms, {
+    action: DossierAction.REOPEN,
+    version: input.version,
+    target: current.statusBeforeWithdrawal,
+    patch: { statusBeforeWithdrawal: undefined, withdrawalReason: undefined },
+  });
+};
+
+/** Edits path details and the candidate's contact data; versioned on the dossier. */
+const updateDossier = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  organisms: string[] | undefined,
+  input: DossierUpdate,
+): Promise<DossierDetail> => {
+  const { dossier: current, candidate } = await getDossierDetail(scope, dossierId, organisms);
+  assertVersion('dossier', current, input.version);
+  const { version: _v, candidate: contact, ...path } = input;
+  const now = ctx.now.toISOString();
+  const next: Dossier = { ...current, ...path, version: current.version + 1, updatedAt: now };
+  if (next.onWorkingTime && next.candidateStatus !== 'employee') {
+    throw new RuleViolationError(
+      'working_time',
+      'seul un salarié peut suivre le parcours sur son temps de travail',
+    );
+  }
+  const nextCandidate: Candidate = { ...candidate, ...contact };
+  const changed = [...Object.keys(path), ...Object.keys(contact ?? {}).map((k) => `candidate.${k}`)];
+  await transact([
+    tenantActiveCheck(scope.tenantId),
+    putVersioned('dossier', dossierItem(scope, next), current.version),
+    { item: { Put: { TableName: tableName(), Item: candidateItem(scope, nextCandidate, next.version) } } },
+    auditPut(dossierAuditOf(scope, dossierId), ctx, {
+      action: 'dossier.updated',
+      entity: { type: 'dossier', id: dossierId },
+      summary: changed.join(', '),
+    }),
+  ]);
+  return { dossier: next, candidate: nextCandidate };
+};
+
+const listDossierAudit = async (
+  scope: TenantScope,
+  dossierId: string,
+  organisms: string[] | undefined,
+  page: { cursor?: string; limit: number },
+) => {
+  await getDossier(scope, dossierId, organisms);
+  return listAuditEvents({ pk: keys.dossier(scope, dossierId).pk, skPrefix: 'AUDIT#', ...page });
+};
+
+export type { DossierDetail, TransitionOptions };
+export {
+  batchGetDossiers,
+  findDossier,
+  getDossier,
+  getDossierDetail,
+  listDossierAudit,
+  listDossiers,
+  openDossier,
+  reopenDossier,
+  transitionDossier,
+  updateDossier,
+  withdrawDossier,
+};

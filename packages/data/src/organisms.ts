@@ -1,0 +1,137 @@
+/** Organisms of a network: item collection `T#<tenantId>` / `ORG#<id>`. */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError, RuleViolationError } from '@socle/domain';
+import type { Organism, OrganismCreate, OrganismUpdate } from '@socle/domain';
+import { ulid } from 'ulid';
+import { auditPut } from './audit.ts';
+import type { WriteContext } from './audit.ts';
+import { db } from './client.ts';
+import { idempotencyPut } from './idempotency.ts';
+import type { IdempotencyRequest } from './idempotency.ts';
+import { keys } from './keys.ts';
+import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import type { TenantScope } from './scope.ts';
+import { tableName } from './table.ts';
+import { transact } from './transact.ts';
+
+const organismItem = (scope: TenantScope, organism: Organism) => ({
+  ...keys.organism(scope, organism.id),
+  itemType: 'Organism',
+  ...organism,
+});
+
+const tenantAuditOf = (scope: TenantScope) => (at: string, id: string) =>
+  keys.tenantAudit(scope.tenantId, at, id);
+
+const createOrganism = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  input: OrganismCreate,
+  idempotency?: IdempotencyRequest,
+): Promise<Organism> => {
+  const now = ctx.now.toISOString();
+  const organism: Organism = {
+    id: ulid(ctx.now.getTime()),
+    ...input,
+    active: true,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await transact([
+    putNew(organismItem(scope, organism), () => new RuleViolationError('duplicate_id', 'id collision')),
+    auditPut(tenantAuditOf(scope), ctx, {
+      action: 'organism.created',
+      entity: { type: 'organism', id: organism.id },
+      summary: organism.name,
+    }),
+    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: organism }, ctx.now)] : []),
+  ]);
+  return organism;
+};
+
+const findOrganism = async (scope: TenantScope, organismId: string): Promise<Organism | undefined> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.organism(scope, organismId), ConsistentRead: true }),
+  );
+  return Item ? toRecord<Organism>(Item) : undefined;
+};
+
+const getOrganism = async (scope: TenantScope, organismId: string): Promise<Organism> => {
+  const organism = await findOrganism(scope, organismId);
+  if (!organism) throw new NotFoundError('organism');
+  return organism;
+};
+
+/** All organisms of a network (tens at most: one query, paginated internally). */
+const listOrganisms = async (scope: TenantScope): Promise<Organism[]> => {
+  const { pk, skPrefix } = keys.organismsPrefix(scope);
+  const items: Organism[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []).map((i) => toRecord<Organism>(i)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+};
+
+const updateOrganism = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  organismId: string,
+  input: OrganismUpdate,
+): Promise<Organism> => {
+  const current = await getOrganism(scope, organismId);
+  assertVersion('organism', current, input.version);
+  const { version: _ignored, ...fields } = input;
+  const next: Organism = {
+    ...current,
+    ...fields,
+    version: current.version + 1,
+    updatedAt: ctx.now.toISOString(),
+  };
+  await transact([
+    putVersioned('organism', organismItem(scope, next), current.version),
+    auditPut(tenantAuditOf(scope), ctx, {
+      action: 'organism.updated',
+      entity: { type: 'organism', id: organismId },
+      summary: next.name,
+    }),
+  ]);
+  return next;
+};
+
+/** Condition for a transaction: the organism exists, is active and offers the capability. */
+const organismCheck = (scope: TenantScope, organismId: string, capability: string, path: string) => ({
+  item: {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.organism(scope, organismId),
+      ConditionExpression: 'attribute_exists(pk) AND active = :true AND contains(capabilities, :capability)',
+      ExpressionAttributeValues: { ':true': true, ':capability': capability },
+    },
+  },
+  onConditionFailed: () =>
+    new RuleViolationError(
+      'organism_unavailable',
+      `${path}: organisme inconnu, inactif ou sans cette activité`,
+    ),
+});
+
+export {
+  createOrganism,
+  findOrganism,
+  getOrganism,
+  listOrganisms,
+  organismCheck,
+  tenantAuditOf,
+  updateOrganism,
+};

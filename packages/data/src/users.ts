@@ -1,0 +1,255 @@
+/**
+ * Network staff (`T#<tenantId>` / `USER#<id>`) and logins (`LOGIN#<id>`): the login item is the one
+ * source of the token claims (tenant, roles, organisms), written in the same transaction as the user,
+ * so a user can never change their own tenant or roles.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError, RuleViolationError, ValidationError } from '@socle/domain';
+import type { Principal, Role, User, UserInvite, UserUpdate } from '@socle/domain';
+import { ulid } from 'ulid';
+import { auditPut } from './audit.ts';
+import type { WriteContext } from './audit.ts';
+import { db } from './client.ts';
+import { idempotencyPut } from './idempotency.ts';
+import type { IdempotencyRequest } from './idempotency.ts';
+import { keys } from './keys.ts';
+import { tenantAuditOf } from './organisms.ts';
+import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import type { TenantScope } from './scope.ts';
+import { tableName } from './table.ts';
+import { transact } from './transact.ts';
+import type { GuardedItem } from './transact.ts';
+
+/** What the token trigger and the dev issuer read to build a token's claims. */
+interface Login {
+  userId: string;
+  email: string;
+  name: string;
+  tenantId?: string;
+  roles: Role[];
+  organisms: string[];
+  region?: string;
+  college?: 'employer' | 'employee';
+  status: 'active' | 'disabled';
+}
+
+const loginItem = (login: Login) => ({
+  ...keys.login(login.userId),
+  ...keys.loginsByEmail(login.email),
+  itemType: 'Login',
+  ...login,
+});
+
+const loginOfUser = (scope: TenantScope, user: User): Login => ({
+  userId: user.id,
+  email: user.email,
+  name: `${user.firstName} ${user.lastName}`,
+  tenantId: scope.tenantId,
+  roles: user.roles,
+  organisms: user.organisms,
+  status: user.status,
+});
+
+const emailTaken = (path: string) =>
+  new ValidationError([{ path, message: 'cette adresse e-mail a déjà un compte' }]);
+
+/** Puts that create a login and reserve its email (a second account with the same email is refused). */
+const newLoginItems = (login: Login): GuardedItem[] => [
+  putNew({ ...keys.emailClaim(login.email), itemType: 'EmailClaim', userId: login.userId }, () =>
+    emailTaken('email'),
+  ),
+  putNew(loginItem(login), () => new RuleViolationError('duplicate_id', 'login id collision')),
+];
+
+const userItem = (scope: TenantScope, user: User) => ({
+  ...keys.user(scope, user.id),
+  itemType: 'User',
+  ...user,
+});
+
+const organismsExist = (scope: TenantScope, organismIds: string[]): GuardedItem[] =>
+  organismIds.map((organismId, index) => ({
+    item: {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.organism(scope, organismId),
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    },
+    onConditionFailed: () =>
+      new ValidationError([{ path: `organisms.${index}`, message: 'organisme inconnu dans ce réseau' }]),
+  }));
+
+const inviteUser = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  input: UserInvite,
+  idempotency?: IdempotencyRequest,
+): Promise<User> => {
+  const now = ctx.now.toISOString();
+  const user: User = {
+    id: ulid(ctx.now.getTime()),
+    ...input,
+    status: 'active',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await transact([
+    ...newLoginItems(loginOfUser(scope, user)),
+    putNew(userItem(scope, user), () => new RuleViolationError('duplicate_id', 'user id collision')),
+    ...organismsExist(scope, user.organisms),
+    auditPut(tenantAuditOf(scope), ctx, {
+      action: 'user.invited',
+      entity: { type: 'user', id: user.id },
+      summary: user.roles.join(', '),
+    }),
+    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: user }, ctx.now)] : []),
+  ]);
+  return user;
+};
+
+const getUser = async (scope: TenantScope, userId: string): Promise<User> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.user(scope, userId), ConsistentRead: true }),
+  );
+  if (!Item) throw new NotFoundError('user');
+  return toRecord<User>(Item);
+};
+
+const listUsers = async (scope: TenantScope): Promise<User[]> => {
+  const { pk, skPrefix } = keys.usersPrefix(scope);
+  const items: User[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []).map((i) => toRecord<User>(i)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items.sort((a, b) =>
+    `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fr'),
+  );
+};
+
+const updateUser = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  userId: string,
+  input: UserUpdate,
+): Promise<User> => {
+  const current = await getUser(scope, userId);
+  assertVersion('user', current, input.version);
+  const { version: _ignored, ...fields } = input;
+  const next: User = {
+    ...current,
+    ...fields,
+    version: current.version + 1,
+    updatedAt: ctx.now.toISOString(),
+  };
+  if (
+    next.roles.some((r) => r === 'evaluator' || r === 'trainer' || r === 'advisor') &&
+    next.organisms.length === 0
+  ) {
+    throw new ValidationError([{ path: 'organisms', message: 'au moins un organisme pour ce rôle' }]);
+  }
+  if (
+    userId === ctx.principal.userId &&
+    (next.status === 'disabled' || !next.roles.includes('network_admin'))
+  ) {
+    throw new RuleViolationError(
+      'self_lockout',
+      'vous ne pouvez pas retirer vos propres droits d’administration',
+    );
+  }
+  const addedOrganisms = next.organisms.filter((o) => !current.organisms.includes(o));
+  await transact([
+    putVersioned('user', userItem(scope, next), current.version),
+    {
+      item: { Put: { TableName: tableName(), Item: loginItem(loginOfUser(scope, next)) } },
+    },
+    ...organismsExist(scope, addedOrganisms),
+    auditPut(tenantAuditOf(scope), ctx, {
+      action:
+        next.status !== current.status
+          ? `user.${next.status === 'disabled' ? 'disabled' : 'enabled'}`
+          : 'user.updated',
+      entity: { type: 'user', id: userId },
+    }),
+  ]);
+  return next;
+};
+
+/** The network admins of a tenant, for the national admin's view of a network. */
+const listTenantAdmins = async (scope: TenantScope): Promise<User[]> =>
+  (await listUsers(scope)).filter((u) => u.roles.includes('network_admin'));
+
+/** Platform-level logins (national admin, jury users): no tenant. */
+const createPlatformLogin = async (ctx: WriteContext, login: Omit<Login, 'tenantId' | 'status'>) => {
+  const full: Login = { ...login, status: 'active' };
+  await transact([
+    ...newLoginItems(full),
+    auditPut((at, id) => keys.platformAudit(at, id), ctx, {
+      action: 'login.created',
+      entity: { type: 'login', id: login.userId },
+      summary: login.roles.join(', '),
+    }),
+  ]);
+  return full;
+};
+
+const findLogin = async (userId: string): Promise<Login | undefined> => {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.login(userId) }));
+  return Item ? toRecord<Login>(Item) : undefined;
+};
+
+/** Every login, by email (dev issuer's user picker; small by nature in a demo). */
+const listLogins = async (): Promise<Login[]> => {
+  const items: Login[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'LOGINS' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []).map((i) => toRecord<Login>(i)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+/** Claims of a login, as both the Cognito trigger and the dev issuer put them in tokens. */
+const claimsOf = (login: Login): Omit<Principal, 'userId'> => ({
+  email: login.email,
+  name: login.name,
+  tenantId: login.tenantId,
+  roles: login.roles,
+  organisms: login.organisms,
+  region: login.region,
+  college: login.college,
+});
+
+export type { Login };
+export {
+  claimsOf,
+  createPlatformLogin,
+  findLogin,
+  getUser,
+  inviteUser,
+  listLogins,
+  listTenantAdmins,
+  listUsers,
+  newLoginItems,
+  updateUser,
+};

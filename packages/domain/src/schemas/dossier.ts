@@ -46,8 +46,7 @@ const PathFields = z.object({
   onWorkingTime: z.boolean(),
   modules: z
     .array(z.enum(dossierModules))
-    .refine((l) => new Set(l).size === l.length, { error: 'module en double' })
-    .default([]),
+    .refine((l) => new Set(l).size === l.length, { error: 'module en double' }),
   experience: Text(1000),
 });
 
@@ -62,6 +61,7 @@ const workingTimeIssue = {
 const DossierOpen = z.object({
   candidate: CandidateInput,
   dossier: PathFields.extend({
+    modules: PathFields.shape.modules.default([]),
     certification: z.enum(certifications),
     organismId: Id,
     consent: z.object({
@@ -73,6 +73,7 @@ const DossierOpen = z.object({
   }).refine(workingTimeRule, workingTimeIssue),
 });
 
+// No defaults here: a field left out of an edit keeps its stored value.
 const DossierUpdate = PathFields.partial()
   .extend({ version: Version, candidate: CandidateContact.partial().optional() })
   .refine(workingTimeRule, workingTimeIssue);

@@ -27,8 +27,8 @@ const UserFields = z.object({
   firstName: Text(100),
   lastName: Text(100),
   roles: RoleList,
-  organisms: OrganismIds.default([]),
-  accreditations: z.array(Accreditation).max(20).default([]),
+  organisms: OrganismIds,
+  accreditations: z.array(Accreditation).max(20),
 });
 
 /** Evaluators and trainers need an accreditation for their role; advisors, evaluators and trainers need an organism. */
@@ -52,8 +52,12 @@ const staffRules = (
   }
 };
 
-const UserInvite = UserFields.superRefine(staffRules);
+const UserInvite = UserFields.extend({
+  organisms: OrganismIds.default([]),
+  accreditations: UserFields.shape.accreditations.default([]),
+}).superRefine(staffRules);
 
+// No defaults here: a field left out of an edit keeps its stored value.
 const UserUpdate = UserFields.omit({ email: true })
   .partial()
   .extend({ version: Version, status: z.enum([UserStatus.ACTIVE, UserStatus.DISABLED]).optional() });

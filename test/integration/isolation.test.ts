@@ -1,0 +1,105 @@
+/**
+ * Tenant isolation, generated from the route table: for every tenant-scoped route, a user of network B
+ * holding every role the route allows (and even claiming A's organism) cannot reach A's records: 404,
+ * and nothing of A changes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi } from '../support/api.ts';
+import type { TestApi } from '../support/api.ts';
+import { buildWorld } from '../support/world.ts';
+import type { World } from '../support/world.ts';
+import { allRoutes, bodyFor, pathIn } from './routeCoverage.ts';
+
+let api: TestApi;
+let world: World;
+
+/** Everything network A holds, as A's admin sees it. */
+const snapshotOfA = async () => {
+  const token = world.a.tokens.admin;
+  const [organisms, users, dossiers, dossier, audit] = await Promise.all([
+    api.call('GET', '/organisms', { token }),
+    api.call('GET', '/users', { token }),
+    api.call('GET', '/dossiers?limit=100', { token }),
+    api.call('GET', `/dossiers/${world.a.dossierId}`, { token }),
+    api.call('GET', `/dossiers/${world.a.dossierId}/audit`, { token }),
+  ]);
+  return [organisms.body, users.body, dossiers.body, dossier.body, audit.body];
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  world = await buildWorld(api);
+});
+afterAll(() => api.stop());
+
+const tenantRoutes = allRoutes.filter((r) => r.scope === 'tenant');
+
+describe('Tenant isolation (generated from the route table)', () => {
+  it('covers at least one tenant route with a path parameter', () => {
+    expect(tenantRoutes.filter((r) => r.path.includes('{')).length).toBeGreaterThan(5);
+  });
+
+  for (const route of tenantRoutes.filter((r) => r.path.includes('{'))) {
+    it(`${route.method} ${route.path} answers 404 to another network and changes nothing`, async () => {
+      // Prepare
+      const before = await snapshotOfA();
+      const intruder = await api.tokenFor({
+        userId: world.b.userIds.admin,
+        tenantId: world.b.tenantId,
+        roles: [...(route.roles ?? [])],
+        organisms: [world.b.organismId, world.a.organismId],
+      });
+      // Act
+      const response = await api.call(route.method, pathIn(route, world.a), {
+        token: intruder,
+        body: bodyFor(route, world.b),
+      });
+      // Assess
+      expect(response.status).toBe(404);
+      expect(await snapshotOfA()).toEqual(before);
+    });
+  }
+
+  for (const route of tenantRoutes.filter((r) => !r.path.includes('{'))) {
+    it(`${route.method} ${route.path} from another network never shows or touches network A`, async () => {
+      const before = await snapshotOfA();
+      const token = await api.tokenFor({
+        userId: world.b.userIds.admin,
+        tenantId: world.b.tenantId,
+        roles: [...(route.roles ?? [])],
+        organisms: [world.b.organismId],
+      });
+      const response = await api.call(route.method, pathIn(route, world.b), {
+        token,
+        body: bodyFor(route, world.b),
+      });
+      expect(response.status).toBeLessThan(300);
+      const text = JSON.stringify(response.body);
+      for (const id of [
+        world.a.tenantId,
+        world.a.organismId,
+        world.a.dossierId,
+        ...Object.values(world.a.userIds),
+      ]) {
+        expect(text).not.toContain(id);
+      }
+      expect(await snapshotOfA()).toEqual(before);
+    });
+  }
+
+  it('a list cursor forged from another network is refused', async () => {
+    const page = await api.call('GET', '/dossiers?limit=1', { token: world.a.tokens.admin });
+    await api.call('POST', '/dossiers', {
+      token: world.a.tokens.advisor,
+      body: (await import('../support/samples.ts')).dossierOpen(world.a.organismId),
+    });
+    const again = await api.call('GET', '/dossiers?limit=1', { token: world.a.tokens.admin });
+    expect(again.body.cursor).toBeDefined();
+    const response = await api.call('GET', `/dossiers?limit=1&cursor=${again.body.cursor}`, {
+      token: world.b.tokens.admin,
+    });
+    expect(page.status).toBe(200);
+    expect(response.status).toBe(400);
+    expect(response.body.fields[0].path).toBe('cursor');
+  });
+});

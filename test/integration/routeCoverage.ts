@@ -1,0 +1,50 @@
+/**
+ * How the generated tests reach each route: the id each path parameter takes in a network, and a
+ * valid body per route. A route added to the table without an entry here makes the tests fail,
+ * so new routes are covered by the isolation, role and bad-input tests automatically.
+ */
+import type { RouteDefinition } from '@socle/functions/routeTypes';
+import { routes } from '@socle/functions/routes';
+import type { NetworkWorld } from '../support/world.ts';
+import { dossierOpen, organismCreate, tenantCreate, userInvite } from '../support/samples.ts';
+
+const allRoutes = routes as readonly RouteDefinition[];
+
+const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
+  organismId: (w) => w.organismId,
+  userId: (w) => w.userIds.trainer,
+  dossierId: (w) => w.dossierId,
+  tenantId: (w) => w.tenantId,
+};
+
+const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
+  createTenant: () => tenantCreate(),
+  updateTenant: () => ({ version: 1, name: 'Nouveau nom' }),
+  suspendTenant: () => ({ version: 1, reason: 'Contrôle qualité' }),
+  reactivateTenant: () => ({ version: 1 }),
+  inviteTenantAdmin: () => ({ email: 'x@exemple.fr', firstName: 'X', lastName: 'Y' }),
+  createOrganism: () => organismCreate(),
+  updateOrganism: () => ({ version: 1, name: 'Renommé' }),
+  inviteUser: (w) => userInvite(['advisor'], [w.organismId]),
+  updateUser: () => ({ version: 1, firstName: 'Renommé' }),
+  openDossier: (w) => dossierOpen(w.organismId),
+  updateDossier: () => ({ version: 1, funding: 'other' }),
+  withdrawDossier: () => ({ version: 1, reason: 'Déménagement' }),
+  reopenDossier: () => ({ version: 1 }),
+};
+
+const pathIn = (route: RouteDefinition, w: NetworkWorld): string =>
+  route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const resolve = paramResolvers[name];
+    if (!resolve) throw new Error(`routeCoverage: add a resolver for path parameter {${name}} (${route.id})`);
+    return resolve(w);
+  });
+
+const bodyFor = (route: RouteDefinition, w: NetworkWorld): unknown => {
+  if (!route.request?.body) return undefined;
+  const sample = bodySamples[route.id];
+  if (!sample) throw new Error(`routeCoverage: add a valid body sample for route ${route.id}`);
+  return sample(w);
+};
+
+export { allRoutes, bodyFor, pathIn };

@@ -1,0 +1,54 @@
+/**
+ * One vitest run, several projects: pure unit tests next to the code, CDK assertions, integration
+ * against DynamoDB Local and the real handlers, end-to-end in Chromium.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    expect: { requireAssertions: true },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'functions/src/**/*.test.ts'],
+          environment: 'node',
+          expect: { requireAssertions: true },
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['infra/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          expect: { requireAssertions: true },
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/dynamoGlobalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { requireAssertions: true },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/dynamoGlobalSetup.ts', 'test/support/webBuildGlobalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          expect: { requireAssertions: true },
+        },
+      },
+    ],
+  },
+});

@@ -34,7 +34,7 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
 };
 
 const pathIn = (route: RouteDefinition, w: NetworkWorld): string =>
-  route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+  route.path.replace(/\{(\w+)\}/g, (_match: string, name: string) => {
     const resolve = paramResolvers[name];
     if (!resolve) throw new Error(`routeCoverage: add a resolver for path parameter {${name}} (${route.id})`);
     return resolve(w);

@@ -12,6 +12,7 @@ import { createLocalServer } from '@socle/functions/local/server';
 import { ensureTable, freePort } from '@socle/testing';
 import { inject } from 'vitest';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field in tests
 interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -24,6 +25,7 @@ interface TestApi {
   tableName: string;
   /** A token for a login (as the token trigger would issue for it). */
   tokenFor(login: Partial<Login> & Pick<Login, 'userId' | 'roles'>): Promise<string>;
+  // biome-ignore lint/suspicious/noExplicitAny: see ApiResponse
   call<T = any>(
     method: string,
     path: string,
@@ -74,6 +76,7 @@ const startTestApi = async (): Promise<TestApi> => {
       } catch {
         // non-JSON bodies stay text
       }
+      // biome-ignore lint/suspicious/noExplicitAny: see ApiResponse
       return { status: response.status, body: parsed as any, headers: response.headers };
     },
     async stop() {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { flattenClaims, listClaim, principalFromEvent } from './claims.ts';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+const eventWith = (claims: Record<string, unknown> | undefined) =>
+  ({
+    requestContext: { authorizer: claims ? { jwt: { claims } } : undefined },
+  }) as unknown as APIGatewayProxyEventV2;
+
+describe('Function: listClaim', () => {
+  it('reads the bracketed form API Gateway gives arrays', () => {
+    expect(listClaim('[advisor evaluator]')).toEqual(['advisor', 'evaluator']);
+  });
+  it('reads a JSON array string', () => {
+    expect(listClaim('["advisor","trainer"]')).toEqual(['advisor', 'trainer']);
+  });
+  it('reads a real array', () => {
+    expect(listClaim(['a', 'b'])).toEqual(['a', 'b']);
+  });
+  it('reads an empty claim as no value', () => {
+    expect(listClaim('[]')).toEqual([]);
+  });
+});
+
+describe('Function: principalFromEvent', () => {
+  it('builds the principal from flattened claims', () => {
+    const claims = flattenClaims({ sub: 'u1', tenant: 't1', roles: ['advisor'], organisms: ['o1', 'o2'] });
+    expect(principalFromEvent(eventWith(claims))).toEqual({
+      userId: 'u1',
+      tenantId: 't1',
+      roles: ['advisor'],
+      organisms: ['o1', 'o2'],
+    });
+  });
+  it('has no principal without claims', () => {
+    expect(principalFromEvent(eventWith(undefined))).toBeUndefined();
+  });
+  it('has no principal when a role is unknown', () => {
+    expect(principalFromEvent(eventWith({ sub: 'u1', roles: '[superuser]' }))).toBeUndefined();
+  });
+});

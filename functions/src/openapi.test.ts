@@ -24,7 +24,9 @@ describe('Function: openApiDocument', () => {
   });
 
   it('marks protected routes with the bearer scheme and public ones without', () => {
-    expect((document.paths['/health']?.get as { security?: unknown }).security).toBeUndefined();
-    expect((document.paths['/tenants']?.get as { security?: unknown }).security).toEqual([{ bearer: [] }]);
+    const health = document.paths['/health']?.get as { security?: unknown };
+    const tenants = document.paths['/tenants']?.get as { security?: unknown };
+    expect(health.security).toBeUndefined();
+    expect(tenants.security).toEqual([{ bearer: [] }]);
   });
 });

@@ -52,10 +52,16 @@ const exchange = (code: string, verifier: string) =>
 
 describe('Dev issuer', () => {
   it('publishes discovery and keys', async () => {
-    const discovery = await (await fetch(`${api.url}/dev-auth/.well-known/openid-configuration`)).json();
+    const discovery = (await (
+      await fetch(`${api.url}/dev-auth/.well-known/openid-configuration`)
+    ).json()) as {
+      issuer: string;
+      jwks_uri: string;
+      code_challenge_methods_supported: string[];
+    };
     expect(discovery.issuer).toBe(`${api.url}/dev-auth`);
     expect(discovery.code_challenge_methods_supported).toEqual(['S256']);
-    const jwks = await (await fetch(discovery.jwks_uri)).json();
+    const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: Record<string, unknown>[] };
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256' });
     expect(jwks.keys[0].d).toBeUndefined();
   });
@@ -80,7 +86,7 @@ describe('Dev issuer', () => {
     expect(location.searchParams.get('state')).toBe('xyz');
     const response = await exchange(location.searchParams.get('code') ?? '', verifier);
     expect(response.status).toBe(200);
-    const tokens = await response.json();
+    const tokens = (await response.json()) as { access_token: string };
     const me = await api.call('GET', '/me', { token: tokens.access_token });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ userId: world.a.userIds.advisor, roles: ['advisor'] });

@@ -63,7 +63,7 @@ describe('Dev issuer', () => {
     expect(discovery.code_challenge_methods_supported).toEqual(['S256']);
     const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: Record<string, unknown>[] };
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256' });
-    expect(jwks.keys[0].d).toBeUndefined();
+    expect(jwks.keys[0]?.d).toBeUndefined();
   });
 
   it('shows the demo users instead of a password form', async () => {

@@ -32,6 +32,10 @@ describe('Function: principalFromEvent', () => {
       organisms: ['o1', 'o2'],
     });
   });
+  it('takes the user id from the Cognito username, not from its sub', () => {
+    const claims = flattenClaims({ sub: 'cognito-uuid', username: 'u1', roles: ['trainer'] });
+    expect(principalFromEvent(eventWith(claims))?.userId).toBe('u1');
+  });
   it('has no principal without claims', () => {
     expect(principalFromEvent(eventWith(undefined))).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 /**
  * Reads the verified JWT claims that API Gateway's JWT authorizer puts on the event. The authorizer
  * flattens claim values to strings (an array becomes `[a b]`), so list claims accept every form.
+ * The user id is the `username` claim (Cognito's username is our user id; `sub` is Cognito's UUID).
  */
 import { Principal } from '@socle/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -26,9 +27,11 @@ const stringClaim = (value: RawClaims[string]) =>
 const principalFromEvent = (event: APIGatewayProxyEventV2): Principal | undefined => {
   const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: RawClaims } } }).authorizer?.jwt
     ?.claims;
-  if (!claims?.sub) return undefined;
+  // Cognito's `sub` is its own UUID; our user id is the Cognito username (identityDirectory.ts).
+  const userId = claims?.username ?? claims?.sub;
+  if (!claims || !userId) return undefined;
   const parsed = Principal.safeParse({
-    userId: String(claims.sub),
+    userId: String(userId),
     email: stringClaim(claims.email),
     name: stringClaim(claims.name),
     tenantId: stringClaim(claims.tenant),

@@ -34,7 +34,7 @@ interface TestApi {
   stop(): Promise<void>;
 }
 
-const startTestApi = async (): Promise<TestApi> => {
+const startTestApi = async ({ allowedOrigins = ['http://127.0.0.1:5173'] } = {}): Promise<TestApi> => {
   const endpoint = inject('dynamoEndpoint');
   const tableName = `socle_${randomUUID().slice(0, 8)}`;
   process.env.DYNAMODB_ENDPOINT = endpoint;
@@ -46,7 +46,7 @@ const startTestApi = async (): Promise<TestApi> => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const issuer = await createDevIssuer({ issuer: `${url}/dev-auth` });
-  const server: Server = createLocalServer({ issuer, allowedOrigins: ['http://127.0.0.1:5173'] });
+  const server: Server = createLocalServer({ issuer, allowedOrigins });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
 
   return {

@@ -80,6 +80,8 @@ const createDevIssuer = async (options: { issuer: string; keyFile?: string }): P
   const sign = (login: Login, extra: Record<string, unknown>) => {
     const claims = claimsOf(login);
     return new SignJWT({
+      // As in Cognito access tokens: `username` is our user id (`sub` too, here).
+      username: login.userId,
       email: claims.email,
       name: claims.name,
       tenant: claims.tenantId,

@@ -1,0 +1,26 @@
+/**
+ * The CDK app: `cdk synth|deploy -c stage=dev|staging|prod` (default dev). The only place that
+ * reads context and the file system; everything below receives props.
+ */
+import { existsSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { addSocleStage } from '../lib/socleApp.ts';
+import { repoPaths } from '../lib/repoPaths.ts';
+import { isStage, stages } from './stages.ts';
+
+const app = new App();
+const stage = app.node.tryGetContext('stage') ?? 'dev';
+if (!isStage(stage)) {
+  throw new Error(`Unknown stage "${String(stage)}": use -c stage=${Object.keys(stages).join('|')}`);
+}
+const paths = repoPaths();
+
+addSocleStage(app, {
+  stage,
+  config: stages[stage],
+  paths,
+  // A build output: deployed when present, synth works without it.
+  webBuildDir: existsSync(paths.webBuildDir) ? paths.webBuildDir : undefined,
+});
+
+app.synth();

@@ -1,0 +1,148 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** The part of a route-table entry the API needs (`RouteDefinition` in `@socle/functions`). */
+interface ApiRoute<L extends string> {
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  readonly path: string;
+  readonly lambda: L;
+  readonly scope: 'tenant' | 'platform' | 'public' | 'self';
+}
+
+interface SocleApiProps<L extends string> {
+  /** The route table: one HTTP API route per entry. */
+  readonly routes: readonly ApiRoute<L>[];
+  /** The function behind each Lambda name of the table. */
+  readonly functions: Readonly<Record<L, IFunction>>;
+  /** OIDC issuer of the access tokens (the Cognito user pool). */
+  readonly jwtIssuer: string;
+  /** Accepted `aud` / `client_id` values: the app clients. */
+  readonly jwtAudience: readonly string[];
+  /** Browser origins allowed by CORS. */
+  readonly corsOrigins: readonly string[];
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly logRetention: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/** JSON access log line; no token, no body, the caller only as the token's subject. */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    sub: '$context.authorizer.claims.sub',
+  }),
+);
+
+/**
+ * The HTTP API, built from the route table: each entry becomes a route to its Lambda, behind the
+ * Cognito JWT authorizer unless the entry is `public`. CORS, throttling and access logs are set on
+ * the `$default` stage, and an alarm watches 5xx responses.
+ */
+class SocleApi<L extends string> extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  /** Base URL, without trailing slash (routes are served at the root of the `$default` stage). */
+  readonly url: string;
+  readonly serverErrorsAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: SocleApiProps<L>) {
+    super(scope, id);
+
+    const methods = [...new Set(props.routes.map((route) => CorsHttpMethod[route.method]))];
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Socle API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...props.corsOrigins],
+        allowMethods: [...methods, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { ...props.throttle },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
+    });
+    this.url = this.api.apiEndpoint;
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwtIssuer, {
+      jwtAudience: [...props.jwtAudience],
+    });
+    const noAuthorizer = new HttpNoneAuthorizer();
+    const integrations = new Map<L, HttpLambdaIntegration>();
+    const integrationOf = (name: L) => {
+      let integration = integrations.get(name);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${name}Integration`, props.functions[name]);
+        integrations.set(name, integration);
+      }
+      return integration;
+    };
+
+    const routes = new Construct(this, 'Routes');
+    for (const entry of props.routes) {
+      const route = new HttpRoute(routes, entry.id, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(entry.path, HttpMethod[entry.method]),
+        integration: integrationOf(entry.lambda),
+        authorizer: entry.scope === 'public' ? noAuthorizer : authorizer,
+      });
+      if (entry.scope === 'public') {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `Public by design: the route table gives ${entry.id} the 'public' scope.`,
+        });
+      }
+    }
+
+    this.serverErrorsAlarm = this.api
+      .metricServerError({ period: Duration.minutes(5), statistic: 'Sum' })
+      .createAlarm(this, 'ServerErrorsAlarm', {
+        alarmDescription: 'The API answered 5xx',
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+  }
+}
+
+export type { ApiRoute, SocleApiProps };
+export { SocleApi };

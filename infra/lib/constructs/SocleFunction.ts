@@ -1,0 +1,156 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/**
+ * `getItem`: single-item reads only (the token trigger). `read`: GetItem, BatchGetItem, Query.
+ * `readWrite`: read plus item writes, batch writes and transaction condition checks.
+ * Scan is never granted: a `ForAllValues` condition holds vacuously when a request carries no
+ * leading key, so a Scan would slip past the `dynamodb:LeadingKeys` restriction below.
+ */
+type TableAccess = 'getItem' | 'read' | 'readWrite';
+
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const tableActions: Record<TableAccess, readonly string[]> = {
+  getItem: ['dynamodb:GetItem'],
+  read: readActions,
+  readWrite: [
+    ...readActions,
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+/** A table and its index names (SocleTable): grants name each index instead of `index/*`. */
+interface BindableTable extends ITable {
+  readonly indexNames: readonly string[];
+}
+
+interface TableBinding {
+  readonly table: BindableTable;
+  readonly access: TableAccess;
+  /**
+   * Partition key patterns (IAM `StringLike`, `*` wildcard) the function may touch, checked on
+   * `dynamodb:LeadingKeys`: the partition key of the item, or of the index for a Query on a GSI.
+   * @default - no restriction on partition keys
+   */
+  readonly leadingKeys?: readonly string[];
+}
+
+interface SocleFunctionProps {
+  /** The handler file; it exports `handler`. */
+  readonly entry: string;
+  /** The repository's lock file: its folder is the bundling root (workspaces resolve from there). */
+  readonly depsLockFilePath: string;
+  /** `POWERTOOLS_SERVICE_NAME`, and the function's description. */
+  readonly serviceName: string;
+  readonly logRetention: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** @default - only the variables set here and by `bindTable` */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A Node.js Lambda with Socle's defaults fixed: Node 24 on arm64, ESM bundle with source maps,
+ * X-Ray tracing, 10 s / 512 MB, its own log group with retention, a role that may only write to
+ * that log group (no AWS managed policy), and an alarm on errors.
+ */
+class SocleFunction extends NodejsFunction {
+  readonly errorsAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: SocleFunctionProps) {
+    // The log group and role are created before the function (siblings) so that the function
+    // starts with them instead of the default role carrying AWSLambdaBasicExecutionRole.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${props.serviceName} function`,
+    });
+    logGroup.grantWrite(role);
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
+    });
+
+    super(scope, id, {
+      entry: props.entry,
+      depsLockFilePath: props.depsLockFilePath,
+      description: `Socle ${props.serviceName}`,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // Bundle the SDK: the function runs the SDK version the tests ran against, not the
+        // runtime's.
+        bundleAwsSDK: true,
+        // CommonJS dependencies bundled into ESM still call `require`.
+        banner:
+          "import { createRequire as socleCreateRequire } from 'node:module'; const require = socleCreateRequire(import.meta.url);",
+      },
+    });
+
+    this.errorsAlarm = this.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'ErrorsAlarm', {
+      alarmDescription: `${props.serviceName}: the function threw or timed out`,
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /**
+   * Grants item access to the table and sets `TABLE_NAME`. With `leadingKeys`, every statement
+   * carries `ForAllValues:StringLike` on `dynamodb:LeadingKeys`.
+   *
+   * Why not one tenant only: all requests of a function share one execution role, and the tenant
+   * is only known per request (from the verified token), so the role can at best be confined to
+   * tenant partitions (`T#*`); isolation between tenants is enforced by the data layer (keys are
+   * built from the token's `TenantScope`). Per-tenant IAM would need a role assumed per request
+   * with a session tag, at the cost of an STS call per request.
+   */
+  bindTable({ table, access, leadingKeys }: TableBinding): Grant {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    const indexArns =
+      access === 'getItem' ? [] : table.indexNames.map((name) => `${table.tableArn}/index/${name}`);
+    return Grant.addToPrincipal({
+      grantee: this,
+      actions: [...tableActions[access]],
+      resourceArns: [table.tableArn, ...indexArns],
+      conditions: leadingKeys
+        ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } }
+        : undefined,
+    });
+  }
+}
+
+export type { BindableTable, SocleFunctionProps, TableAccess, TableBinding };
+export { SocleFunction };

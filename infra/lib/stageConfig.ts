@@ -1,0 +1,30 @@
+/** What differs between deployments. Values live in `bin/stages.ts`; constructs only see props. */
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+type Stage = 'dev' | 'staging' | 'prod';
+
+interface StageConfig {
+  /**
+   * Keep the table and the user pool (RemovalPolicy.RETAIN, user pool deletion protection) and the
+   * log groups when a stack is deleted. Off only where data is disposable.
+   */
+  readonly retainData: boolean;
+  /** Retention of every log group (Lambda, API access logs). */
+  readonly logRetention: RetentionDays;
+  /** Days S3 and CloudFront access logs are kept. */
+  readonly accessLogExpirationDays: number;
+  /** Cognito hosted domain `<prefix>.auth.<region>.amazoncognito.com`; unique per region across AWS. */
+  readonly authDomainPrefix: string;
+  /** Cognito Plus threat protection: `enforced` blocks risky sign-ins, `audit` only reports them. */
+  readonly threatProtection: 'enforced' | 'audit';
+  /** HTTP API default stage throttling (requests per second, and burst). */
+  readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Origin of the local web dev server (`npm run dev -w web`): allowed by CORS and as an OAuth
+   * callback. Left out in prod so that the production user pool only redirects to the real site.
+   * @default - no local origin
+   */
+  readonly localWebOrigin?: string;
+}
+
+export type { Stage, StageConfig };

@@ -1,0 +1,141 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StatefulStack } from '../lib/StatefulStack.ts';
+import { logicalId, socleApp } from './fixtures.ts';
+
+describe('Class: StatefulStack', () => {
+  let stack: StatefulStack;
+  let template: Template;
+
+  beforeAll(() => {
+    stack = socleApp({ stage: 'prod' }).stateful;
+    template = Template.fromStack(stack);
+  });
+
+  describe('Table', () => {
+    it('keeps its logical ID (a new ID is a new, empty table)', () => {
+      expect(logicalId(stack.table)).toBe('TableCD117FA1');
+    });
+
+    it('is retained in prod', () => {
+      expect(template).toHaveResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
+    });
+  });
+
+  describe('User pool', () => {
+    it('keeps its logical ID (a new ID is a new pool without users)', () => {
+      expect(logicalId(stack.userPool)).toBe('UserPool6BA7E5F2');
+    });
+
+    it('disables self sign-up', () => {
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      });
+    });
+
+    it('signs in with the email as an alias of the Socle user id', () => {
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+        AliasAttributes: ['email'],
+        UsernameAttributes: Match.absent(),
+        UsernameConfiguration: { CaseSensitive: false },
+      });
+    });
+
+    it('offers optional TOTP MFA only', () => {
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+        MfaConfiguration: 'OPTIONAL',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      });
+    });
+
+    it('requires strong passwords', () => {
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 12,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+      });
+    });
+
+    it('is on the Plus plan with threat protection enforced in prod', () => {
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      });
+    });
+
+    it('calls the pre-token-generation trigger with the V2_0 event', () => {
+      const functionId = logicalId(stack.node.findChild('PreTokenGeneration'));
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+        LambdaConfig: {
+          PreTokenGenerationConfig: {
+            LambdaArn: { 'Fn::GetAtt': [functionId, 'Arn'] },
+            LambdaVersion: 'V2_0',
+          },
+        },
+      });
+    });
+
+    it('has a hosted domain with the stage prefix', () => {
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'socle' });
+    });
+
+    it('is protected against deletion in prod', () => {
+      expect(template).toHaveResource('AWS::Cognito::UserPool', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+      });
+    });
+  });
+
+  describe('Pre-token-generation function', () => {
+    it('may only GetItem login items', () => {
+      const roleId = logicalId(stack.node.findChild('PreTokenGenerationRole'));
+      const policies = template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: roleId }] },
+      });
+      const dynamoStatements = Object.values(policies)
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+      expect(dynamoStatements).toEqual([
+        {
+          Action: 'dynamodb:GetItem',
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] },
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LOGIN#*'] } },
+        },
+      ]);
+    });
+
+    it('gets the table name', () => {
+      expect(template).toHaveResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ TABLE_NAME: { Ref: logicalId(stack.table) } }) },
+      });
+    });
+  });
+
+  describe('Outputs', () => {
+    it('exposes the user pool id', () => {
+      expect(template).toHaveOutput('UserPoolId', { Value: { Ref: logicalId(stack.userPool) } });
+    });
+  });
+});
+
+describe('Class: StatefulStack (dev)', () => {
+  it('lets disposable data go: the table is deleted with the stack', () => {
+    // Prepare
+    const { stateful } = socleApp({ stage: 'dev' });
+    // Act
+    const template = Template.fromStack(stateful);
+    // Assess
+    expect(template).toHaveResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+});

@@ -1,0 +1,9 @@
+/** Builds the web app once for the end-to-end run (the same static build that is deployed). */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export default function setup() {
+  const web = join(import.meta.dirname, '../../web');
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: web, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('web build failed');
+}

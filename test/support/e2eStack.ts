@@ -40,7 +40,10 @@ const startE2eStack = async (): Promise<E2eStack> => {
   const api = await startTestApi({ allowedOrigins: [webUrl] });
   await seedDemo({ dossiersPerNetwork: 6 });
   const assets = sirv(join(import.meta.dirname, '../../web/build'), { single: true, dev: false, etag: true });
-  const config = JSON.stringify({ apiUrl: api.url, auth: { issuer: api.issuer.issuer, clientId: api.issuer.clientId } });
+  const config = JSON.stringify({
+    apiUrl: api.url,
+    auth: { issuer: api.issuer.issuer, clientId: api.issuer.clientId },
+  });
   const web: Server = createServer((req, res) => {
     if (req.url === '/config.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -75,7 +78,9 @@ const loginAs = async (page: Page, webUrl: string, email: string) => {
 
 /** No serious or critical accessibility violation on the current page (axe-core, WCAG 2.1 AA). */
 const expectAccessible = async (page: Page) => {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 };

@@ -1,0 +1,73 @@
+/** The Cognito trigger reads claims from the login item only; user attributes cannot change them. */
+import { handler } from '@socle/functions/lambdas/preTokenGeneration';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi } from '../support/api.ts';
+import type { TestApi } from '../support/api.ts';
+import { buildWorld } from '../support/world.ts';
+import type { World } from '../support/world.ts';
+
+let api: TestApi;
+let world: World;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  world = await buildWorld(api);
+});
+afterAll(() => api.stop());
+
+const eventFor = (userName: string, attributes: Record<string, string> = {}) => ({
+  version: '2',
+  triggerSource: 'TokenGeneration_Authentication',
+  userName,
+  request: { userAttributes: { sub: 'cognito-uuid', ...attributes }, groupConfiguration: {}, scopes: [] },
+  response: {},
+});
+
+type Overrides = {
+  claimsAndScopeOverrideDetails: {
+    accessTokenGeneration: { claimsToAddOrOverride: Record<string, unknown> };
+  };
+};
+
+describe('Lambda: preTokenGeneration', () => {
+  it('adds tenant, roles and organisms from the login item to the access token', async () => {
+    const event = await handler(eventFor(world.a.userIds.advisor));
+    const claims = (event.response as Overrides).claimsAndScopeOverrideDetails.accessTokenGeneration
+      .claimsToAddOrOverride;
+    expect(claims).toMatchObject({
+      tenant: world.a.tenantId,
+      roles: ['advisor'],
+      organisms: [world.a.organismId],
+    });
+  });
+
+  it('ignores user attributes that claim another tenant or role', async () => {
+    const event = await handler(
+      eventFor(world.a.userIds.advisor, {
+        'custom:tenant': world.b.tenantId,
+        'custom:roles': 'national_admin',
+      }),
+    );
+    const claims = (event.response as Overrides).claimsAndScopeOverrideDetails.accessTokenGeneration
+      .claimsToAddOrOverride;
+    expect(claims.tenant).toBe(world.a.tenantId);
+    expect(claims.roles).toEqual(['advisor']);
+  });
+
+  it('gives no role to an unknown or disabled login', async () => {
+    const unknown = await handler(eventFor('01JAZNJY74SB33NTS68B6PHGED'));
+    expect(
+      (unknown.response as Overrides).claimsAndScopeOverrideDetails.accessTokenGeneration
+        .claimsToAddOrOverride,
+    ).toEqual({ roles: [] });
+    await api.call('PATCH', `/users/${world.a.userIds.evaluator}`, {
+      token: world.a.tokens.admin,
+      body: { version: 1, status: 'disabled' },
+    });
+    const disabled = await handler(eventFor(world.a.userIds.evaluator));
+    expect(
+      (disabled.response as Overrides).claimsAndScopeOverrideDetails.accessTokenGeneration
+        .claimsToAddOrOverride,
+    ).toEqual({ roles: [] });
+  });
+});

@@ -13,6 +13,7 @@ import {
   DossierWithdraw,
   AuditEvent,
   IdParam,
+  Me,
   NetworkAdminInvite,
   Organism,
   OrganismCreate,
@@ -37,15 +38,6 @@ const R = Role;
 const STAFF = [R.NETWORK_ADMIN, R.ADVISOR, R.EVALUATOR, R.TRAINER] as const;
 
 const Health = z.object({ status: z.literal('ok'), time: z.string() });
-const Me = z.object({
-  userId: z.string(),
-  email: z.string().optional(),
-  name: z.string().optional(),
-  roles: z.array(z.string()),
-  organisms: z.array(z.string()),
-  region: z.string().optional(),
-  tenant: Tenant.pick({ id: true, name: true, status: true, certifications: true }).optional(),
-});
 
 const routes = [
   {

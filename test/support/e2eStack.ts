@@ -32,6 +32,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  '--lang=fr-FR',
 ];
 
 const startE2eStack = async (): Promise<E2eStack> => {

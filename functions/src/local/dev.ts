@@ -3,7 +3,7 @@
  * API on :3000 and the web app on :5173. `npm run dev -- --fresh` (or `npm run dev:fresh`) starts over.
  */
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listLogins } from '@socle/data';
 import { roleLabels } from '@socle/domain';
@@ -35,14 +35,11 @@ if (logins.length === 0) {
   console.log(`Démonstration créée : ${summary.logins.length} comptes, ${summary.dossiers} dossiers.`);
 }
 
-writeFileSync(
-  join(REPO_ROOT, 'web/static/config.json'),
-  `${JSON.stringify({ apiUrl: stack.apiUrl, auth: { issuer: stack.issuer.issuer, clientId: stack.issuer.clientId } }, null, 2)}\n`,
-);
-
+const webConfig = { apiUrl: stack.apiUrl, auth: { issuer: stack.issuer.issuer, clientId: stack.issuer.clientId } };
 const web = spawn('npx', ['vite', 'dev', '--port', String(webPort), '--strictPort'], {
   cwd: join(REPO_ROOT, 'web'),
   stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, SOCLE_WEB_CONFIG: JSON.stringify(webConfig) },
 });
 
 const all = (await listLogins()).sort((a, b) => a.email.localeCompare(b.email));

@@ -100,6 +100,8 @@ const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Serv
       res.end();
       return;
     }
+    // The browser calls the dev issuer's discovery and token endpoints cross-origin, as it does Cognito's.
+    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
     if (await handleDevAuth(issuer, req, res)) return;
 
     let match: { entry: CompiledRoute; params: Record<string, string> } | undefined;

@@ -84,11 +84,7 @@ const DossierModule = {
 type DossierModule = (typeof DossierModule)[keyof typeof DossierModule];
 const dossierModules = Object.values(DossierModule) as [DossierModule, ...DossierModule[]];
 
-/** Version of the consent text shown to candidates; recorded with each consent. */
-const CURRENT_CONSENT_TEXT_VERSION = '2026-01';
-
 export {
-  CURRENT_CONSENT_TEXT_VERSION,
   CandidateStatus,
   Certification,
   DossierModule,

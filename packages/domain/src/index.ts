@@ -1,5 +1,6 @@
 import './zodLocale.ts';
 
+export * from './consent.ts';
 export * from './constants.ts';
 export * from './dossierStateMachine.ts';
 export * from './errors.ts';
@@ -7,6 +8,7 @@ export * from './labels.ts';
 export * from './principal.ts';
 export * from './schemas/common.ts';
 export * from './schemas/dossier.ts';
+export * from './schemas/me.ts';
 export * from './schemas/organism.ts';
 export * from './schemas/tenant.ts';
 export * from './schemas/user.ts';

@@ -1,7 +1,7 @@
 /** A candidate and their dossier (SPEC §3.1): opened with consent by an advisor. */
 import { z } from 'zod';
+import { CURRENT_CONSENT_TEXT_VERSION } from '../consent.ts';
 import {
-  CURRENT_CONSENT_TEXT_VERSION,
   candidateStatuses,
   certifications,
   dossierModules,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../zodLocale.ts';
-import { CURRENT_CONSENT_TEXT_VERSION } from '../constants.ts';
+import { CURRENT_CONSENT_TEXT_VERSION } from '../consent.ts';
 import { foldForSearch } from '../text.ts';
 import { DossierOpen, DossierUpdate } from './dossier.ts';
 import { isValidSiret } from './organism.ts';

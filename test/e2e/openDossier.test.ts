@@ -1,0 +1,89 @@
+/**
+ * End to end in Chromium: an advisor signs in through the OIDC flow, opens a dossier, finds it in the
+ * list, and the pages of this slice have no serious accessibility violation (axe-core).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
+import type { E2eStack } from '../support/e2eStack.ts';
+
+let stack: E2eStack;
+let page: Page;
+
+beforeAll(async () => {
+  stack = await startE2eStack();
+  const context = await stack.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+afterAll(() => stack?.stop());
+beforeEach((context) => {
+  onTestFailed(async () => {
+    await page.screenshot({
+      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
+      fullPage: true,
+    });
+  });
+});
+
+describe('Advisor: open a dossier and find it', () => {
+  it('signs in through the dev issuer and lands on the dossier list', async () => {
+    await loginAs(page, stack.webUrl, 'conseil@alpha.demo');
+    await page.goto(`${stack.webUrl}/dossiers`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
+    await page.getByRole('link', { name: 'Ouvrir un dossier' }).waitFor();
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+
+  it('shows each missing field next to it and moves focus to the first one', async () => {
+    await page.getByRole('link', { name: 'Ouvrir un dossier' }).click();
+    await page.getByLabel('Prénom').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('');
+    const focusedLabel = await page.evaluate(() => {
+      const id = document.activeElement?.id;
+      return id ? document.querySelector(`label[for="${id}"]`)?.textContent?.trim() : undefined;
+    });
+    expect(focusedLabel).toContain('Prénom');
+    await expectAccessible(page);
+  });
+
+  it('opens the dossier and shows it with its audit timeline', async () => {
+    await page.getByLabel('Prénom', { exact: true }).fill('Maëlys');
+    await page.getByLabel("Nom d'usage").fill('Öztürk-N’Diaye');
+    await page.getByLabel('Date de naissance').fill('1992-06-15');
+    await page.getByLabel('Adresse e-mail du candidat').fill('maelys@exemple.fr');
+    await page.getByLabel('Certification').selectOption({ label: 'CléA' });
+    await page.getByLabel("Organisme d'évaluation").selectOption({ label: 'Alpha Paris Nord (Saint-Denis)' });
+    await page.getByRole('radio', { name: "Demandeur d'emploi" }).check();
+    await page.getByLabel('Prescripteur').selectOption({ label: 'France Travail' });
+    await page.getByLabel('Financement').selectOption({ label: 'CPF' });
+    await page
+      .getByLabel('Expérience professionnelle ou extra-professionnelle')
+      .fill('Agent de propreté, 4 ans.');
+    await page.getByRole('checkbox', { name: /Le candidat a donné son accord/ }).check();
+    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+    await page.waitForURL(/\/dossiers\/[0-9A-Z]{26}$/);
+    await page.getByRole('heading', { level: 1, name: /Maëlys/ }).waitFor();
+    expect(await page.getByText('Öztürk-N’Diaye').count()).toBeGreaterThan(0);
+    await page.getByText('a ouvert le dossier').waitFor();
+    expect(await page.getByText('Karim Haddad a ouvert le dossier').count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it('finds the new dossier in the list by typing the name without accents', async () => {
+    const dossierUrl = page.url();
+    await page.goto(`${stack.webUrl}/dossiers`);
+    await page.getByLabel('Rechercher un candidat').fill('ozturk');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL(/q=ozturk/);
+    const rows = page.getByRole('table').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await rows.first().getByRole('link').click();
+    await page.waitForURL(dossierUrl);
+    expect(page.url()).toBe(dossierUrl);
+    await expectAccessible(page);
+  });
+});

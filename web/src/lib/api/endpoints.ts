@@ -1,0 +1,113 @@
+/** One typed function per route of functions/src/routes.ts used by the web app. */
+import {
+  AuditEvent,
+  Dossier,
+  DossierDetail,
+  type DossierOpen,
+  type DossierReopen,
+  type DossierUpdate,
+  type DossierWithdraw,
+  type NetworkAdminInvite,
+  Organism,
+  type OrganismCreate,
+  type OrganismUpdate,
+  Tenant,
+  type TenantCreate,
+  type TenantSuspend,
+  type TenantUpdate,
+  User,
+  type UserInvite,
+  type UserUpdate,
+  type VersionOnly,
+} from '@socle/domain';
+import { z } from 'zod';
+import { createRequester } from './client';
+import type { Fetch } from './client';
+import { Me } from './me';
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string().optional() });
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+interface PageQuery {
+  cursor?: string;
+  limit?: number;
+}
+interface DossierQuery extends PageQuery {
+  status?: string;
+  organismId?: string;
+  q?: string;
+}
+
+type Out<S extends z.ZodType> = z.output<S>;
+const seg = encodeURIComponent;
+
+/** The API, bound to a `fetch` (the load function's, or the global one). */
+const createApi = (fetchFn?: Fetch) => {
+  const request = createRequester(fetchFn);
+  return {
+    me: () => request({ method: 'GET', path: '/me', schema: Me }),
+
+    tenants: {
+      list: (query: PageQuery = {}) =>
+        request({ method: 'GET', path: '/tenants', query: { ...query }, schema: page(Tenant) }),
+      get: (id: string) => request({ method: 'GET', path: `/tenants/${seg(id)}`, schema: Tenant }),
+      create: (body: Out<typeof TenantCreate>, idempotencyKey: string) =>
+        request({ method: 'POST', path: '/tenants', body, idempotencyKey, schema: Tenant }),
+      update: (id: string, body: Out<typeof TenantUpdate>) =>
+        request({ method: 'PATCH', path: `/tenants/${seg(id)}`, body, schema: Tenant }),
+      suspend: (id: string, body: Out<typeof TenantSuspend>) =>
+        request({ method: 'POST', path: `/tenants/${seg(id)}/suspend`, body, schema: Tenant }),
+      reactivate: (id: string, body: Out<typeof VersionOnly>) =>
+        request({ method: 'POST', path: `/tenants/${seg(id)}/reactivate`, body, schema: Tenant }),
+      admins: (id: string) =>
+        request({ method: 'GET', path: `/tenants/${seg(id)}/admins`, schema: list(User) }),
+      inviteAdmin: (id: string, body: Out<typeof NetworkAdminInvite>, idempotencyKey: string) =>
+        request({ method: 'POST', path: `/tenants/${seg(id)}/admins`, body, idempotencyKey, schema: User }),
+    },
+
+    organisms: {
+      list: () => request({ method: 'GET', path: '/organisms', schema: list(Organism) }),
+      get: (id: string) => request({ method: 'GET', path: `/organisms/${seg(id)}`, schema: Organism }),
+      create: (body: Out<typeof OrganismCreate>, idempotencyKey: string) =>
+        request({ method: 'POST', path: '/organisms', body, idempotencyKey, schema: Organism }),
+      update: (id: string, body: Out<typeof OrganismUpdate>) =>
+        request({ method: 'PATCH', path: `/organisms/${seg(id)}`, body, schema: Organism }),
+    },
+
+    users: {
+      list: () => request({ method: 'GET', path: '/users', schema: list(User) }),
+      get: (id: string) => request({ method: 'GET', path: `/users/${seg(id)}`, schema: User }),
+      invite: (body: Out<typeof UserInvite>, idempotencyKey: string) =>
+        request({ method: 'POST', path: '/users', body, idempotencyKey, schema: User }),
+      update: (id: string, body: Out<typeof UserUpdate>) =>
+        request({ method: 'PATCH', path: `/users/${seg(id)}`, body, schema: User }),
+    },
+
+    dossiers: {
+      list: (query: DossierQuery = {}) =>
+        request({ method: 'GET', path: '/dossiers', query: { ...query }, schema: page(Dossier) }),
+      get: (id: string) => request({ method: 'GET', path: `/dossiers/${seg(id)}`, schema: DossierDetail }),
+      open: (body: Out<typeof DossierOpen>, idempotencyKey: string) =>
+        request({ method: 'POST', path: '/dossiers', body, idempotencyKey, schema: DossierDetail }),
+      update: (id: string, body: Out<typeof DossierUpdate>) =>
+        request({ method: 'PATCH', path: `/dossiers/${seg(id)}`, body, schema: DossierDetail }),
+      audit: (id: string, query: PageQuery = {}) =>
+        request({
+          method: 'GET',
+          path: `/dossiers/${seg(id)}/audit`,
+          query: { ...query },
+          schema: page(AuditEvent),
+        }),
+      withdraw: (id: string, body: Out<typeof DossierWithdraw>) =>
+        request({ method: 'POST', path: `/dossiers/${seg(id)}/withdraw`, body, schema: DossierDetail }),
+      reopen: (id: string, body: Out<typeof DossierReopen>) =>
+        request({ method: 'POST', path: `/dossiers/${seg(id)}/reopen`, body, schema: DossierDetail }),
+    },
+  };
+};
+
+type Api = ReturnType<typeof createApi>;
+
+export type { Api, DossierQuery };
+export { createApi };

@@ -1,0 +1,2 @@
+export { completeLogin, loginPath, logout, safeReturnTo, startLogin } from './oidc';
+export { session } from './session.svelte';

@@ -1,0 +1,16 @@
+export { default as CheckboxField } from './CheckboxField.svelte';
+export { default as CheckboxGroup } from './CheckboxGroup.svelte';
+export { default as ConflictNotice } from './ConflictNotice.svelte';
+export { default as ErrorSummary } from './ErrorSummary.svelte';
+export { default as FieldError } from './FieldError.svelte';
+export { default as FormFeedback } from './FormFeedback.svelte';
+export { default as Pagination } from './Pagination.svelte';
+export { default as RadioGroup } from './RadioGroup.svelte';
+export { default as SelectField } from './SelectField.svelte';
+export { default as StatusBadge } from './StatusBadge.svelte';
+export { default as StatusMessage } from './StatusMessage.svelte';
+export { default as SubmitButton } from './SubmitButton.svelte';
+export { default as TextareaField } from './TextareaField.svelte';
+export { default as TextField } from './TextField.svelte';
+export { default as Shell } from './Shell.svelte';
+export { default as CursorPagination } from './CursorPagination.svelte';

@@ -1,0 +1,3 @@
+export type { FieldIssue, FormStateOptions } from './formState.svelte';
+export { FormState } from './formState.svelte';
+export { blankToNull, blankToUndefined } from './values';

@@ -1,0 +1,3 @@
+export { default as TenantFields } from './TenantFields.svelte';
+export type { TenantValues } from './values';
+export { emptyTenant, habilitationPeriod, tenantFrom, tenantInput, tenantLabels } from './values';

@@ -1,0 +1,28 @@
+import { Id, dossierStatuses } from '@socle/domain';
+import type { DossierStatus } from '@socle/domain';
+import { createApi, guarded } from '$lib/api';
+import type { PageLoad } from './$types';
+
+const PAGE_SIZE = 25;
+
+/** Filters read from the URL; values the API would refuse are dropped rather than failing the page. */
+const filtersFrom = (params: URLSearchParams) => {
+  const status = params.get('status') ?? '';
+  const organismId = params.get('organismId') ?? '';
+  return {
+    status: (dossierStatuses as readonly string[]).includes(status) ? (status as DossierStatus) : undefined,
+    organismId: Id.safeParse(organismId).success ? organismId : undefined,
+    q: params.get('q')?.trim().slice(0, 100) || undefined,
+    cursor: params.get('cursor') || undefined,
+  };
+};
+
+export const load: PageLoad = async ({ fetch, url }) => {
+  const api = createApi(fetch);
+  const filters = filtersFrom(url.searchParams);
+  const [dossiers, organisms] = await Promise.all([
+    guarded(url, api.dossiers.list({ ...filters, limit: PAGE_SIZE })),
+    guarded(url, api.organisms.list()),
+  ]);
+  return { filters, dossiers: dossiers.items, nextCursor: dossiers.cursor, organisms: organisms.items };
+};

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { createApi, guarded, hasRole, isReadOnly } from '$lib/api';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch, url, parent }) => {
+  const organisms = guarded(url, createApi(fetch).organisms.list());
+  organisms.catch(() => undefined); // awaited below; avoids an unhandled rejection if we fail first
+  const { me } = await parent();
+  if (!hasRole(me, 'advisor')) error(403, { message: 'Seuls les conseillers peuvent ouvrir un dossier.' });
+  if (isReadOnly(me))
+    error(403, { message: 'Votre réseau est suspendu : aucun dossier ne peut être ouvert.' });
+  // The dossier is opened in one of the advisor's own organisms that evaluates.
+  const evaluating = (await organisms).items.filter(
+    (o) => o.active && o.capabilities.includes('evaluation') && me.organisms.includes(o.id),
+  );
+  return { organisms: evaluating, certifications: me.tenant?.certifications ?? [] };
+};

@@ -35,7 +35,10 @@ if (logins.length === 0) {
   console.log(`Démonstration créée : ${summary.logins.length} comptes, ${summary.dossiers} dossiers.`);
 }
 
-const webConfig = { apiUrl: stack.apiUrl, auth: { issuer: stack.issuer.issuer, clientId: stack.issuer.clientId } };
+const webConfig = {
+  apiUrl: stack.apiUrl,
+  auth: { issuer: stack.issuer.issuer, clientId: stack.issuer.clientId },
+};
 const web = spawn('npx', ['vite', 'dev', '--port', String(webPort), '--strictPort'], {
   cwd: join(REPO_ROOT, 'web'),
   stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * End to end in Chromium: an advisor signs in through the OIDC flow, opens a dossier, finds it in the
  * list, and the pages of this slice have no serious accessibility violation (axe-core).

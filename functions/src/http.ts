@@ -46,6 +46,27 @@ type RouteImplementation<R extends RouteDefinition> = (input: RouteInput<R>) => 
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
+/** What a document route returns: the bytes and the file name offered to the browser. */
+interface BinaryBody {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+/** API Gateway carries binary bodies base64-encoded (`isBase64Encoded`). */
+const binaryResponse = (
+  route: RouteDefinition,
+  { bytes, fileName }: BinaryBody,
+): APIGatewayProxyResultV2 => ({
+  statusCode: route.response.status,
+  headers: {
+    'content-type': route.response.contentType ?? 'application/octet-stream',
+    'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+    'cache-control': 'no-store',
+  },
+  body: Buffer.from(bytes).toString('base64'),
+  isBase64Encoded: true,
+});
+
 const idempotencyOf = (
   route: RouteDefinition,
   event: APIGatewayProxyEventV2,
@@ -112,10 +133,11 @@ const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteI
         idempotency,
         event,
       } as RouteInput<R>);
+      if (route.response.contentType) return binaryResponse(route, result as BinaryBody);
       return jsonResponse(route.response.status, result);
     });
 
 type RouteHandler = ReturnType<typeof defineRoute>;
 
-export type { RouteHandler, RouteImplementation, RouteInput };
+export type { BinaryBody, RouteHandler, RouteImplementation, RouteInput };
 export { defineRoute };

@@ -8,6 +8,9 @@ const LambdaName = {
   PLATFORM: 'platform',
   NETWORK: 'network',
   DOSSIERS: 'dossiers',
+  REFERENTIELS: 'referentiels',
+  EVALUATIONS: 'evaluations',
+  DOCUMENTS: 'documents',
 } as const;
 type LambdaName = (typeof LambdaName)[keyof typeof LambdaName];
 
@@ -35,7 +38,8 @@ interface RouteDefinition {
     readonly query?: z.ZodObject;
     readonly body?: z.ZodType;
   };
-  readonly response: { readonly status: number; readonly schema: z.ZodType };
+  /** JSON by default; binary documents (PDF) name their content type and are sent base64-encoded. */
+  readonly response: { readonly status: number; readonly schema: z.ZodType; readonly contentType?: string };
   /** Creates accept an `Idempotency-Key` header. */
   readonly idempotent?: boolean;
 }

@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { routes } from '@socle/functions/routes';
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
+import { ScheduledJob } from './constructs/ScheduledJob.ts';
 import { SocleApi } from './constructs/SocleApi.ts';
 import { SocleFunction } from './constructs/SocleFunction.ts';
 import type { BindableTable, TableAccess } from './constructs/SocleFunction.ts';
@@ -14,10 +17,18 @@ import type { StageConfig } from './stageConfig.ts';
 /** The API Lambdas: one per bounded context, as named by the route table. */
 type LambdaName = (typeof routes)[number]['lambda'];
 
-interface LambdaPermissions {
+interface TablePermissions {
   readonly table: TableAccess;
   /** Partition keys the function may touch (`dynamodb:LeadingKeys`); `T#*` = tenant partitions. */
   readonly leadingKeys: readonly [string, ...string[]];
+  /**
+   * Partition keys the function may also read, never write: a second statement with the read
+   * actions only (GetItem, BatchGetItem, Query). @default - none
+   */
+  readonly reads?: readonly [string, ...string[]];
+}
+
+interface LambdaPermissions extends TablePermissions {
   /** Invites, disables and enables Cognito users (gets `USER_POOL_ID`). */
   readonly managesUsers: boolean;
 }
@@ -39,7 +50,73 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   },
   // Organisms and staff of the caller's tenant, and the staff's logins.
   network: { table: 'readWrite', leadingKeys: ['T#*', 'LOGIN#*', 'EMAIL#*'], managesUsers: true },
-  dossiers: { table: 'readWrite', leadingKeys: ['T#*'], managesUsers: false },
+  // Dossiers of the caller's tenant; opening one reads the current référentiel
+  // (`REF#CURRENT#<certification>`).
+  dossiers: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['REF#*'], managesUsers: false },
+  // National référentiels: versions and current pointers (`REF#`), the version list (gsi1
+  // `REFERENTIELS`), platform audit and idempotency (`PLATFORM#`).
+  referentiels: {
+    table: 'readWrite',
+    leadingKeys: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'],
+    managesUsers: false,
+  },
+  // Evaluations live in their dossier's partition; they are scored against a published
+  // référentiel version (`REF#`).
+  evaluations: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['REF#*'], managesUsers: false },
+  // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel.
+  documents: { table: 'read', leadingKeys: ['T#*', 'REF#*'], managesUsers: false },
+};
+
+/** Where a function departs from SocleFunction's defaults. */
+interface LambdaRuntime {
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /** Embeds the PDF fonts in the bundle and sets `SOCLE_FONT_DIR`. @default false */
+  readonly pdfFonts?: boolean;
+}
+
+const lambdaRuntime: Partial<Record<LambdaName, LambdaRuntime>> = {
+  // pdf-lib and fontkit parse and subset about 1.4 MB of fonts per cold start and are CPU-bound:
+  // Lambda's CPU share grows with memory.
+  documents: { memorySize: 1024, timeout: Duration.seconds(30), pdfFonts: true },
+};
+
+/**
+ * The PDF fonts as packages/documents/src/fonts.ts looks for them (`FONT_DIR_ENV`, `FONT_FILES`):
+ * copied to `fonts/` in the bundle, which Lambda unpacks to `/var/task` (`LAMBDA_TASK_ROOT`).
+ */
+const pdfFonts = {
+  env: 'SOCLE_FONT_DIR',
+  files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'],
+  bundleDir: 'fonts',
+  taskRoot: '/var/task',
+} as const;
+
+/** Jobs run by a schedule, outside the route table. */
+type JobName = 'expirySweep';
+
+interface JobDefinition {
+  readonly permissions: TablePermissions;
+  readonly schedule: Schedule;
+  readonly timeout: Duration;
+}
+
+const scheduledJobs: Record<JobName, JobDefinition> = {
+  // Expires dossiers past their deadline: queries the sparse gsi4 (`DEADLINE#<yyyy-mm>`), then
+  // transitions each dossier in its tenant's partition. Daily, at night (UTC).
+  expirySweep: {
+    permissions: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['DEADLINE#*'] },
+    schedule: Schedule.cron({ minute: '0', hour: '2' }),
+    timeout: Duration.minutes(5),
+  },
+};
+
+/** Grants the table access of `permissions`: one statement per access level. */
+const bindPermissions = (fn: SocleFunction, table: BindableTable, permissions: TablePermissions) => {
+  fn.bindTable({ table, access: permissions.table, leadingKeys: permissions.leadingKeys });
+  if (permissions.reads) fn.bindTable({ table, access: 'read', leadingKeys: permissions.reads });
 };
 
 interface StatelessStackProps extends StackProps {
@@ -48,15 +125,22 @@ interface StatelessStackProps extends StackProps {
   readonly userPool: SocleUserPool;
   readonly functionsDir: string;
   readonly depsLockFilePath: string;
+  /** The folder holding the PDF fonts (`DejaVuSans.ttf`, `DejaVuSans-Bold.ttf`). */
+  readonly pdfFontDir: string;
   /** The web build to upload, when it exists. @default - only config.json */
   readonly webBuildDir?: string;
 }
 
-const constructId = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}Function`;
+const constructId = (name: string, kind: 'Function' | 'Job' = 'Function') =>
+  `${name.charAt(0).toUpperCase()}${name.slice(1)}${kind}`;
 
-/** What can be redeployed at will: the API and its Lambdas, the app client, the web hosting. */
+/**
+ * What can be redeployed at will: the API and its Lambdas, the scheduled jobs, the app client, the
+ * web hosting.
+ */
 class StatelessStack extends Stack {
   readonly functions: Readonly<Record<LambdaName, SocleFunction>>;
+  readonly jobs: Readonly<Record<JobName, ScheduledJob>>;
   readonly api: SocleApi<LambdaName>;
   readonly web: WebHosting;
   readonly webClient: WebClient;
@@ -86,14 +170,23 @@ class StatelessStack extends Stack {
       LambdaName,
       LambdaPermissions,
     ][]) {
+      const runtime = lambdaRuntime[name] ?? {};
+      const fonts = runtime.pdfFonts ? pdfFonts : undefined;
       const fn = new SocleFunction(this, constructId(name), {
         entry: lambdaEntry(props.functionsDir, name),
         depsLockFilePath: props.depsLockFilePath,
         serviceName: name,
         logRetention: config.logRetention,
         logRemovalPolicy,
+        memorySize: runtime.memorySize,
+        timeout: runtime.timeout,
+        bundleFiles: fonts?.files.map((file) => ({
+          source: join(props.pdfFontDir, file),
+          target: `${fonts.bundleDir}/${file}`,
+        })),
+        environment: fonts && { [fonts.env]: `${fonts.taskRoot}/${fonts.bundleDir}` },
       });
-      fn.bindTable({ table, access: permissions.table, leadingKeys: permissions.leadingKeys });
+      bindPermissions(fn, table, permissions);
       if (permissions.managesUsers) {
         userPool.grant(
           fn,
@@ -106,6 +199,24 @@ class StatelessStack extends Stack {
       functions[name] = fn;
     }
     this.functions = functions;
+
+    const jobs = {} as Record<JobName, ScheduledJob>;
+    for (const [name, job] of Object.entries(scheduledJobs) as [JobName, JobDefinition][]) {
+      const scheduled = new ScheduledJob(this, constructId(name, 'Job'), {
+        schedule: job.schedule,
+        function: {
+          entry: lambdaEntry(props.functionsDir, name),
+          depsLockFilePath: props.depsLockFilePath,
+          serviceName: name,
+          logRetention: config.logRetention,
+          logRemovalPolicy,
+          timeout: job.timeout,
+        },
+      });
+      bindPermissions(scheduled.function, table, job.permissions);
+      jobs[name] = scheduled;
+    }
+    this.jobs = jobs;
 
     this.api = new SocleApi(this, 'Api', {
       routes,
@@ -135,5 +246,13 @@ class StatelessStack extends Stack {
   }
 }
 
-export type { LambdaName, LambdaPermissions, StatelessStackProps };
-export { lambdaPermissions, StatelessStack };
+export type {
+  JobDefinition,
+  JobName,
+  LambdaName,
+  LambdaPermissions,
+  LambdaRuntime,
+  StatelessStackProps,
+  TablePermissions,
+};
+export { lambdaPermissions, lambdaRuntime, pdfFonts, scheduledJobs, StatelessStack };

@@ -38,6 +38,7 @@ const addSocleStage = (app: App, { stage, config, paths, webBuildDir }: SocleApp
     userPool: stateful.userPool,
     functionsDir: paths.functionsDir,
     depsLockFilePath: paths.depsLockFilePath,
+    pdfFontDir: paths.pdfFontDir,
     webBuildDir,
   });
   Tags.of(app).add('app', 'socle');

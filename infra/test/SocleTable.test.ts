@@ -42,6 +42,21 @@ describe('Class: SocleTable', () => {
     );
   });
 
+  it('has the 4 indexes of the definition, gsi4 being the deadlines index the expiry sweep queries', () => {
+    // Assess
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table'));
+    const indexes = (table?.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[];
+    expect(indexes.map((index) => index.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
+    expect(indexes[3]).toEqual({
+      IndexName: 'gsi4',
+      KeySchema: [
+        { AttributeName: 'gsi4pk', KeyType: 'HASH' },
+        { AttributeName: 'gsi4sk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+  });
+
   it('declares every key attribute as a string', () => {
     // Assess
     const names = [

@@ -1,10 +1,11 @@
 import { routes } from '@socle/functions/routes';
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
+import type { SocleFunction } from '../lib/constructs/SocleFunction.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stages } from '../bin/stages.ts';
 import type { StatefulStack } from '../lib/StatefulStack.ts';
-import type { LambdaName, StatelessStack } from '../lib/StatelessStack.ts';
-import { lambdaPermissions } from '../lib/StatelessStack.ts';
+import type { JobName, LambdaName, StatelessStack, TablePermissions } from '../lib/StatelessStack.ts';
+import { lambdaPermissions, scheduledJobs } from '../lib/StatelessStack.ts';
 import { logicalId, socleApp } from './fixtures.ts';
 
 interface Statement {
@@ -15,22 +16,60 @@ interface Statement {
 
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 const lambdaNames = Object.keys(lambdaPermissions) as LambdaName[];
+const jobNames = Object.keys(scheduledJobs) as JobName[];
+const readActions = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const writeActions = [
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+];
+const leadingKeysOf = (statement: Statement) =>
+  (statement.Condition as { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': string[] } })[
+    'ForAllValues:StringLike'
+  ]['dynamodb:LeadingKeys'];
+
+/** Sizing that departs from SocleFunction's defaults (10 s, 512 MB). */
+const sizing: Partial<Record<LambdaName, { readonly timeout: number; readonly memorySize: number }>> = {
+  documents: { timeout: 30, memorySize: 1024 },
+};
+
+/**
+ * The access the data layer needs, pinned here (packages/data/src/keys.ts): partitions written
+ * (with the actions of `write`) and partitions only read.
+ */
+const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: string[] }> = {
+  meta: { read: ['T#*'] },
+  platform: { write: ['TENANTS', 'LOGINS', 'LOGIN#*', 'EMAIL#*', 'PLATFORM#*', 'T#*'] },
+  network: { write: ['T#*', 'LOGIN#*', 'EMAIL#*'] },
+  dossiers: { write: ['T#*'], read: ['REF#*'] },
+  referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'] },
+  evaluations: { write: ['T#*'], read: ['REF#*'] },
+  documents: { read: ['T#*', 'REF#*'] },
+  expirySweep: { write: ['T#*'], read: ['DEADLINE#*'] },
+};
 
 describe('Class: StatelessStack', () => {
   let stateful: StatefulStack;
   let stack: StatelessStack;
   let template: Template;
 
+  const functionOf = (name: LambdaName | JobName): SocleFunction =>
+    name in stack.functions ? stack.functions[name as LambdaName] : stack.jobs[name as JobName].function;
+  const permissionsOf = (name: LambdaName | JobName): TablePermissions =>
+    name in lambdaPermissions
+      ? lambdaPermissions[name as LambdaName]
+      : scheduledJobs[name as JobName].permissions;
+
   /** Statements of the policies attached to a function's role. */
-  const statementsOf = (name: LambdaName): Statement[] => {
-    const roleId = logicalId(
-      stack.node.findChild(`${name.charAt(0).toUpperCase()}${name.slice(1)}FunctionRole`),
-    );
+  const statementsOf = (name: LambdaName | JobName): Statement[] => {
+    const roleId = logicalId(functionOf(name).role!);
     return Object.values(
       template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
   };
-  const dynamoStatementsOf = (name: LambdaName) =>
+  const dynamoStatementsOf = (name: LambdaName | JobName) =>
     statementsOf(name).filter((statement) => actionsOf(statement).some((a) => a.startsWith('dynamodb:')));
 
   beforeAll(() => {
@@ -135,8 +174,8 @@ describe('Class: StatelessStack', () => {
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
-        Timeout: 10,
-        MemorySize: 512,
+        Timeout: sizing[name]?.timeout ?? 10,
+        MemorySize: sizing[name]?.memorySize ?? 512,
         Role: {
           'Fn::GetAtt': [logicalId(stack.node.findChild(`${stack.functions[name].node.id}Role`)), 'Arn'],
         },
@@ -170,6 +209,18 @@ describe('Class: StatelessStack', () => {
       });
     });
 
+    it('gives the documents function the memory and time to render PDFs, and their fonts', () => {
+      const fn = template.toJSON().Resources[logicalId(stack.functions.documents)];
+      expect(fn.Properties).toMatchObject({ MemorySize: 1024, Timeout: 30 });
+      // Where the bundle's fonts/ lands (app.test.ts checks the files are in the bundle).
+      expect(fn.Properties.Environment.Variables.SOCLE_FONT_DIR).toBe('/var/task/fonts');
+    });
+
+    it.each(lambdaNames.filter((name) => name !== 'documents'))('%s gets no font directory', (name) => {
+      const fn = template.toJSON().Resources[logicalId(stack.functions[name])];
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('SOCLE_FONT_DIR');
+    });
+
     it.each(lambdaNames)('%s alarms on errors', (name) => {
       expect(template).toHaveResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
@@ -180,32 +231,63 @@ describe('Class: StatelessStack', () => {
   });
 
   describe('Permissions', () => {
-    it.each(lambdaNames)('%s only reaches its partitions (dynamodb:LeadingKeys)', (name) => {
+    const allNames = [...lambdaNames, ...jobNames];
+
+    it('decides the access of every API Lambda and job', () => {
+      expect(Object.keys(expectedAccess).sort()).toEqual([...allNames].sort());
+    });
+
+    it.each(allNames)('%s only reaches its partitions (dynamodb:LeadingKeys)', (name) => {
+      // Prepare
+      const { write, read } = expectedAccess[name];
       const statements = dynamoStatementsOf(name);
-      expect(statements).not.toHaveLength(0);
+      // Assess: one statement per access level, each with its partitions.
+      const granted = statements.map((statement) => ({
+        actions: actionsOf(statement).sort(),
+        leadingKeys: leadingKeysOf(statement),
+      }));
+      expect(granted).toHaveLength((write ? 1 : 0) + (read ? 1 : 0));
+      expect(granted).toEqual(
+        expect.arrayContaining([
+          ...(write ? [{ actions: [...readActions, ...writeActions].sort(), leadingKeys: write }] : []),
+          ...(read ? [{ actions: readActions, leadingKeys: read }] : []),
+        ]),
+      );
       for (const statement of statements) {
-        expect(statement.Condition).toEqual({
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...lambdaPermissions[name].leadingKeys] },
-        });
+        expect(Object.keys(statement.Condition as object)).toEqual(['ForAllValues:StringLike']);
       }
     });
 
-    it.each(lambdaNames)('%s gets item actions only, never Scan nor dynamodb:*', (name) => {
+    it.each(allNames)('%s cannot write the partitions it only reads', (name) => {
+      // Prepare
+      const reads: readonly string[] = permissionsOf(name).reads ?? [];
+      const statements = dynamoStatementsOf(name);
+      const writing = statements.filter((s) => actionsOf(s).some((a) => writeActions.includes(a)));
+      const readOnly = statements.filter((s) => !writing.includes(s));
+      // Assess
+      expect(writing.flatMap(leadingKeysOf).filter((key) => reads.includes(key))).toEqual([]);
+      expect(readOnly.flatMap(actionsOf).filter((action) => !readActions.includes(action))).toEqual([]);
+      expect(readOnly.flatMap(leadingKeysOf)).toEqual(expect.arrayContaining([...reads]));
+    });
+
+    it.each(allNames)('%s gets item actions only, never Scan nor dynamodb:*', (name) => {
       const actions = dynamoStatementsOf(name).flatMap(actionsOf);
       expect(actions).not.toContain('dynamodb:*');
       expect(actions).not.toContain('dynamodb:Scan');
-      if (lambdaPermissions[name].table === 'read') {
-        expect(actions.sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
-      }
     });
 
-    it.each(lambdaNames)('%s reaches the table and its named indexes, never *', (name) => {
+    it.each(allNames)('%s reaches the table and its named indexes, never *', (name) => {
       for (const statement of dynamoStatementsOf(name)) {
         const resources = [statement.Resource].flat();
         expect(resources).not.toContain('*');
         expect(JSON.stringify(resources)).not.toContain('/index/*');
         expect(resources).toHaveLength(1 + stateful.table.indexNames.length);
       }
+    });
+
+    it('lets the expiry sweep query the deadline index', () => {
+      const [read] = dynamoStatementsOf('expirySweep').filter((s) => leadingKeysOf(s).includes('DEADLINE#*'));
+      expect(JSON.stringify(read?.Resource)).toContain('/index/gsi4');
     });
 
     it.each(lambdaNames)('%s may manage Cognito users only if its permissions say so', (name) => {
@@ -237,6 +319,151 @@ describe('Class: StatelessStack', () => {
         expect(actionsOf(statement)).not.toContain('dynamodb:*');
         expect([statement.Resource].flat()).not.toContain('*');
       }
+    });
+  });
+
+  describe('Expiry sweep (scheduled job)', () => {
+    const ids = () => {
+      const job = stack.jobs.expirySweep;
+      return {
+        functionId: logicalId(job.function),
+        queueId: logicalId(job.deadLetterQueue),
+        ruleId: logicalId(job.rule),
+      };
+    };
+
+    it('runs daily at 02:00 UTC', () => {
+      expect(template).toHaveResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'cron(0 2 * * ? *)',
+        State: 'ENABLED',
+      });
+    });
+
+    it('targets the sweep with 2 retries and a dead-letter queue', () => {
+      const { functionId, queueId } = ids();
+      expect(template).toHaveResourceProperties('AWS::Events::Rule', {
+        Targets: [
+          {
+            Id: Match.anyValue(),
+            Arn: { 'Fn::GetAtt': [functionId, 'Arn'] },
+            RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+            DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+          },
+        ],
+      });
+    });
+
+    it('lets only its rule invoke the sweep and send to the dead-letter queue', () => {
+      const { functionId, queueId, ruleId } = ids();
+      expect(template).toHaveResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      });
+      expect(template).toHaveResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: Match.objectLike({
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Action: 'sqs:SendMessage',
+              Principal: { Service: 'events.amazonaws.com' },
+              Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+            }),
+          ]),
+        }),
+      });
+    });
+
+    it('retries failed runs twice in Lambda, then dead-letters them', () => {
+      const { functionId, queueId } = ids();
+      expect(template).toHaveResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functionId },
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 7200,
+      });
+      expect(template.toJSON().Resources[functionId].Properties.DeadLetterConfig).toEqual({
+        TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      });
+      expect(statementsOf('expirySweep')).toContainEqual({
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      });
+    });
+
+    it('encrypts the dead-letter queue and refuses requests without TLS', () => {
+      const { queueId } = ids();
+      expect(template.toJSON().Resources[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true });
+      expect(template).toHaveResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: Match.objectLike({
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        }),
+      });
+    });
+
+    it('alarms as soon as the dead-letter queue holds a message', () => {
+      expect(template).toHaveResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids().queueId, 'QueueName'] } }],
+        Statistic: 'Maximum',
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+      });
+    });
+
+    it('alarms on errors of the sweep', () => {
+      expect(template).toHaveResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids().functionId } }],
+      });
+    });
+
+    it('runs Node.js 24 on arm64 for up to 5 minutes, logging with the stage retention', () => {
+      // Prepare
+      const logGroup = new Capture();
+      // Act
+      expect(template).toHaveResourceProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Timeout: 300,
+        MemorySize: 512,
+        Environment: {
+          Variables: Match.objectLike({
+            POWERTOOLS_SERVICE_NAME: 'expirySweep',
+            TABLE_NAME: Match.anyValue(),
+          }),
+        },
+        LoggingConfig: { LogGroup: { Ref: logGroup } },
+      });
+      // Assess
+      expect(template.toJSON().Resources[logGroup.asString()]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: stages.prod.logRetention },
+      });
+    });
+
+    it('is not behind the API', () => {
+      const { functionId } = ids();
+      expect(
+        template.findResources('AWS::ApiGatewayV2::Integration', {
+          Properties: { IntegrationUri: { 'Fn::GetAtt': [functionId, 'Arn'] } },
+        }),
+      ).toEqual({});
     });
   });
 

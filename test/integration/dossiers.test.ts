@@ -145,6 +145,12 @@ describe('Dossiers', () => {
     expect((await api.call('GET', `/dossiers/${world.a.dossierId}`, { token })).status).toBe(404);
     const list = await api.call('GET', '/dossiers?limit=100', { token });
     expect(list.body.items).toEqual([]);
+    const filtered = await api.call('GET', `/dossiers?limit=100&organismId=${world.a.organismId}`, { token });
+    expect(filtered.body.items).toEqual([]);
+    const byStatus = await api.call('GET', `/dossiers?limit=100&status=in_training&organismId=${world.a.organismId}`, {
+      token,
+    });
+    expect(byStatus.body.items).toEqual([]);
   });
 
   it('a suspended network reads its dossiers but cannot open or change one, until reactivated', async () => {

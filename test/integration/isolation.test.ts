@@ -16,14 +16,19 @@ let world: World;
 /** Everything network A holds, as A's admin sees it. */
 const snapshotOfA = async () => {
   const token = world.a.tokens.admin;
-  const [organisms, users, dossiers, dossier, audit] = await Promise.all([
-    api.call('GET', '/organisms', { token }),
-    api.call('GET', '/users', { token }),
-    api.call('GET', '/dossiers?limit=100', { token }),
-    api.call('GET', `/dossiers/${world.a.dossierId}`, { token }),
-    api.call('GET', `/dossiers/${world.a.dossierId}/audit`, { token }),
-  ]);
-  return [organisms.body, users.body, dossiers.body, dossier.body, audit.body];
+  const dossierPath = `/dossiers/${world.a.dossierId}`;
+  const responses = await Promise.all(
+    [
+      '/organisms',
+      '/users',
+      '/dossiers?limit=100',
+      dossierPath,
+      `${dossierPath}/audit`,
+      `${dossierPath}/evaluations`,
+      `${dossierPath}/training-plan`,
+    ].map((path) => api.call('GET', path, { token })),
+  );
+  return responses.map((r) => r.body);
 };
 
 beforeAll(async () => {

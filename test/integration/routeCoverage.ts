@@ -10,7 +10,10 @@ import { dossierOpen, organismCreate, tenantCreate, userInvite } from '../suppor
 
 const allRoutes = routes as readonly RouteDefinition[];
 
+/** Ids a network's routes need; `evaluationId` and `referentielId` are filled by the world builder. */
 const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
+  evaluationId: (w) => w.evaluationId,
+  referentielId: (w) => w.referentielId,
   organismId: (w) => w.organismId,
   userId: (w) => w.userIds.trainer,
   dossierId: (w) => w.dossierId,
@@ -31,6 +34,24 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   updateDossier: () => ({ version: 1, funding: 'other' }),
   withdrawDossier: () => ({ version: 1, reason: 'Déménagement' }),
   reopenDossier: () => ({ version: 1 }),
+  importReferentiel: () => ({ document: { id: 'clea', version: 'x', title: 'x', domains: [] } }),
+  updateReferentielSettings: () => ({
+    version: 1,
+    limits: { preliminaryMaxMinutes: 420, finalMaxMinutes: 180, deadlineYears: 5, warningMonths: 6 },
+  }),
+  publishReferentiel: () => ({ version: 1 }),
+  startEvaluation: () => ({ dossierVersion: 1 }),
+  saveEvaluation: () => ({ version: 1, results: { '1.1.1': { status: 'acquired' } } }),
+  submitEvaluation: () => ({ version: 1 }),
+  createTrainingPlan: (w) => ({
+    organismId: w.organismId,
+    dossierVersion: 1,
+    targetedCriteria: ['1.1.1'],
+    objectives: 'Objectifs',
+    plannedHours: 10,
+    sessions: [],
+  }),
+  updateTrainingPlan: () => ({ version: 1, objectives: 'Nouveaux objectifs' }),
 };
 
 const pathIn = (route: RouteDefinition, w: NetworkWorld): string =>

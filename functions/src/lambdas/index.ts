@@ -1,10 +1,21 @@
 /** Every API Lambda entry by name (the local server loads them all; AWS bundles each alone). */
 import type { LambdaName } from '../routeTypes.ts';
+import { handler as documents } from './documents.ts';
 import { handler as dossiers } from './dossiers.ts';
+import { handler as evaluations } from './evaluations.ts';
 import { handler as meta } from './meta.ts';
 import { handler as network } from './network.ts';
 import { handler as platform } from './platform.ts';
+import { handler as referentiels } from './referentiels.ts';
 
-const lambdas: Record<LambdaName, typeof meta> = { meta, platform, network, dossiers };
+const lambdas: Record<LambdaName, typeof meta> = {
+  meta,
+  platform,
+  network,
+  dossiers,
+  referentiels,
+  evaluations,
+  documents,
+};
 
 export { lambdas };

@@ -6,16 +6,21 @@ import {
   createOrganism,
   createPlatformLogin,
   createTenant,
+  importReferentiel,
   inviteUser,
   openDossier,
   platformScopeFor,
+  publishReferentiel,
+  sweepExpiredDossiers,
   withdrawDossier,
 } from '@socle/data';
 import type { WriteContext } from '@socle/data';
 import { CURRENT_CONSENT_TEXT_VERSION, candidateStatuses, fundings, prescribers } from '@socle/domain';
 import type { Organism, Principal } from '@socle/domain';
 import { ulid } from 'ulid';
+import { shippedClea, shippedCleaNumerique } from '@socle/domain/shipped';
 import { NATIONAL_ADMIN, demoNetworks, firstNames, lastNames } from './demoData.ts';
+import { Stage, bringToStage } from './seedPaths.ts';
 
 /** Small deterministic PRNG (mulberry32): the same demo on every machine. */
 const prng = (seed: number) => () => {
@@ -26,6 +31,31 @@ const prng = (seed: number) => () => {
 };
 
 const DAY = 86_400_000;
+
+/** Dossiers cycle through every stage of the path; one of each network is withdrawn. */
+const STAGES: Stage[] = [
+  Stage.OPENED,
+  Stage.GRID_IN_PROGRESS,
+  Stage.ELIGIBLE_AT_ONCE,
+  Stage.TRAINING,
+  Stage.OPENED,
+  Stage.FINAL_IN_PROGRESS,
+  Stage.ELIGIBLE_AFTER_TRAINING,
+  Stage.NEAR_DEADLINE,
+  Stage.EXPIRED,
+  Stage.TRAINING,
+  Stage.ELIGIBLE_AT_ONCE,
+];
+const WITHDRAWN_INDEX = 4;
+
+/** When a dossier at this stage was opened: old enough for its steps to have happened. */
+const openingDate = (stage: Stage, now: Date, random: () => number): Date => {
+  const fiveYears = 5 * 365 * DAY;
+  if (stage === Stage.NEAR_DEADLINE) return new Date(now.getTime() - fiveYears + 100 * DAY);
+  if (stage === Stage.EXPIRED) return new Date(now.getTime() - fiveYears - 60 * DAY);
+  const minAge = stage === Stage.OPENED ? 1 : 120;
+  return new Date(now.getTime() - (minAge + Math.floor(random() * 580)) * DAY - Math.floor(random() * DAY));
+};
 
 interface SeedSummary {
   logins: { email: string; roles: string[]; network?: string }[];
@@ -54,12 +84,21 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
   });
   summary.logins.push({ email: NATIONAL_ADMIN.email, roles: ['national_admin'] });
 
+  // The référentiels: CléA published (dossiers pin it), CléA numérique a draft of its 4 titles.
+  const referentielAt = new Date(now.getTime() - 6 * 365 * DAY);
+  const clea = await importReferentiel(ctxOf(national, referentielAt), shippedClea);
+  const referentiel = await publishReferentiel(ctxOf(national, referentielAt), clea.id, {
+    version: clea.version,
+  });
+  await importReferentiel(ctxOf(national, referentielAt), shippedCleaNumerique);
+
   for (const network of demoNetworks) {
     const start = new Date(now.getTime() - 760 * DAY);
     const tenant = await createTenant(ctxOf(national, start), {
       name: network.name,
       certifications: network.certifications,
-      habilitationFrom: new Date(start.getTime() - 30 * DAY).toISOString().slice(0, 10),
+      // Habilitated since CléA began (2015): the demo holds dossiers up to six years old.
+      habilitationFrom: '2015-01-01',
       habilitationTo: new Date(now.getTime() + 3 * 365 * DAY).toISOString().slice(0, 10),
     });
     const scope = platformScopeFor(tenant.id);
@@ -76,13 +115,14 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
       organisms.push(await createOrganism(scope, ctxOf(adminPrincipal, start), o));
     }
     const advisors: Principal[] = [];
+    const staffPrincipals: Record<string, Principal> = {};
     for (const member of network.staff) {
       const accreditations = member.roles
         .filter((r) => r === 'evaluator' || r === 'trainer')
         .map((role) => ({
           role: role as 'evaluator' | 'trainer',
           certification: 'clea' as const,
-          from: start.toISOString().slice(0, 10),
+          from: '2015-01-01',
           to: null,
         }));
       const user = await inviteUser(scope, ctxOf(adminPrincipal, start), {
@@ -94,6 +134,13 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
         accreditations,
       });
       summary.logins.push({ email: member.email, roles: member.roles, network: network.name });
+      staffPrincipals[member.email] = {
+        userId: user.id,
+        tenantId: tenant.id,
+        roles: user.roles,
+        organisms: user.organisms,
+        name: `${user.firstName} ${user.lastName}`,
+      };
       if (member.roles.includes('advisor')) {
         advisors.push({
           userId: user.id,
@@ -106,12 +153,26 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
     }
 
     const evaluationSites = organisms.filter((o) => o.capabilities.includes('evaluation'));
+    const evaluator = staffPrincipals[`eval@${network.slug}.demo`] as Principal;
+    const trainer = staffPrincipals[`formation@${network.slug}.demo`] as Principal;
+    const trainingSite = organisms.find(
+      (o) => trainer.organisms.includes(o.id) && o.capabilities.includes('training'),
+    );
+    const actors = {
+      scope,
+      evaluator,
+      trainer,
+      trainingOrganismId: trainingSite?.id ?? '',
+      referentiel,
+      random,
+    };
     for (let i = 0; i < dossiersPerNetwork; i++) {
       const advisor = pick(advisors);
-      const site = pick(evaluationSites.filter((o) => advisor.organisms.includes(o.id)));
-      const openedAt = new Date(
-        now.getTime() - Math.floor(random() * 700) * DAY - Math.floor(random() * DAY),
+      const site = pick(
+        evaluationSites.filter((o) => advisor.organisms.includes(o.id) && evaluator.organisms.includes(o.id)),
       );
+      const stage = STAGES[i % STAGES.length] as Stage;
+      const openedAt = openingDate(stage, now, random);
       const candidateStatus = pick(candidateStatuses);
       const firstName = pick(firstNames);
       const lastName = pick(lastNames);
@@ -142,7 +203,7 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
         },
       });
       summary.dossiers++;
-      if (i % 9 === 4) {
+      if (i === WITHDRAWN_INDEX) {
         await withdrawDossier(
           scope,
           ctxOf(advisor, new Date(Math.min(now.getTime(), openedAt.getTime() + 20 * DAY))),
@@ -153,9 +214,12 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
             reason: 'Le candidat a retrouvé un emploi et reporte son parcours.',
           },
         );
+      } else {
+        await bringToStage(actors, dossier.id, openedAt, stage);
       }
     }
   }
+  await sweepExpiredDossiers({ today: now.toISOString().slice(0, 10), monthsBack: 120, now });
   return summary;
 };
 

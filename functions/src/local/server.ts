@@ -151,7 +151,7 @@ const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Serv
       lambdaContext(route.lambda),
     )) as APIGatewayProxyStructuredResultV2;
     res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...cors });
-    res.end(result.body ?? '');
+    res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
   };
 
   return createServer((req, res) => {

@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, join, normalize, relative } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
@@ -7,6 +8,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 /**
@@ -47,6 +49,24 @@ interface TableBinding {
   readonly leadingKeys?: readonly string[];
 }
 
+/** A file copied into the bundle, next to `index.mjs` (the Lambda's `/var/task`). */
+interface BundleFile {
+  /** Absolute path, under the bundling root (the lock file's folder), e.g. in `node_modules`. */
+  readonly source: string;
+  /** Relative path in the bundle, e.g. `fonts/DejaVuSans.ttf` (lands at `/var/task/fonts/…`). */
+  readonly target: string;
+}
+
+/** What happens to asynchronous invocations (EventBridge, S3…) that fail. */
+interface AsyncInvocation {
+  /** Retries after the first failed attempt (0-2). */
+  readonly retryAttempts: number;
+  /** Events older than this are not retried but sent to the dead-letter queue (1 min - 6 h). */
+  readonly maxEventAge: Duration;
+  /** Receives the events that failed every attempt. */
+  readonly deadLetterQueue: IQueue;
+}
+
 interface SocleFunctionProps {
   /** The handler file; it exports `handler`. */
   readonly entry: string;
@@ -59,12 +79,53 @@ interface SocleFunctionProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** @default - only the variables set here and by `bindTable` */
   readonly environment?: Readonly<Record<string, string>>;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /**
+   * Files the code reads at run time, copied into the bundle after esbuild (which only bundles
+   * imported code). @default - the bundle only
+   */
+  readonly bundleFiles?: readonly BundleFile[];
+  /** @default - Lambda's defaults: 2 retries, events up to 6 h old, failed events dropped */
+  readonly asyncInvocation?: AsyncInvocation;
 }
 
 /**
+ * The bundle files as paths relative to the bundling root (the lock file's folder), checked at
+ * construction so that a wrong path fails every synth, not only the bundling ones.
+ */
+const relativeBundleFiles = (projectRoot: string, files: readonly BundleFile[]) =>
+  files.map(({ source, target }) => {
+    const from = relative(projectRoot, source);
+    const to = normalize(target);
+    if (!isAbsolute(source) || from.startsWith('..') || isAbsolute(from)) {
+      throw new Error(`Bundle file ${source} must be an absolute path under ${projectRoot}`);
+    }
+    if (isAbsolute(to) || to.startsWith('..')) {
+      throw new Error(`Bundle target ${target} must be a relative path inside the bundle`);
+    }
+    return { from, to };
+  });
+
+/**
+ * `afterBundling` commands copying the files from the bundling root (`inputDir`: the lock file's
+ * folder when bundling locally, `/asset-input` in Docker) into the bundle (`outputDir`).
+ */
+const copyCommands = (
+  files: readonly { from: string; to: string }[],
+  inputDir: string,
+  outputDir: string,
+): string[] => [
+  ...new Set(files.map(({ to }) => `mkdir -p "${join(outputDir, dirname(to))}"`)),
+  ...files.map(({ from, to }) => `cp "${join(inputDir, from)}" "${join(outputDir, to)}"`),
+];
+
+/**
  * A Node.js Lambda with Socle's defaults fixed: Node 24 on arm64, ESM bundle with source maps,
- * X-Ray tracing, 10 s / 512 MB, its own log group with retention, a role that may only write to
- * that log group (no AWS managed policy), and an alarm on errors.
+ * X-Ray tracing, 10 s / 512 MB unless told otherwise, its own log group with retention, a role
+ * that may only write to that log group (no AWS managed policy), and an alarm on errors.
  */
 class SocleFunction extends NodejsFunction {
   readonly errorsAlarm: Alarm;
@@ -86,17 +147,24 @@ class SocleFunction extends NodejsFunction {
       reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
     });
 
+    const bundleFiles = relativeBundleFiles(dirname(props.depsLockFilePath), props.bundleFiles ?? []);
+
     super(scope, id, {
       entry: props.entry,
       depsLockFilePath: props.depsLockFilePath,
       description: `Socle ${props.serviceName}`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(10),
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
+      ...(props.asyncInvocation && {
+        retryAttempts: props.asyncInvocation.retryAttempts,
+        maxEventAge: props.asyncInvocation.maxEventAge,
+        deadLetterQueue: props.asyncInvocation.deadLetterQueue,
+      }),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_OPTIONS: '--enable-source-maps',
@@ -116,6 +184,15 @@ class SocleFunction extends NodejsFunction {
         // CommonJS dependencies bundled into ESM still call `require`.
         banner:
           "import { createRequire as socleCreateRequire } from 'node:module'; const require = socleCreateRequire(import.meta.url);",
+        commandHooks:
+          bundleFiles.length > 0
+            ? {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  copyCommands(bundleFiles, inputDir, outputDir),
+              }
+            : undefined,
       },
     });
 
@@ -152,5 +229,5 @@ class SocleFunction extends NodejsFunction {
   }
 }
 
-export type { BindableTable, SocleFunctionProps, TableAccess, TableBinding };
+export type { AsyncInvocation, BindableTable, BundleFile, SocleFunctionProps, TableAccess, TableBinding };
 export { SocleFunction };

@@ -5,12 +5,18 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CURRENT_CONSENT_TEXT_VERSION,
+  DEFAULT_LIMITS,
   DossierAction,
+  EXPIRABLE,
   ForbiddenError,
   NotFoundError,
   RuleViolationError,
+  addMonths,
+  asOfToday,
+  canReachDossier,
   foldForSearch,
   nextStatus,
+  todayIso,
 } from '@socle/domain';
 import type {
   Candidate,
@@ -30,6 +36,7 @@ import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { getOrganism, organismCheck } from './organisms.ts';
+import { findCurrentReferentielId } from './referentiels.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
@@ -45,6 +52,9 @@ interface DossierDetail {
 const dossierItem = (scope: TenantScope, dossier: Dossier) => ({
   ...keys.dossier(scope, dossier.id),
   ...keys.dossierIndexes(scope, dossier),
+  ...(dossier.deadline && EXPIRABLE.includes(dossier.status)
+    ? keys.deadlineIndex(scope, dossier.id, dossier.deadline)
+    : {}),
   itemType: 'Dossier',
   // Folded "last first" name: the list's text search compares against it.
   searchName: foldForSearch(`${dossier.candidate.lastName} ${dossier.candidate.firstName}`),
@@ -87,8 +97,18 @@ const openDossier = async (
   if (!ctx.principal.organisms.includes(organismId)) {
     throw new ForbiddenError("vous n'êtes pas rattaché à cet organisme");
   }
-  const [tenant, organism] = await Promise.all([getTenant(scope.tenantId), getOrganism(scope, organismId)]);
+  const [tenant, organism, referentielId] = await Promise.all([
+    getTenant(scope.tenantId),
+    getOrganism(scope, organismId),
+    findCurrentReferentielId(input.dossier.certification),
+  ]);
   assertHabilitated(tenant, input.dossier.certification, ctx.now.toISOString().slice(0, 10));
+  if (!referentielId) {
+    throw new RuleViolationError(
+      'no_published_referentiel',
+      "aucun référentiel publié pour cette certification : l'ouverture de dossiers n'est pas encore possible",
+    );
+  }
   const now = ctx.now.toISOString();
   const candidate: Candidate = { id: ulid(ctx.now.getTime()), ...input.candidate };
   const { consent: _given, ...path } = input.dossier;
@@ -107,6 +127,11 @@ const openDossier = async (
     consent: { givenAt: now, textVersion: CURRENT_CONSENT_TEXT_VERSION, recordedBy: ctx.principal.userId },
     openedAt: now,
     statusChangedAt: now,
+    referentielId,
+    trainingOrganismId: organism.capabilities.includes('training') ? organism.id : null,
+    acquiredCriteria: [],
+    evaluatorIds: [],
+    trainerIds: [],
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -134,11 +159,14 @@ const findDossier = async (scope: TenantScope, dossierId: string): Promise<Dossi
   return Item ? toRecord<Dossier>(Item) : undefined;
 };
 
-/** A dossier visible to the caller: organism-bound staff only see their organisms' dossiers. */
+/**
+ * A dossier visible to the caller, as it stands today (past its deadline it reads as expired).
+ * Organism-bound staff only reach dossiers evaluated or trained in one of their organisms.
+ */
 const getDossier = async (scope: TenantScope, dossierId: string, organisms?: string[]): Promise<Dossier> => {
   const dossier = await findDossier(scope, dossierId);
-  if (!dossier || (organisms && !organisms.includes(dossier.organismId))) throw new NotFoundError('dossier');
-  return dossier;
+  if (!dossier || !canReachDossier(organisms, dossier)) throw new NotFoundError('dossier');
+  return asOfToday(dossier, todayIso());
 };
 
 const getDossierDetail = async (
@@ -163,9 +191,6 @@ const MAX_PAGES_PER_LIST = 10;
  * network); other criteria are filters, so a filtered page may need several reads (bounded).
  */
 const listDossiers = async (scope: TenantScope, query: DossierListQuery, organisms?: string[]) => {
-  if (query.organismId && organisms && !organisms.includes(query.organismId)) {
-    return { items: [] as Dossier[], cursor: undefined };
-  }
   const source = query.organismId
     ? keys.dossiersByOrganism(scope, query.organismId)
     : query.status
@@ -180,14 +205,29 @@ const listDossiers = async (scope: TenantScope, query: DossierListQuery, organis
     names['#status'] = 'status';
     values[':status'] = query.status;
   }
-  if (!query.organismId && organisms) {
-    const placeholders = organisms.map((o, i) => {
-      values[`:org${i}`] = o;
-      return `:org${i}`;
-    });
+  if (organisms) {
+    // Organism-bound staff: dossiers evaluated or trained in one of their organisms, whatever the filters.
+    const placeholders = organisms
+      .map((o, i) => {
+        values[`:org${i}`] = o;
+        return `:org${i}`;
+      })
+      .join(', ');
     filters.push(
-      placeholders.length ? `organismId IN (${placeholders.join(', ')})` : 'attribute_not_exists(pk)',
+      placeholders
+        ? `(organismId IN (${placeholders}) OR trainingOrganismId IN (${placeholders}))`
+        : 'attribute_not_exists(pk)',
     );
+  }
+  if (query.deadline === 'soon') {
+    // The default warning period; a version with another one differs by a few weeks at most.
+    const expirable = EXPIRABLE.map((status, i) => {
+      values[`:exp${i}`] = status;
+      return `:exp${i}`;
+    }).join(', ');
+    filters.push(`deadline <= :soon AND #lifecycle IN (${expirable})`);
+    names['#lifecycle'] = 'status';
+    values[':soon'] = addMonths(todayIso(), DEFAULT_LIMITS.warningMonths);
   }
   if (query.q) {
     filters.push('contains(searchName, :q)');
@@ -211,7 +251,7 @@ const listDossiers = async (scope: TenantScope, query: DossierListQuery, organis
         Limit: query.limit - items.length,
       }),
     );
-    items.push(...(page.Items ?? []).map((i) => toRecord<Dossier>(i)));
+    items.push(...(page.Items ?? []).map((i) => asOfToday(toRecord<Dossier>(i), todayIso())));
     startKey = page.LastEvaluatedKey;
     if (!startKey) break;
   }
@@ -248,7 +288,11 @@ const transitionDossier = async (
   organisms: string[] | undefined,
   options: TransitionOptions,
 ): Promise<Dossier> => {
-  const current = await getDossier(scope, dossierId, organisms);
+  const stored = await findDossier(scope, dossierId);
+  if (!stored || !canReachDossier(organisms, stored)) throw new NotFoundError('dossier');
+  // Past its deadline a dossier is expired for every action but the sweep's own `expire`.
+  const current =
+    options.action === DossierAction.EXPIRE ? stored : asOfToday(stored, ctx.now.toISOString().slice(0, 10));
   assertVersion('dossier', current, options.version);
   const status = nextStatus({ current: current.status, action: options.action, target: options.target });
   const now = ctx.now.toISOString();
@@ -272,6 +316,29 @@ const transitionDossier = async (
     putVersioned('dossier', dossierItem(scope, next), current.version),
     auditPut(dossierAuditOf(scope, dossierId), ctx, audit),
     ...(options.extraItems ?? []),
+  ]);
+  return next;
+};
+
+/** Writes a changed dossier (no state change) with its audit event and related items, atomically. */
+const saveDossier = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  current: Dossier,
+  patch: Partial<Dossier>,
+  audit: Omit<AuditInput, 'entity'>,
+  extraItems: GuardedItem[] = [],
+): Promise<Dossier> => {
+  const now = ctx.now.toISOString();
+  const next: Dossier = { ...current, ...patch, version: current.version + 1, updatedAt: now };
+  await transact([
+    tenantActiveCheck(scope.tenantId),
+    putVersioned('dossier', dossierItem(scope, next), current.version),
+    auditPut(dossierAuditOf(scope, current.id), ctx, {
+      ...audit,
+      entity: { type: 'dossier', id: current.id },
+    }),
+    ...extraItems,
   ]);
   return next;
 };
@@ -354,6 +421,7 @@ const listDossierAudit = async (
 
 export type { DossierDetail, TransitionOptions };
 export {
+  saveDossier,
   batchGetDossiers,
   findDossier,
   getDossier,

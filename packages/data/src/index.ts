@@ -12,6 +12,7 @@ export {
   listDossiers,
   openDossier,
   reopenDossier,
+  saveDossier,
   transitionDossier,
   updateDossier,
   withdrawDossier,
@@ -20,6 +21,30 @@ export type { IdempotencyRequest, StoredResponse } from './idempotency.ts';
 export { IdempotentReplay, findStoredResponse, idempotencyPut } from './idempotency.ts';
 export type { Key } from './keys.ts';
 export { keys } from './keys.ts';
+export type { CreatePlanInput } from './trainingPlans.ts';
+export { createTrainingPlan, getTrainingPlan, updateTrainingPlan } from './trainingPlans.ts';
+export {
+  getEvaluation,
+  listEvaluations,
+  saveEvaluation,
+  startEvaluation,
+  statusesAfter,
+  submitEvaluation,
+} from './evaluations.ts';
+export type { SweepResult } from './expiry.ts';
+export { sweepExpiredDossiers } from './expiry.ts';
+export type { StoredReferentiel } from './referentiels.ts';
+export {
+  findCurrentReferentielId,
+  getReferentiel,
+  importReferentiel,
+  listReferentiels,
+  parseReferentielFile,
+  publishReferentiel,
+  updateReferentielSettings,
+} from './referentiels.ts';
+export type { Restitution } from './restitution.ts';
+export { getRestitution } from './restitution.ts';
 export { createOrganism, getOrganism, listOrganisms, updateOrganism } from './organisms.ts';
 export type { TenantScope } from './scope.ts';
 export { platformScopeFor, tenantScopeOf } from './scope.ts';

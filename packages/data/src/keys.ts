@@ -60,6 +60,31 @@ const keys = {
     index: 'gsi3',
     pk: `${tenantPrefix(scope)}#DORG#${organismId}`,
   }),
+  /**
+   * gsi4 "deadlinesByMonth": sparse, set only while a dossier can expire, so the expiry sweep reads
+   * the dossiers whose deadline month has come instead of scanning.
+   */
+  deadlineIndex: (scope: TenantScope, dossierId: string, deadline: string) => ({
+    gsi4pk: `DEADLINE#${deadline.slice(0, 7)}`,
+    gsi4sk: `${deadline}#${scope.tenantId}#${dossierId}`,
+  }),
+  deadlinesOfMonth: (month: string) => ({ index: 'gsi4', pk: `DEADLINE#${month}` }),
+  evaluation: (scope: TenantScope, dossierId: string, evaluationId: string): Key => ({
+    pk: `${tenantPrefix(scope)}#D#${dossierId}`,
+    sk: `EVAL#${evaluationId}`,
+  }),
+  trainingPlan: (scope: TenantScope, dossierId: string, planId: string): Key => ({
+    pk: `${tenantPrefix(scope)}#D#${dossierId}`,
+    sk: `PLAN#${planId}`,
+  }),
+  referentiel: (referentielId: string): Key => ({ pk: `REF#${referentielId}`, sk: 'REFERENTIEL' }),
+  /** gsi1 "referentielsByCertification". */
+  referentielListing: (certification: string, referentielId: string) => ({
+    gsi1pk: 'REFERENTIELS',
+    gsi1sk: `${certification}#${referentielId}`,
+  }),
+  /** The published version new dossiers of a certification are opened under. */
+  currentReferentiel: (certification: string): Key => ({ pk: `REF#CURRENT#${certification}`, sk: 'CURRENT' }),
   /** Audit events of a dossier live in the dossier's item collection, in time order. */
   dossierAudit: (scope: TenantScope, dossierId: string, at: string, eventId: string): Key => ({
     pk: `${tenantPrefix(scope)}#D#${dossierId}`,

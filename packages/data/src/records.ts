@@ -13,6 +13,8 @@ const STORAGE_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'expiresAt',
   'itemType',
 ];

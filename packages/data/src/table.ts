@@ -34,6 +34,11 @@ const tableDefinition = {
       partitionKey: { name: 'gsi3pk', type: 'S' },
       sortKey: { name: 'gsi3sk', type: 'S' },
     },
+    {
+      indexName: 'gsi4',
+      partitionKey: { name: 'gsi4pk', type: 'S' },
+      sortKey: { name: 'gsi4sk', type: 'S' },
+    },
   ],
   timeToLiveAttribute: 'expiresAt',
 } as const satisfies {

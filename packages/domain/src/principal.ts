@@ -26,4 +26,25 @@ const organismRestriction = (principal: Principal): string[] | undefined =>
     ? undefined
     : principal.organisms;
 
-export { Principal, hasAnyRole, organismRestriction };
+/** Organism-bound staff reach a dossier evaluated or trained in one of their organisms. */
+const canReachDossier = (
+  organisms: readonly string[] | undefined,
+  dossier: { organismId: string; trainingOrganismId?: string | null },
+): boolean =>
+  !organisms ||
+  organisms.includes(dossier.organismId) ||
+  (!!dossier.trainingOrganismId && organisms.includes(dossier.trainingOrganismId));
+
+/** An evaluator or trainer accreditation valid today for the certification. */
+const isAccredited = (
+  accreditations: readonly { role: string; certification: string; from: string; to?: string | null }[],
+  role: 'evaluator' | 'trainer',
+  certification: string,
+  today: string,
+): boolean =>
+  accreditations.some(
+    (a) =>
+      a.role === role && a.certification === certification && a.from <= today && (!a.to || today <= a.to),
+  );
+
+export { Principal, canReachDossier, hasAnyRole, isAccredited, organismRestriction };

@@ -69,7 +69,11 @@ const DossierOpen = z.object({
 
 // No defaults here: a field left out of an edit keeps its stored value.
 const DossierUpdate = PathFields.partial()
-  .extend({ version: Version, candidate: CandidateContact.partial().optional() })
+  .extend({
+    version: Version,
+    candidate: CandidateContact.partial().optional(),
+    trainingOrganismId: Id.nullable().optional(),
+  })
   .refine(workingTimeRule, workingTimeIssue);
 
 const DossierWithdraw = z.object({ version: Version, reason: Text(500) });
@@ -77,6 +81,8 @@ const DossierReopen = z.object({ version: Version });
 
 const DossierListQuery = PageQuery.extend({
   status: z.enum(dossierStatuses).optional(),
+  /** Only dossiers whose 5-year deadline is near (warning period) or passed. */
+  deadline: z.enum(['soon']).optional(),
   organismId: Id.optional(),
   q: z.string().trim().max(100).optional(),
 });
@@ -103,6 +109,21 @@ const Dossier = z.object({
   experience: z.string(),
   openedAt: IsoDateTime,
   statusChangedAt: IsoDateTime,
+  /** The référentiel version the dossier was opened under (pinned for its whole life). */
+  referentielId: Id,
+  /** Where training happens; defaults to the evaluating organism when it trains. */
+  trainingOrganismId: Id.nullable().optional(),
+  /** Union of the criteria acquired in the submitted evaluations. */
+  acquiredCriteria: z.array(z.string()).default([]),
+  /** People who evaluated the candidate: none of them may train them (independence). */
+  evaluatorIds: z.array(z.string()).default([]),
+  trainerIds: z.array(z.string()).default([]),
+  currentEvaluationId: Id.optional(),
+  trainingPlanId: Id.optional(),
+  preliminaryEvaluatedOn: IsoDate.optional(),
+  lastEvaluatedOn: IsoDate.optional(),
+  /** Preliminary evaluation + N years: the final evaluation must end by then. */
+  deadline: IsoDate.optional(),
   ...RecordMeta.shape,
 });
 

@@ -1,0 +1,40 @@
+/** Référentiel versions: import, settings, publication (national admin); reading (everyone). */
+import {
+  findCurrentReferentielId,
+  getReferentiel,
+  importReferentiel,
+  listReferentiels,
+  publishReferentiel,
+  updateReferentielSettings,
+} from '@socle/data';
+import type { StoredReferentiel } from '@socle/data';
+import { routeOf } from '../dispatcher.ts';
+import { defineRoute } from '../http.ts';
+
+const withCurrent = async (ref: StoredReferentiel) => ({
+  ...ref,
+  current: (await findCurrentReferentielId(ref.certification)) === ref.id,
+});
+
+const referentielHandlers = {
+  listReferentiels: defineRoute(routeOf('listReferentiels'), async () => ({
+    items: await listReferentiels(),
+  })),
+  importReferentiel: defineRoute(routeOf('importReferentiel'), async ({ ctx, body, idempotency }) => ({
+    ...(await importReferentiel(ctx, body.document, idempotency)),
+    current: false,
+  })),
+  getReferentiel: defineRoute(routeOf('getReferentiel'), async ({ params }) =>
+    withCurrent(await getReferentiel(params.referentielId)),
+  ),
+  updateReferentielSettings: defineRoute(
+    routeOf('updateReferentielSettings'),
+    async ({ ctx, params, body }) =>
+      withCurrent(await updateReferentielSettings(ctx, params.referentielId, body)),
+  ),
+  publishReferentiel: defineRoute(routeOf('publishReferentiel'), async ({ ctx, params, body }) =>
+    withCurrent(await publishReferentiel(ctx, params.referentielId, body)),
+  ),
+};
+
+export { referentielHandlers };

@@ -1,0 +1,13 @@
+/**
+ * Scheduled (EventBridge, daily): persists `expired` on dossiers past their 5-year deadline. Locally:
+ * `npm run sweep`. Failures are retried by Lambda and then sent to the dead-letter queue.
+ */
+import { sweepExpiredDossiers } from '@socle/data';
+import { todayIso } from '@socle/domain';
+import { logger } from '../logger.ts';
+
+export const handler = async () => {
+  const result = await sweepExpiredDossiers({ today: todayIso() });
+  logger.info('expiry sweep done', { ...result });
+  return result;
+};

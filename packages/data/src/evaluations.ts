@@ -1,0 +1,298 @@
+/**
+ * Evaluations (`T#<t>#D#<d>` / `EVAL#<id>`): started, autosaved and submitted by an accredited evaluator
+ * of the dossier's organism. Submitting computes the outcome on the server with the pinned référentiel.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DossierAction,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+  allCriteria,
+  computeMastery,
+  deadlineFrom,
+  isAccredited,
+  mergeAcquired,
+  todayIso,
+  totalMinutes,
+} from '@socle/domain';
+import type { CriterionStatus, Dossier, Evaluation, EvaluationSave, Principal } from '@socle/domain';
+import { ulid } from 'ulid';
+import type { WriteContext } from './audit.ts';
+import { db } from './client.ts';
+import { getDossier, transitionDossier } from './dossiers.ts';
+import { idempotencyPut } from './idempotency.ts';
+import type { IdempotencyRequest } from './idempotency.ts';
+import { keys } from './keys.ts';
+import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { getReferentiel } from './referentiels.ts';
+import type { StoredReferentiel } from './referentiels.ts';
+import type { TenantScope } from './scope.ts';
+import { tableName } from './table.ts';
+import { transact } from './transact.ts';
+import { getUser } from './users.ts';
+
+const evaluationItem = (scope: TenantScope, evaluation: Evaluation) => ({
+  ...keys.evaluation(scope, evaluation.dossierId, evaluation.id),
+  itemType: 'Evaluation',
+  ...evaluation,
+});
+
+/** The caller may evaluate this dossier: accredited today, working for the dossier's organism. */
+const assertEvaluator = async (scope: TenantScope, principal: Principal, dossier: Dossier) => {
+  if (!principal.organisms.includes(dossier.organismId)) {
+    throw new ForbiddenError(
+      "l'évaluation se fait dans l'organisme du dossier, auquel vous n'êtes pas rattaché",
+    );
+  }
+  const user = await getUser(scope, principal.userId);
+  if (!isAccredited(user.accreditations, 'evaluator', dossier.certification, todayIso())) {
+    throw new ForbiddenError(`aucune habilitation d'évaluateur en cours pour ${dossier.certification}`);
+  }
+};
+
+const listEvaluations = async (scope: TenantScope, dossierId: string): Promise<Evaluation[]> => {
+  const { pk } = keys.dossier(scope, dossierId);
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'EVAL#' },
+    }),
+  );
+  return (result.Items ?? []).map((i) => toRecord<Evaluation>(i));
+};
+
+const getEvaluation = async (
+  scope: TenantScope,
+  dossierId: string,
+  evaluationId: string,
+): Promise<Evaluation> => {
+  const found = (await listEvaluations(scope, dossierId)).find((e) => e.id === evaluationId);
+  if (!found) throw new NotFoundError('evaluation');
+  return found;
+};
+
+interface StartEvaluationOptions {
+  dossierVersion: number;
+  organisms?: string[];
+  idempotency?: IdempotencyRequest;
+}
+
+/** Opens the preliminary evaluation (or a new one after expiry), or the final one after training. */
+const startEvaluation = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  { dossierVersion, organisms, idempotency }: StartEvaluationOptions,
+): Promise<Evaluation> => {
+  const dossier = await getDossier(scope, dossierId, organisms);
+  await assertEvaluator(scope, ctx.principal, dossier);
+  const referentiel = await getReferentiel(dossier.referentielId);
+  const action =
+    dossier.status === 'in_training'
+      ? DossierAction.START_FINAL
+      : dossier.status === 'expired'
+        ? DossierAction.RESTART
+        : DossierAction.START_PRELIMINARY;
+  const kind = action === DossierAction.START_FINAL ? 'final' : 'preliminary';
+  if (kind === 'final' && dossier.trainerIds.includes(ctx.principal.userId)) {
+    throw new RuleViolationError(
+      'evaluator_is_trainer',
+      'vous avez formé ce candidat : un autre évaluateur doit conduire son évaluation finale',
+    );
+  }
+  const restarting = action === DossierAction.RESTART;
+  const acquiredBefore = restarting ? [] : dossier.acquiredCriteria;
+  const now = ctx.now.toISOString();
+  const evaluation: Evaluation = {
+    id: ulid(ctx.now.getTime()),
+    dossierId,
+    kind,
+    status: 'in_progress',
+    referentielId: dossier.referentielId,
+    evaluatorId: ctx.principal.userId,
+    evaluatorName: ctx.principal.name,
+    organismId: dossier.organismId,
+    scope: allCriteria(referentiel)
+      .map((c) => c.code)
+      .filter((code) => !acquiredBefore.includes(code)),
+    sequences: [],
+    results: {},
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await transitionDossier(scope, ctx, dossierId, organisms, {
+    action,
+    version: dossierVersion,
+    patch: {
+      currentEvaluationId: evaluation.id,
+      evaluatorIds: [...new Set([...dossier.evaluatorIds, ctx.principal.userId])],
+      ...(restarting
+        ? {
+            acquiredCriteria: [],
+            deadline: undefined,
+            preliminaryEvaluatedOn: undefined,
+            trainingPlanId: undefined,
+          }
+        : {}),
+    },
+    extraItems: [
+      putNew(evaluationItem(scope, evaluation), () => new RuleViolationError('duplicate_id', 'id collision')),
+      ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: evaluation }, ctx.now)] : []),
+    ],
+  });
+  return evaluation;
+};
+
+const maxMinutesOf = (referentiel: StoredReferentiel, kind: Evaluation['kind']) =>
+  kind === 'final' ? referentiel.limits.finalMaxMinutes : referentiel.limits.preliminaryMaxMinutes;
+
+const formatHours = (minutes: number) =>
+  `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')}` : ''}`;
+
+/** An evaluation being edited by its own evaluator. */
+const editableEvaluation = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  evaluationId: string,
+  organisms: string[] | undefined,
+) => {
+  const dossier = await getDossier(scope, dossierId, organisms);
+  const evaluation = await getEvaluation(scope, dossierId, evaluationId);
+  if (evaluation.status !== 'in_progress') {
+    throw new RuleViolationError(
+      'evaluation_submitted',
+      "l'évaluation est validée : elle ne peut plus être modifiée",
+    );
+  }
+  if (evaluation.evaluatorId !== ctx.principal.userId) {
+    throw new ForbiddenError("seul l'évaluateur qui a ouvert cette évaluation peut la compléter");
+  }
+  return { dossier, evaluation };
+};
+
+/** Autosave: merges the changed results and replaces the sequences, if sent. Versioned. */
+const saveEvaluation = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  evaluationId: string,
+  organisms: string[] | undefined,
+  input: EvaluationSave,
+): Promise<Evaluation> => {
+  const { evaluation } = await editableEvaluation(scope, ctx, dossierId, evaluationId, organisms);
+  assertVersion('evaluation', evaluation, input.version);
+  const referentiel = await getReferentiel(evaluation.referentielId);
+  const outOfScope = Object.keys(input.results ?? {}).filter((code) => !evaluation.scope.includes(code));
+  if (outOfScope.length) {
+    throw new ValidationError(
+      outOfScope.map((code) => ({
+        path: `results.${code}`,
+        message: 'critère hors du champ de cette évaluation',
+      })),
+    );
+  }
+  const sequences = input.sequences ?? evaluation.sequences;
+  const today = ctx.now.toISOString().slice(0, 10);
+  const future = sequences.flatMap((s, i) =>
+    s.date > today
+      ? [{ path: `sequences.${i}.date`, message: 'une séquence se saisit une fois réalisée (date future)' }]
+      : [],
+  );
+  if (future.length) throw new ValidationError(future);
+  const max = maxMinutesOf(referentiel, evaluation.kind);
+  if (totalMinutes(sequences) > max) {
+    throw new ValidationError([
+      {
+        path: 'sequences',
+        message: `${formatHours(max)} au plus au total pour une évaluation ${evaluation.kind === 'final' ? 'finale' : 'préalable'} (${formatHours(totalMinutes(sequences))} saisies)`,
+      },
+    ]);
+  }
+  const next: Evaluation = {
+    ...evaluation,
+    sequences,
+    results: { ...evaluation.results, ...input.results },
+    version: evaluation.version + 1,
+    updatedAt: ctx.now.toISOString(),
+  };
+  // Autosaves are versioned but not audited one by one: the audit trail records start and submission.
+  await transact([putVersioned('evaluation', evaluationItem(scope, next), evaluation.version)]);
+  return next;
+};
+
+/** The criterion statuses of a dossier: what was acquired before, then this evaluation's results. */
+const statusesAfter = (dossier: Dossier, evaluation: Evaluation): Record<string, CriterionStatus> =>
+  mergeAcquired(
+    dossier.acquiredCriteria,
+    Object.fromEntries(Object.entries(evaluation.results).map(([code, r]) => [code, r.status])),
+  );
+
+/**
+ * Validates the evaluation: the server computes mastery with the pinned référentiel and moves the
+ * dossier to eligible or back to training. A final evaluation must end by the dossier's deadline.
+ */
+const submitEvaluation = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  evaluationId: string,
+  organisms: string[] | undefined,
+  input: { version: number },
+): Promise<{ evaluation: Evaluation; dossier: Dossier }> => {
+  const { dossier, evaluation } = await editableEvaluation(scope, ctx, dossierId, evaluationId, organisms);
+  assertVersion('evaluation', evaluation, input.version);
+  if (evaluation.sequences.length === 0) {
+    throw new ValidationError([{ path: 'sequences', message: 'au moins une séquence (date, heure, durée)' }]);
+  }
+  const dates = evaluation.sequences.map((s) => s.date).sort();
+  const firstDate = dates[0] as string;
+  const lastDate = dates[dates.length - 1] as string;
+  if (evaluation.kind === 'final' && dossier.deadline && lastDate > dossier.deadline) {
+    throw new RuleViolationError(
+      'deadline_passed',
+      `l'évaluation finale doit se terminer au plus tard le ${dossier.deadline} (délai de 5 ans)`,
+    );
+  }
+  const referentiel = await getReferentiel(evaluation.referentielId);
+  const mastery = computeMastery({
+    referentiel,
+    thresholds: referentiel.thresholds,
+    statuses: statusesAfter(dossier, evaluation),
+  });
+  const now = ctx.now.toISOString();
+  const submitted: Evaluation = {
+    ...evaluation,
+    status: 'submitted',
+    submittedAt: now,
+    outcome: mastery.complete ? 'eligible' : 'training_needed',
+    version: evaluation.version + 1,
+    updatedAt: now,
+  };
+  const preliminary = evaluation.kind === 'preliminary';
+  const updated = await transitionDossier(scope, ctx, dossierId, organisms, {
+    action: preliminary ? DossierAction.COMPLETE_PRELIMINARY : DossierAction.COMPLETE_FINAL,
+    version: dossier.version,
+    target: mastery.complete ? 'eligible' : 'in_training',
+    summary: `${mastery.domains.filter((d) => d.mastered).length}/${mastery.domains.length} domaines maîtrisés`,
+    patch: {
+      acquiredCriteria: mastery.acquiredCriteria,
+      currentEvaluationId: undefined,
+      lastEvaluatedOn: lastDate,
+      ...(preliminary
+        ? {
+            preliminaryEvaluatedOn: firstDate,
+            deadline: deadlineFrom(firstDate, referentiel.limits.deadlineYears),
+          }
+        : {}),
+    },
+    extraItems: [putVersioned('evaluation', evaluationItem(scope, submitted), evaluation.version)],
+  });
+  return { evaluation: submitted, dossier: updated };
+};
+
+export { getEvaluation, listEvaluations, saveEvaluation, startEvaluation, statusesAfter, submitEvaluation };

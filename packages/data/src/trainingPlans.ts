@@ -1,0 +1,179 @@
+/**
+ * Individual training plans (`T#<t>#D#<d>` / `PLAN#<id>`). The trainer may not be a person who
+ * evaluated the candidate (same organism is allowed): enforced here, whatever the client sends.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+  isAccredited,
+  todayIso,
+} from '@socle/domain';
+import type { Dossier, Principal, TrainingPlan, TrainingPlanCreate, TrainingPlanUpdate } from '@socle/domain';
+import { ulid } from 'ulid';
+import type { WriteContext } from './audit.ts';
+import { db } from './client.ts';
+import { getDossier, saveDossier } from './dossiers.ts';
+import { idempotencyPut } from './idempotency.ts';
+import type { IdempotencyRequest } from './idempotency.ts';
+import { keys } from './keys.ts';
+import { organismCheck } from './organisms.ts';
+import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import type { TenantScope } from './scope.ts';
+import { tableName } from './table.ts';
+import { getUser } from './users.ts';
+
+const planItem = (scope: TenantScope, plan: TrainingPlan) => ({
+  ...keys.trainingPlan(scope, plan.dossierId, plan.id),
+  itemType: 'TrainingPlan',
+  ...plan,
+});
+
+const TRAINABLE: readonly Dossier['status'][] = ['in_training', 'final_evaluation'];
+
+/** Independence first, then accreditation and organism. */
+const assertTrainer = async (
+  scope: TenantScope,
+  principal: Principal,
+  dossier: Dossier,
+  organismId: string,
+) => {
+  if (dossier.evaluatorIds.includes(principal.userId)) {
+    throw new RuleViolationError(
+      'trainer_is_evaluator',
+      'vous avez évalué ce candidat : un autre formateur doit construire et suivre son plan',
+    );
+  }
+  if (!principal.organisms.includes(organismId)) {
+    throw new ForbiddenError("vous n'êtes pas rattaché à cet organisme de formation");
+  }
+  const user = await getUser(scope, principal.userId);
+  if (!isAccredited(user.accreditations, 'trainer', dossier.certification, todayIso())) {
+    throw new ForbiddenError(`aucune habilitation de formateur en cours pour ${dossier.certification}`);
+  }
+};
+
+const targetIssues = (dossier: Dossier, targeted: readonly string[]) =>
+  targeted.flatMap((code, i) =>
+    dossier.acquiredCriteria.includes(code)
+      ? [{ path: `targetedCriteria.${i}`, message: `le critère ${code} est déjà acquis` }]
+      : [],
+  );
+
+interface CreatePlanInput extends TrainingPlanCreate {
+  organismId: string;
+  dossierVersion: number;
+}
+
+const createTrainingPlan = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  organisms: string[] | undefined,
+  input: CreatePlanInput,
+  idempotency?: IdempotencyRequest,
+): Promise<TrainingPlan> => {
+  const dossier = await getDossier(scope, dossierId, organisms);
+  if (dossier.status !== 'in_training') {
+    throw new RuleViolationError('not_in_training', 'un plan se construit quand le dossier est en formation');
+  }
+  if (dossier.trainingPlanId) {
+    throw new RuleViolationError('plan_exists', 'ce dossier a déjà un plan de formation : modifiez-le');
+  }
+  await assertTrainer(scope, ctx.principal, dossier, input.organismId);
+  const issues = targetIssues(dossier, input.targetedCriteria);
+  if (issues.length) throw new ValidationError(issues);
+  assertVersion('dossier', dossier, input.dossierVersion);
+  const { organismId, dossierVersion: _v, ...fields } = input;
+  const now = ctx.now.toISOString();
+  const plan: TrainingPlan = {
+    id: ulid(ctx.now.getTime()),
+    dossierId,
+    trainerId: ctx.principal.userId,
+    trainerName: ctx.principal.name,
+    organismId,
+    startedAt: now,
+    ...fields,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await saveDossier(
+    scope,
+    ctx,
+    dossier,
+    {
+      trainingPlanId: plan.id,
+      trainingOrganismId: organismId,
+      trainerIds: [...new Set([...dossier.trainerIds, ctx.principal.userId])],
+    },
+    {
+      action: 'training_plan.created',
+      summary: `${plan.plannedHours} h prévues, ${plan.targetedCriteria.length} critères visés`,
+    },
+    [
+      organismCheck(scope, organismId, 'training', 'organismId'),
+      putNew(planItem(scope, plan), () => new RuleViolationError('duplicate_id', 'id collision')),
+      ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: plan }, ctx.now)] : []),
+    ],
+  );
+  return plan;
+};
+
+const getTrainingPlan = async (
+  scope: TenantScope,
+  dossierId: string,
+  organisms: string[] | undefined,
+): Promise<TrainingPlan> => {
+  const dossier = await getDossier(scope, dossierId, organisms);
+  if (!dossier.trainingPlanId) throw new NotFoundError('training plan');
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.trainingPlan(scope, dossierId, dossier.trainingPlanId),
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) throw new NotFoundError('training plan');
+  return toRecord<TrainingPlan>(Item);
+};
+
+/** Edits the plan and records attendance; the dossier's audit trail notes each change. */
+const updateTrainingPlan = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+  organisms: string[] | undefined,
+  input: TrainingPlanUpdate,
+): Promise<TrainingPlan> => {
+  const dossier = await getDossier(scope, dossierId, organisms);
+  if (!TRAINABLE.includes(dossier.status)) {
+    throw new RuleViolationError('not_in_training', "le dossier n'est plus en formation");
+  }
+  const plan = await getTrainingPlan(scope, dossierId, organisms);
+  await assertTrainer(scope, ctx.principal, dossier, plan.organismId);
+  assertVersion('training plan', plan, input.version);
+  const issues = targetIssues(dossier, input.targetedCriteria ?? []);
+  if (issues.length) throw new ValidationError(issues);
+  const { version: _v, ...fields } = input;
+  const next: TrainingPlan = {
+    ...plan,
+    ...fields,
+    version: plan.version + 1,
+    updatedAt: ctx.now.toISOString(),
+  };
+  await saveDossier(
+    scope,
+    ctx,
+    dossier,
+    { trainerIds: [...new Set([...dossier.trainerIds, ctx.principal.userId])] },
+    { action: 'training_plan.updated' },
+    [putVersioned('training plan', planItem(scope, next), plan.version)],
+  );
+  return next;
+};
+
+export type { CreatePlanInput };
+export { createTrainingPlan, getTrainingPlan, updateTrainingPlan };

@@ -1,0 +1,31 @@
+/** Errors of the documents package. One base class; each subclass carries what the caller needs. */
+
+class DocumentsError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DocumentsError';
+  }
+}
+
+/** Thrown when neither `SOCLE_FONT_DIR` nor the `dejavu-fonts-ttf` package holds the font files. */
+class FontNotFoundError extends DocumentsError {
+  /** Every path that was tried, in order. */
+  readonly tried: string[];
+  constructor(tried: string[], options?: ErrorOptions) {
+    super(`DejaVu Sans font files not found (tried: ${tried.join(', ')})`, options);
+    this.name = 'FontNotFoundError';
+    this.tried = tried;
+  }
+}
+
+/** Thrown when a date of the input is not a real `YYYY-MM-DD` calendar date. */
+class InvalidDateError extends DocumentsError {
+  readonly value: string;
+  constructor(value: string, options?: ErrorOptions) {
+    super(`invalid date "${value}", expected YYYY-MM-DD`, options);
+    this.name = 'InvalidDateError';
+    this.value = value;
+  }
+}
+
+export { DocumentsError, FontNotFoundError, InvalidDateError };

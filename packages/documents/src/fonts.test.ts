@@ -1,0 +1,47 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FONT_FILES, loadFonts } from './fonts.ts';
+
+const packageFont = (file: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
+
+describe('Function: loadFonts', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    // A copy where the regular face is the bold file: proves which directory was read.
+    dir = mkdtempSync(join(tmpdir(), 'socle-fonts-'));
+    copyFileSync(packageFont(FONT_FILES.bold), join(dir, FONT_FILES.regular));
+    copyFileSync(packageFont(FONT_FILES.bold), join(dir, FONT_FILES.bold));
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the fonts from SOCLE_FONT_DIR when it is set', () => {
+    // Act
+    const fonts = loadFonts({ SOCLE_FONT_DIR: dir });
+
+    // Assess
+    expect(Buffer.from(fonts.regular).equals(Buffer.from(fonts.bold))).toBe(true);
+  });
+
+  it('falls back to the npm package when SOCLE_FONT_DIR is unset', () => {
+    // Act
+    const fonts = loadFonts({});
+
+    // Assess
+    expect(fonts.regular.byteLength).not.toBe(fonts.bold.byteLength);
+  });
+
+  it('falls back to the npm package when SOCLE_FONT_DIR lacks the files', () => {
+    // Act
+    const fonts = loadFonts({ SOCLE_FONT_DIR: join(dir, 'missing') });
+
+    // Assess
+    expect(fonts.regular.byteLength).toBeGreaterThan(100_000);
+  });
+});

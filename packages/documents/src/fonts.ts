@@ -1,0 +1,62 @@
+/**
+ * Where the PDF fonts come from. The documents embed DejaVu Sans (Bitstream Vera licence: free to
+ * embed and redistribute) because the 14 standard PDF fonts only cover WinAnsi, and candidates' names
+ * need Latin Extended (Ł, ő, ş…), typographic apostrophes and French non-breaking spaces.
+ *
+ * Lookup order:
+ * 1. `SOCLE_FONT_DIR`: a directory holding `DejaVuSans.ttf` and `DejaVuSans-Bold.ttf`. In AWS Lambda the
+ *    esbuild bundle does not carry `node_modules`, so the deployment copies both files next to the
+ *    bundle and sets this variable (e.g. `SOCLE_FONT_DIR=/var/task/fonts`).
+ * 2. The `dejavu-fonts-ttf` npm package, resolved from this module (local dev, tests).
+ * Callers that already hold the bytes (a Lambda layer, a cache) pass them as `RenderOptions.fonts`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { FontNotFoundError } from './errors.ts';
+import type { FontBytes } from './types/fonts.ts';
+
+const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+const FONT_DIR_ENV = 'SOCLE_FONT_DIR';
+
+const packagePath = (file: string): string | undefined => {
+  try {
+    return createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  } catch {
+    // Not installed (a Lambda bundle without node_modules): the caller reports every path tried.
+    return undefined;
+  }
+};
+
+const candidateDirs = (env: NodeJS.ProcessEnv): string[] => {
+  const dirs: string[] = [];
+  const fromEnv = env[FONT_DIR_ENV]?.trim();
+  if (fromEnv) dirs.push(fromEnv);
+  const regular = packagePath(FONT_FILES.regular);
+  if (regular) dirs.push(join(regular, '..'));
+  return dirs;
+};
+
+/** Reads the regular and bold DejaVu Sans faces from `SOCLE_FONT_DIR`, else from the npm package. */
+const loadFonts = (env: NodeJS.ProcessEnv = process.env): FontBytes => {
+  const tried: string[] = [];
+  for (const dir of candidateDirs(env)) {
+    const regular = join(dir, FONT_FILES.regular);
+    const bold = join(dir, FONT_FILES.bold);
+    tried.push(dir);
+    if (existsSync(regular) && existsSync(bold)) {
+      return { regular: readFileSync(regular), bold: readFileSync(bold) };
+    }
+  }
+  throw new FontNotFoundError(tried.length > 0 ? tried : [`$${FONT_DIR_ENV} (unset)`, 'dejavu-fonts-ttf']);
+};
+
+let cached: FontBytes | undefined;
+
+/** @internal The fonts of a warm Lambda are read once (about 1.4 MB for both faces). */
+const defaultFonts = (): FontBytes => {
+  cached ??= loadFonts();
+  return cached;
+};
+
+export { FONT_DIR_ENV, FONT_FILES, defaultFonts, loadFonts };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidDateError } from './errors.ts';
+import { formatDateFr, frenchTypography, parseIsoDate, plural } from './format.ts';
+
+describe('Function: formatDateFr', () => {
+  it('writes the day, the month in words and the year', () => {
+    expect(formatDateFr('1992-06-15')).toBe('15 juin 1992');
+  });
+
+  it('writes the first of the month as 1er', () => {
+    expect(formatDateFr('2025-03-01')).toBe('1er mars 2025');
+  });
+
+  it('keeps the calendar day whatever the time zone', () => {
+    expect(formatDateFr('2024-12-31')).toBe('31 décembre 2024');
+  });
+});
+
+describe('Function: parseIsoDate', () => {
+  it('throws on a day that does not exist', () => {
+    expect(() => parseIsoDate('2023-02-30')).toThrow(InvalidDateError);
+  });
+
+  it('throws on another format', () => {
+    expect(() => parseIsoDate('15/06/1992')).toThrow(InvalidDateError);
+  });
+});
+
+describe('Function: frenchTypography', () => {
+  it('turns straight apostrophes into typographic ones', () => {
+    expect(frenchTypography("S'exprimer à l'oral")).toBe('S’exprimer à l’oral');
+  });
+
+  it('puts a non-breaking space before a colon', () => {
+    expect(frenchTypography('lettre : bloc')).toBe('lettre\u00a0: bloc');
+  });
+});
+
+describe('Function: plural', () => {
+  it('keeps 0 in the singular, as French does', () => {
+    expect(plural(0, 'critère acquis', 'critères acquis')).toBe('0 critère acquis');
+  });
+
+  it('uses the plural from 2', () => {
+    expect(plural(2, 'critère acquis', 'critères acquis')).toBe('2 critères acquis');
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * `npm run sweep`: what the daily scheduled function does in AWS — persist `expired` on dossiers past
+ * their 5-year deadline. Needs `npm run dev` running (it works on DynamoDB Local).
+ */
+import { sweepExpiredDossiers } from '@socle/data';
+import { todayIso } from '@socle/domain';
+
+process.env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
+process.env.TABLE_NAME ??= 'socle';
+process.env.AWS_REGION ??= 'eu-west-3';
+
+try {
+  const result = await sweepExpiredDossiers({ today: todayIso(), monthsBack: 120 });
+  console.log(
+    `Échéances : ${result.examined} dossier(s) examiné(s), ${result.expired} expiré(s), ${result.skipped} ignoré(s).`,
+  );
+} catch (error) {
+  console.error(
+    `impossible de balayer les échéances : lancez d'abord « npm run dev » (${(error as Error).message})`,
+  );
+  process.exit(1);
+}

@@ -1,10 +1,12 @@
 import './zodLocale.ts';
 
+export * from './certificateCode.ts';
 export * from './consent.ts';
 export * from './constants.ts';
 export * from './deadline.ts';
 export * from './dossierStateMachine.ts';
 export * from './errors.ts';
+export * from './jury.ts';
 export * from './labels.ts';
 export * from './principal.ts';
 export * from './referentiel/document.ts';

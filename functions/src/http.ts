@@ -9,7 +9,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { findStoredResponse, tenantScopeOf } from '@socle/data';
 import type { IdempotencyRequest, TenantScope, WriteContext } from '@socle/data';
-import { ForbiddenError, ValidationError, hasAnyRole } from '@socle/domain';
+import { ForbiddenError, NotFoundError, ValidationError, hasAnyRole } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -97,7 +97,11 @@ const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteI
       const principal = principalFromEvent(event);
       if (route.scope !== 'public') {
         if (!principal) throw new UnauthorizedError();
-        if (route.roles && !hasAnyRole(principal, route.roles)) throw new ForbiddenError('role not allowed');
+        if (route.roles && !hasAnyRole(principal, route.roles)) {
+          // Jury data is not even acknowledged to people outside the jury.
+          if (route.scope === 'jury') throw new NotFoundError('jury resource');
+          throw new ForbiddenError('role not allowed');
+        }
       }
       if (principal)
         logger.appendKeys({ tenant: principal.tenantId ?? 'platform', userId: principal.userId });

@@ -11,6 +11,7 @@ const LambdaName = {
   REFERENTIELS: 'referentiels',
   EVALUATIONS: 'evaluations',
   DOCUMENTS: 'documents',
+  JURIES: 'juries',
 } as const;
 type LambdaName = (typeof LambdaName)[keyof typeof LambdaName];
 
@@ -19,8 +20,9 @@ type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /**
  * `tenant`: reads/writes the caller's network only (keys from the token's tenant claim).
  * `platform`: national-level data. `public`: no authentication. `self`: the caller's own profile.
+ * `jury`: the caller's region (keys from the `region` claim), sessions they sit on.
  */
-type RouteScope = 'tenant' | 'platform' | 'public' | 'self';
+type RouteScope = 'tenant' | 'platform' | 'public' | 'self' | 'jury';
 
 interface RouteDefinition {
   /** Stable operation id: also the handler's name. */

@@ -6,6 +6,7 @@
  */
 import { dossierRoutes } from './routes/dossiers.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
+import { juryRoutes } from './routes/juries.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { networkRoutes } from './routes/network.ts';
 import { platformRoutes } from './routes/platform.ts';
@@ -18,6 +19,7 @@ const routes = [
   ...dossierRoutes,
   ...referentielRoutes,
   ...evaluationRoutes,
+  ...juryRoutes,
 ] as const;
 
 type RouteId = (typeof routes)[number]['id'];

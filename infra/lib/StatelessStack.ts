@@ -65,6 +65,15 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   evaluations: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['REF#*'], managesUsers: false },
   // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel.
   documents: { table: 'read', leadingKeys: ['T#*', 'REF#*'], managesUsers: false },
+  // Jury members and their logins (`JURY#`, `LOGIN#`, `EMAIL#`, gsi1 `LOGINS`), sessions and agendas
+  // (`JSESSION#`), the dossiers they decide on (`T#`), certificates (`CERT#`), platform audit and
+  // idempotency (`PLATFORM#`); eligibility is re-checked against the référentiel (`REF#`).
+  juries: {
+    table: 'readWrite',
+    leadingKeys: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
+    reads: ['REF#*'],
+    managesUsers: true,
+  },
 };
 
 /** Where a function departs from SocleFunction's defaults. */
@@ -81,6 +90,8 @@ const lambdaRuntime: Partial<Record<LambdaName, LambdaRuntime>> = {
   // pdf-lib and fontkit parse and subset about 1.4 MB of fonts per cold start and are CPU-bound:
   // Lambda's CPU share grows with memory.
   documents: { memorySize: 1024, timeout: Duration.seconds(30), pdfFonts: true },
+  // Closing a session applies decisions within a time budget under API Gateway's 30 s limit.
+  juries: { timeout: Duration.seconds(29) },
 };
 
 /**

@@ -33,6 +33,7 @@ const leadingKeysOf = (statement: Statement) =>
 /** Sizing that departs from SocleFunction's defaults (10 s, 512 MB). */
 const sizing: Partial<Record<LambdaName, { readonly timeout: number; readonly memorySize: number }>> = {
   documents: { timeout: 30, memorySize: 1024 },
+  juries: { timeout: 29, memorySize: 512 },
 };
 
 /**
@@ -47,6 +48,10 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
   referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'] },
   evaluations: { write: ['T#*'], read: ['REF#*'] },
   documents: { read: ['T#*', 'REF#*'] },
+  juries: {
+    write: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
+    read: ['REF#*'],
+  },
   expirySweep: { write: ['T#*'], read: ['DEADLINE#*'] },
 };
 

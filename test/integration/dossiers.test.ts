@@ -147,9 +147,13 @@ describe('Dossiers', () => {
     expect(list.body.items).toEqual([]);
     const filtered = await api.call('GET', `/dossiers?limit=100&organismId=${world.a.organismId}`, { token });
     expect(filtered.body.items).toEqual([]);
-    const byStatus = await api.call('GET', `/dossiers?limit=100&status=in_training&organismId=${world.a.organismId}`, {
-      token,
-    });
+    const byStatus = await api.call(
+      'GET',
+      `/dossiers?limit=100&status=in_training&organismId=${world.a.organismId}`,
+      {
+        token,
+      },
+    );
     expect(byStatus.body.items).toEqual([]);
   });
 

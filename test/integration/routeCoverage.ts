@@ -13,6 +13,10 @@ const allRoutes = routes as readonly RouteDefinition[];
 /** Ids a network's routes need; `evaluationId` and `referentielId` are filled by the world builder. */
 const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
   evaluationId: (w) => w.evaluationId,
+  region: () => '11',
+  // Jury sessions are reached through the region claim; the generated tests only need a well-formed id
+  // (roles and input are checked before any lookup). test/integration/juries.test.ts covers access.
+  sessionId: () => '01JAZNJY74SB33NTS68B6PHGED',
   referentielId: (w) => w.referentielId,
   organismId: (w) => w.organismId,
   userId: (w) => w.userIds.trainer,
@@ -34,6 +38,7 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   updateDossier: () => ({ version: 1, funding: 'other' }),
   withdrawDossier: () => ({ version: 1, reason: 'Déménagement' }),
   reopenDossier: () => ({ version: 1 }),
+  resumeTraining: () => ({ version: 1 }),
   importReferentiel: () => ({ document: { id: 'clea', version: 'x', title: 'x', domains: [] } }),
   updateReferentielSettings: () => ({
     version: 1,
@@ -52,6 +57,28 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
     sessions: [],
   }),
   updateTrainingPlan: () => ({ version: 1, objectives: 'Nouveaux objectifs' }),
+  inviteJuryMember: () => ({
+    email: 'membre@exemple.fr',
+    firstName: 'M',
+    lastName: 'J',
+    role: 'jury_member',
+    college: 'employer',
+    termFrom: '2026-01-01',
+    links: [],
+  }),
+  updateJuryMember: () => ({ version: 1, termTo: '2029-12-31' }),
+  submitToJury: () => ({ dossierVersion: 1 }),
+  createJurySession: () => ({
+    date: '2026-12-15',
+    startTime: '09:30',
+    place: 'Paris',
+    memberIds: ['01JAZNJY74SB33NTS68B6PHGED', '01JAZNJY74BP8CSW4GQ4BPMGXA'],
+  }),
+  addToJuryAgenda: (w) => ({ dossierIds: [w.dossierId] }),
+  setJuryAttendance: () => ({ version: 1, presentMemberIds: [] }),
+  declareJuryConflict: () => ({ reason: 'Ancien salarié de cet organisme' }),
+  voteOnJuryDossier: () => ({ vote: 'certify' }),
+  decideJuryDossier: () => ({ decision: 'adjourned', reason: 'Pièces manquantes' }),
 };
 
 const pathIn = (route: RouteDefinition, w: NetworkWorld): string =>

@@ -5,10 +5,11 @@ import {
   listDossiers,
   openDossier,
   reopenDossier,
+  transitionDossier,
   updateDossier,
   withdrawDossier,
 } from '@socle/data';
-import { organismRestriction } from '@socle/domain';
+import { DossierAction, organismRestriction } from '@socle/domain';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 
@@ -36,6 +37,14 @@ const dossierHandlers = {
       return getDossierDetail(scope, params.dossierId, restriction);
     },
   ),
+  resumeTraining: defineRoute(routeOf('resumeTraining'), async ({ scope, ctx, principal, params, body }) => {
+    const restriction = organismRestriction(principal);
+    await transitionDossier(scope, ctx, params.dossierId, restriction, {
+      action: DossierAction.RESUME_TRAINING,
+      version: body.version,
+    });
+    return getDossierDetail(scope, params.dossierId, restriction);
+  }),
   reopenDossier: defineRoute(routeOf('reopenDossier'), async ({ scope, ctx, principal, params, body }) => {
     const restriction = organismRestriction(principal);
     await reopenDossier(scope, ctx, params.dossierId, restriction, body);

@@ -3,6 +3,7 @@ import type { LambdaName } from '../routeTypes.ts';
 import { handler as documents } from './documents.ts';
 import { handler as dossiers } from './dossiers.ts';
 import { handler as evaluations } from './evaluations.ts';
+import { handler as juries } from './juries.ts';
 import { handler as meta } from './meta.ts';
 import { handler as network } from './network.ts';
 import { handler as platform } from './platform.ts';
@@ -16,6 +17,7 @@ const lambdas: Record<LambdaName, typeof meta> = {
   referentiels,
   evaluations,
   documents,
+  juries,
 };
 
 export { lambdas };

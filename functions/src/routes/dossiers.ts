@@ -98,6 +98,17 @@ const dossierRoutes = [
     request: { params: IdParam('dossierId'), body: DossierReopen },
     response: { status: 200, schema: DossierDetail },
   },
+  {
+    id: 'resumeTraining',
+    method: 'POST',
+    path: '/dossiers/{dossierId}/resume-training',
+    lambda: LambdaName.DOSSIERS,
+    scope: 'tenant',
+    roles: [R.ADVISOR, R.NETWORK_ADMIN],
+    summary: 'Send an adjourned dossier back to training (its plan continues)',
+    request: { params: IdParam('dossierId'), body: DossierReopen },
+    response: { status: 200, schema: DossierDetail },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export { dossierRoutes };

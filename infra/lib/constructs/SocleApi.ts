@@ -25,7 +25,7 @@ interface ApiRoute<L extends string> {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly lambda: L;
-  readonly scope: 'tenant' | 'platform' | 'public' | 'self';
+  readonly scope: 'tenant' | 'platform' | 'public' | 'self' | 'jury';
 }
 
 interface SocleApiProps<L extends string> {

@@ -278,6 +278,8 @@ interface TransitionOptions {
   summary?: string;
   /** Extra items written atomically with the transition (grids, plans, counters). */
   extraItems?: GuardedItem[];
+  /** A jury's decision applies even if the network was suspended since (juries are independent). */
+  ignoreSuspension?: boolean;
 }
 
 /** Moves a dossier through the state machine, audited, in one transaction. */
@@ -312,7 +314,7 @@ const transitionDossier = async (
     summary: options.summary,
   };
   await transact([
-    tenantActiveCheck(scope.tenantId),
+    ...(options.ignoreSuspension ? [] : [tenantActiveCheck(scope.tenantId)]),
     putVersioned('dossier', dossierItem(scope, next), current.version),
     auditPut(dossierAuditOf(scope, dossierId), ctx, audit),
     ...(options.extraItems ?? []),
@@ -421,6 +423,7 @@ const listDossierAudit = async (
 
 export type { DossierDetail, TransitionOptions };
 export {
+  dossierAuditOf,
   saveDossier,
   batchGetDossiers,
   findDossier,

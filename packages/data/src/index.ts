@@ -65,3 +65,22 @@ export {
   listUsers,
   updateUser,
 } from './users.ts';
+export type { Certificate, CloseResult, FaultHook } from './juryClosing.ts';
+export { closeSession } from './juryClosing.ts';
+export { getJuryMember, inviteJuryMember, listJuryMembers, updateJuryMember } from './juryMembers.ts';
+export type { PipelineEntry } from './juryPipeline.ts';
+export { listPipeline, masteryOf, submitToJury } from './juryPipeline.ts';
+export {
+  addToAgenda,
+  createSession,
+  declareConflict,
+  decide,
+  getSession,
+  listAgenda,
+  listSessions,
+  readAgendaDossier,
+  regionOf,
+  removeFromAgenda,
+  setAttendance,
+  vote,
+} from './jurySessions.ts';

@@ -85,6 +85,31 @@ const keys = {
   }),
   /** The published version new dossiers of a certification are opened under. */
   currentReferentiel: (certification: string): Key => ({ pk: `REF#CURRENT#${certification}`, sk: 'CURRENT' }),
+  juryMember: (region: string, userId: string): Key => ({ pk: `JURY#${region}`, sk: `MEMBER#${userId}` }),
+  juryMembersPrefix: (region: string) => ({ pk: `JURY#${region}`, skPrefix: 'MEMBER#' }),
+  /** A dossier submitted to its region's jury, waiting for (or on) a session's agenda. */
+  pipelineEntry: (region: string, dossierId: string): Key => ({
+    pk: `JURY#${region}`,
+    sk: `PIPELINE#${dossierId}`,
+  }),
+  pipelinePrefix: (region: string) => ({ pk: `JURY#${region}`, skPrefix: 'PIPELINE#' }),
+  jurySession: (region: string, sessionId: string): Key => ({
+    pk: `JURY#${region}`,
+    sk: `SESSION#${sessionId}`,
+  }),
+  jurySessionsPrefix: (region: string) => ({ pk: `JURY#${region}`, skPrefix: 'SESSION#' }),
+  /** Agenda entries live in the session's own partition: hundreds per session. */
+  agendaEntry: (sessionId: string, dossierId: string): Key => ({
+    pk: `JSESSION#${sessionId}`,
+    sk: `AGENDA#${dossierId}`,
+  }),
+  agendaPrefix: (sessionId: string) => ({ pk: `JSESSION#${sessionId}`, skPrefix: 'AGENDA#' }),
+  certificate: (code: string): Key => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
+  /** At most one certificate per dossier, whatever happens during a session's closing. */
+  dossierCertificate: (scope: TenantScope, dossierId: string): Key => ({
+    pk: `${tenantPrefix(scope)}#D#${dossierId}`,
+    sk: 'CERTIFICATE',
+  }),
   /** Audit events of a dossier live in the dossier's item collection, in time order. */
   dossierAudit: (scope: TenantScope, dossierId: string, at: string, eventId: string): Key => ({
     pk: `${tenantPrefix(scope)}#D#${dossierId}`,

@@ -242,6 +242,7 @@ const claimsOf = (login: Login): Omit<Principal, 'userId'> => ({
 
 export type { Login };
 export {
+  loginItem as loginItemOf,
   claimsOf,
   createPlatformLogin,
   findLogin,

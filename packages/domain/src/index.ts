@@ -15,6 +15,7 @@ export * from './referentiel/settings.ts';
 export * from './schemas/common.ts';
 export * from './schemas/dossier.ts';
 export * from './schemas/evaluation.ts';
+export * from './schemas/jury.ts';
 export * from './schemas/me.ts';
 export * from './schemas/organism.ts';
 export * from './schemas/referentiel.ts';

@@ -124,6 +124,10 @@ const Dossier = z.object({
   lastEvaluatedOn: IsoDate.optional(),
   /** Preliminary evaluation + N years: the final evaluation must end by then. */
   deadline: IsoDate.optional(),
+  /** Submitted to the jury of its region (waiting for, or on, a session's agenda). */
+  submittedToJuryAt: IsoDateTime.optional(),
+  juryPresentations: z.number().int().optional(),
+  certificateCode: z.string().optional(),
   ...RecordMeta.shape,
 });
 

@@ -1,0 +1,106 @@
+/** Jury members, submission to the jury, sessions, deliberation and closing. */
+import {
+  addToAgenda,
+  closeSession,
+  createSession,
+  declareConflict,
+  decide,
+  getSession,
+  inviteJuryMember,
+  listAgenda,
+  listJuryMembers,
+  listPipeline,
+  listSessions,
+  readAgendaDossier,
+  regionOf,
+  removeFromAgenda,
+  setAttendance,
+  submitToJury,
+  updateJuryMember,
+  vote,
+} from '@socle/data';
+import { organismRestriction } from '@socle/domain';
+import type { Principal } from '@socle/domain';
+import { routeOf } from '../dispatcher.ts';
+import { defineRoute } from '../http.ts';
+
+/** The session page: the session, an agenda of summaries (the dossiers are read one by one), members. */
+const sessionDetail = async (principal: Principal, sessionId: string) => {
+  const session = await getSession(principal, sessionId);
+  const [agenda, members] = await Promise.all([listAgenda(sessionId), listJuryMembers(session.region)]);
+  return {
+    session,
+    agenda: agenda
+      .map((e) => ({
+        dossierId: e.dossierId,
+        candidate: { firstName: e.view.candidate.firstName, lastName: e.view.candidate.lastName },
+        networkName: e.view.networkName,
+        presentation: e.view.presentation,
+        votesCast: Object.keys(e.votes).length,
+        decision: e.decision,
+        appliedAt: e.appliedAt,
+        certificateCode: e.certificateCode,
+      }))
+      .sort((a, b) => a.candidate.lastName.localeCompare(b.candidate.lastName, 'fr')),
+    members: members.filter((m) => session.memberIds.includes(m.userId)),
+  };
+};
+
+const juryHandlers = {
+  listJuryMembers: defineRoute(routeOf('listJuryMembers'), async ({ params }) => ({
+    items: await listJuryMembers(params.region),
+  })),
+  inviteJuryMember: defineRoute(routeOf('inviteJuryMember'), ({ ctx, params, body, idempotency }) =>
+    inviteJuryMember(ctx, params.region, body, idempotency),
+  ),
+  updateJuryMember: defineRoute(routeOf('updateJuryMember'), ({ ctx, params, body }) =>
+    updateJuryMember(ctx, params.region, params.userId, body),
+  ),
+  submitToJury: defineRoute(routeOf('submitToJury'), ({ scope, ctx, principal, params, body }) =>
+    submitToJury(scope, ctx, params.dossierId, organismRestriction(principal), body),
+  ),
+  listJuryPipeline: defineRoute(routeOf('listJuryPipeline'), async ({ principal }) => ({
+    items: await listPipeline(regionOf(principal)),
+  })),
+  listRegionJuryMembers: defineRoute(routeOf('listRegionJuryMembers'), async ({ principal }) => ({
+    items: await listJuryMembers(regionOf(principal)),
+  })),
+  listJurySessions: defineRoute(routeOf('listJurySessions'), async ({ principal }) => ({
+    items: await listSessions(principal),
+  })),
+  createJurySession: defineRoute(routeOf('createJurySession'), ({ ctx, body, idempotency }) =>
+    createSession(ctx, body, idempotency),
+  ),
+  getJurySession: defineRoute(routeOf('getJurySession'), ({ principal, params }) =>
+    sessionDetail(principal, params.sessionId),
+  ),
+  addToJuryAgenda: defineRoute(routeOf('addToJuryAgenda'), async ({ ctx, principal, params, body }) => {
+    await addToAgenda(ctx, params.sessionId, body.dossierIds);
+    return sessionDetail(principal, params.sessionId);
+  }),
+  removeFromJuryAgenda: defineRoute(routeOf('removeFromJuryAgenda'), async ({ ctx, principal, params }) => {
+    await removeFromAgenda(ctx, params.sessionId, params.dossierId);
+    return sessionDetail(principal, params.sessionId);
+  }),
+  setJuryAttendance: defineRoute(routeOf('setJuryAttendance'), ({ ctx, params, body }) =>
+    setAttendance(ctx, params.sessionId, body),
+  ),
+  readJuryDossier: defineRoute(routeOf('readJuryDossier'), ({ ctx, params }) =>
+    readAgendaDossier(ctx, params.sessionId, params.dossierId),
+  ),
+  declareJuryConflict: defineRoute(routeOf('declareJuryConflict'), ({ ctx, params, body }) =>
+    declareConflict(ctx, params.sessionId, params.dossierId, body.reason),
+  ),
+  voteOnJuryDossier: defineRoute(routeOf('voteOnJuryDossier'), ({ ctx, params, body }) =>
+    vote(ctx, params.sessionId, params.dossierId, body.vote),
+  ),
+  decideJuryDossier: defineRoute(routeOf('decideJuryDossier'), ({ ctx, params, body }) =>
+    decide(ctx, params.sessionId, params.dossierId, body),
+  ),
+  // 20 s of work per call keeps well under API Gateway's 30 s; the client calls again while `remaining > 0`.
+  closeJurySession: defineRoute(routeOf('closeJurySession'), ({ ctx, params }) =>
+    closeSession(ctx, params.sessionId, { budgetMs: 20_000 }),
+  ),
+};
+
+export { juryHandlers };

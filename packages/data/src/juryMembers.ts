@@ -1,0 +1,112 @@
+/**
+ * Jury members and secretaries of a region (`JURY#<region>` / `MEMBER#<userId>`), managed by the
+ * national admin. Their login carries the region (and college) claims; they belong to no network.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError, RuleViolationError } from '@socle/domain';
+import type { JuryMember } from '@socle/domain';
+import type { z } from 'zod';
+import type { JuryMemberInvite, JuryMemberUpdate } from '@socle/domain';
+import { ulid } from 'ulid';
+import { auditPut } from './audit.ts';
+import type { WriteContext } from './audit.ts';
+import { db } from './client.ts';
+import { idempotencyPut } from './idempotency.ts';
+import type { IdempotencyRequest } from './idempotency.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './queryAll.ts';
+import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { tableName } from './table.ts';
+import { transact } from './transact.ts';
+import { loginItemOf, newLoginItems } from './users.ts';
+import type { Login } from './users.ts';
+
+const memberItem = (member: JuryMember) => ({
+  ...keys.juryMember(member.region, member.userId),
+  itemType: 'JuryMember',
+  ...member,
+});
+
+const loginOfMember = (member: JuryMember): Login => ({
+  userId: member.userId,
+  email: member.email,
+  name: `${member.firstName} ${member.lastName}`,
+  roles: [member.role],
+  organisms: [],
+  region: member.region,
+  college: member.college ?? undefined,
+  status: member.active ? 'active' : 'disabled',
+});
+
+const platformAudit = (at: string, id: string) => keys.platformAudit(at, id);
+
+const inviteJuryMember = async (
+  ctx: WriteContext,
+  region: string,
+  input: z.infer<typeof JuryMemberInvite>,
+  idempotency?: IdempotencyRequest,
+): Promise<JuryMember> => {
+  const now = ctx.now.toISOString();
+  const member: JuryMember = {
+    userId: ulid(ctx.now.getTime()),
+    region,
+    ...input,
+    college: input.role === 'jury_member' ? input.college : null,
+    active: true,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await transact([
+    ...newLoginItems(loginOfMember(member)),
+    putNew(memberItem(member), () => new RuleViolationError('duplicate_id', 'id collision')),
+    auditPut(platformAudit, ctx, {
+      action: 'jury_member.invited',
+      entity: { type: 'jury_member', id: member.userId },
+      summary: `${region} ${member.role}`,
+    }),
+    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: member }, ctx.now)] : []),
+  ]);
+  return member;
+};
+
+const getJuryMember = async (region: string, userId: string): Promise<JuryMember> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.juryMember(region, userId), ConsistentRead: true }),
+  );
+  if (!Item) throw new NotFoundError('jury member');
+  return toRecord<JuryMember>(Item);
+};
+
+const listJuryMembers = async (region: string): Promise<JuryMember[]> =>
+  (await queryAll<JuryMember>(keys.juryMembersPrefix(region))).sort((a, b) =>
+    `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fr'),
+  );
+
+const updateJuryMember = async (
+  ctx: WriteContext,
+  region: string,
+  userId: string,
+  input: z.infer<typeof JuryMemberUpdate>,
+): Promise<JuryMember> => {
+  const current = await getJuryMember(region, userId);
+  assertVersion('jury member', current, input.version);
+  const { version: _v, ...fields } = input;
+  const next: JuryMember = {
+    ...current,
+    ...fields,
+    version: current.version + 1,
+    updatedAt: ctx.now.toISOString(),
+  };
+  await transact([
+    putVersioned('jury member', memberItem(next), current.version),
+    { item: { Put: { TableName: tableName(), Item: loginItemOf(loginOfMember(next)) } } },
+    auditPut(platformAudit, ctx, {
+      action: 'jury_member.updated',
+      entity: { type: 'jury_member', id: userId },
+    }),
+  ]);
+  return next;
+};
+
+export { getJuryMember, inviteJuryMember, listJuryMembers, updateJuryMember };

@@ -1,0 +1,56 @@
+/** A regional jury built through the API by the national admin: a secretary and members of both colleges. */
+import type { TestApi } from './api.ts';
+import { unique } from './samples.ts';
+import { expectStatus, tokenOfLogin } from './world.ts';
+
+interface JuryUser {
+  userId: string;
+  token: string;
+}
+
+interface Jury {
+  region: string;
+  secretary: JuryUser;
+  employer: JuryUser;
+  employee: JuryUser;
+  /** Same region, not invited to the sessions the tests plan. */
+  bystander: JuryUser;
+}
+
+const inviteJuryUser = async (
+  api: TestApi,
+  nationalToken: string,
+  region: string,
+  role: 'jury_secretary' | 'jury_member',
+  college?: 'employer' | 'employee',
+  links: { tenantId: string; organismId?: string }[] = [],
+): Promise<JuryUser> => {
+  const member = expectStatus(
+    await api.call('POST', `/juries/${region}/members`, {
+      token: nationalToken,
+      body: {
+        email: `jury.${unique()}@exemple.fr`,
+        firstName: role === 'jury_secretary' ? 'Sandrine' : 'Marc',
+        lastName: `Jury${unique()}`,
+        role,
+        college: college ?? null,
+        termFrom: '2025-01-01',
+        links,
+      },
+    }),
+    201,
+    'invite jury user',
+  );
+  return { userId: member.userId, token: await tokenOfLogin(api, member.userId) };
+};
+
+const buildJury = async (api: TestApi, nationalToken: string, region: string): Promise<Jury> => ({
+  region,
+  secretary: await inviteJuryUser(api, nationalToken, region, 'jury_secretary'),
+  employer: await inviteJuryUser(api, nationalToken, region, 'jury_member', 'employer'),
+  employee: await inviteJuryUser(api, nationalToken, region, 'jury_member', 'employee'),
+  bystander: await inviteJuryUser(api, nationalToken, region, 'jury_member', 'employee'),
+});
+
+export type { Jury, JuryUser };
+export { buildJury, inviteJuryUser };

@@ -424,6 +424,7 @@ const listDossierAudit = async (
 export type { DossierDetail, TransitionOptions };
 export {
   dossierAuditOf,
+  dossierItem as dossierItemOf,
   saveDossier,
   batchGetDossiers,
   findDossier,

@@ -4,6 +4,7 @@ export { createDocumentClient, db } from './client.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
 export type { DossierDetail, TransitionOptions } from './dossiers.ts';
 export {
+  dossierItemOf,
   batchGetDossiers,
   findDossier,
   getDossier,

@@ -117,7 +117,12 @@ const applyDecision = async (
         patch: { certificateCode: code, submittedToJuryAt: undefined },
         extraItems: [
           putNew(
-            { ...keys.certificate(code), itemType: 'Certificate', ...certificate },
+            {
+              ...keys.certificate(code),
+              ...keys.certificatesBySession(session.id, code),
+              itemType: 'Certificate',
+              ...certificate,
+            },
             () => new CodeCollision(),
           ),
           putNew(

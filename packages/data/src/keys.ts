@@ -105,6 +105,11 @@ const keys = {
   }),
   agendaPrefix: (sessionId: string) => ({ pk: `JSESSION#${sessionId}`, skPrefix: 'AGENDA#' }),
   certificate: (code: string): Key => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
+  /** gsi1 "certificatesBySession": what a session issued (its minutes, and the closing checks). */
+  certificatesBySession: (sessionId: string, code: string) => ({
+    gsi1pk: `CERTS#SESSION#${sessionId}`,
+    gsi1sk: code,
+  }),
   /** At most one certificate per dossier, whatever happens during a session's closing. */
   dossierCertificate: (scope: TenantScope, dossierId: string): Key => ({
     pk: `${tenantPrefix(scope)}#D#${dossierId}`,

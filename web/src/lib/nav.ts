@@ -11,6 +11,7 @@ const STAFF: readonly Role[] = ['network_admin', 'advisor', 'evaluator', 'traine
 
 const items: readonly NavItem[] = [
   { href: '/reseaux', label: 'Réseaux', roles: ['national_admin'] },
+  { href: '/referentiels', label: 'Référentiels', roles: ['national_admin'] },
   { href: '/organismes', label: 'Organismes', roles: ['network_admin'] },
   { href: '/utilisateurs', label: 'Utilisateurs', roles: ['network_admin'] },
   { href: '/dossiers', label: 'Dossiers', roles: STAFF },

@@ -3,6 +3,10 @@ import {
   AuditEvent,
   Dossier,
   DossierDetail,
+  Evaluation,
+  type EvaluationSave,
+  type EvaluationStart,
+  type EvaluationSubmit,
   type DossierOpen,
   type DossierReopen,
   type DossierUpdate,
@@ -11,19 +15,27 @@ import {
   Organism,
   type OrganismCreate,
   type OrganismUpdate,
+  type ReferentielImport,
+  ReferentielOut,
+  type ReferentielPublish,
+  type ReferentielSettingsUpdate,
+  ReferentielSummary,
   Tenant,
   type TenantCreate,
   type TenantSuspend,
   type TenantUpdate,
+  TrainingPlan,
+  type TrainingPlanUpdate,
   User,
   type UserInvite,
   type UserUpdate,
   type VersionOnly,
 } from '@socle/domain';
 import { z } from 'zod';
-import { createRequester } from './client';
+import { createDownloader, createRequester } from './client';
 import type { Fetch } from './client';
 import { Me } from './me';
+import { Restitution } from './restitution';
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string().optional() });
@@ -35,6 +47,8 @@ interface PageQuery {
 }
 interface DossierQuery extends PageQuery {
   status?: string;
+  /** `soon`: only dossiers whose deadline is near or passed. */
+  deadline?: 'soon';
   organismId?: string;
   q?: string;
 }
@@ -42,9 +56,22 @@ interface DossierQuery extends PageQuery {
 type Out<S extends z.ZodType> = z.output<S>;
 const seg = encodeURIComponent;
 
+/** Body of `POST /dossiers/{id}/training-plan`: the plan, where it is given, and the dossier version. */
+interface TrainingPlanCreateBody {
+  targetedCriteria: string[];
+  objectives: string;
+  plannedHours: number;
+  sessions: TrainingPlan['sessions'];
+  organismId: string;
+  dossierVersion: number;
+}
+
 /** The API, bound to a `fetch` (the load function's, or the global one). */
 const createApi = (fetchFn?: Fetch) => {
   const request = createRequester(fetchFn);
+  const download = createDownloader(fetchFn);
+  const evaluationPath = (dossierId: string, evaluationId: string) =>
+    `/dossiers/${seg(dossierId)}/evaluations/${seg(evaluationId)}`;
   return {
     me: () => request({ method: 'GET', path: '/me', schema: Me }),
 
@@ -103,11 +130,70 @@ const createApi = (fetchFn?: Fetch) => {
         request({ method: 'POST', path: `/dossiers/${seg(id)}/withdraw`, body, schema: DossierDetail }),
       reopen: (id: string, body: Out<typeof DossierReopen>) =>
         request({ method: 'POST', path: `/dossiers/${seg(id)}/reopen`, body, schema: DossierDetail }),
+      restitution: (id: string) =>
+        request({ method: 'GET', path: `/dossiers/${seg(id)}/restitution`, schema: Restitution }),
+      portfolioPdf: (id: string) => download(`/dossiers/${seg(id)}/portfolio.pdf`, 'application/pdf'),
+    },
+
+    referentiels: {
+      list: () => request({ method: 'GET', path: '/referentiels', schema: list(ReferentielSummary) }),
+      get: (id: string) =>
+        request({ method: 'GET', path: `/referentiels/${seg(id)}`, schema: ReferentielOut }),
+      import: (body: Out<typeof ReferentielImport>, idempotencyKey: string) =>
+        request({ method: 'POST', path: '/referentiels', body, idempotencyKey, schema: ReferentielOut }),
+      update: (id: string, body: Out<typeof ReferentielSettingsUpdate>) =>
+        request({ method: 'PATCH', path: `/referentiels/${seg(id)}`, body, schema: ReferentielOut }),
+      publish: (id: string, body: Out<typeof ReferentielPublish>) =>
+        request({ method: 'POST', path: `/referentiels/${seg(id)}/publish`, body, schema: ReferentielOut }),
+    },
+
+    evaluations: {
+      start: (dossierId: string, body: Out<typeof EvaluationStart>, idempotencyKey: string) =>
+        request({
+          method: 'POST',
+          path: `/dossiers/${seg(dossierId)}/evaluations`,
+          body,
+          idempotencyKey,
+          schema: Evaluation,
+        }),
+      list: (dossierId: string) =>
+        request({ method: 'GET', path: `/dossiers/${seg(dossierId)}/evaluations`, schema: list(Evaluation) }),
+      get: (dossierId: string, evaluationId: string) =>
+        request({ method: 'GET', path: evaluationPath(dossierId, evaluationId), schema: Evaluation }),
+      save: (dossierId: string, evaluationId: string, body: Out<typeof EvaluationSave>) =>
+        request({ method: 'PATCH', path: evaluationPath(dossierId, evaluationId), body, schema: Evaluation }),
+      submit: (dossierId: string, evaluationId: string, body: Out<typeof EvaluationSubmit>) =>
+        request({
+          method: 'POST',
+          path: `${evaluationPath(dossierId, evaluationId)}/submit`,
+          body,
+          schema: z.object({ evaluation: Evaluation, dossier: Dossier }),
+        }),
+    },
+
+    trainingPlans: {
+      get: (dossierId: string) =>
+        request({ method: 'GET', path: `/dossiers/${seg(dossierId)}/training-plan`, schema: TrainingPlan }),
+      create: (dossierId: string, body: TrainingPlanCreateBody, idempotencyKey: string) =>
+        request({
+          method: 'POST',
+          path: `/dossiers/${seg(dossierId)}/training-plan`,
+          body,
+          idempotencyKey,
+          schema: TrainingPlan,
+        }),
+      update: (dossierId: string, body: Out<typeof TrainingPlanUpdate>) =>
+        request({
+          method: 'PATCH',
+          path: `/dossiers/${seg(dossierId)}/training-plan`,
+          body,
+          schema: TrainingPlan,
+        }),
     },
   };
 };
 
 type Api = ReturnType<typeof createApi>;
 
-export type { Api, DossierQuery };
+export type { Api, DossierQuery, TrainingPlanCreateBody };
 export { createApi };

@@ -43,5 +43,23 @@ class NetworkError extends Error {
   }
 }
 
+/** A French sentence for an error met outside a form (a button's action, an autosave, a download). */
+const errorMessage = (e: unknown): string => {
+  if (e instanceof ApiError) {
+    if (e.status === 400 && e.body.fields?.length)
+      return `Données refusées : ${e.body.fields.map((f) => `${f.path} (${f.message})`).join(', ')}.`;
+    if (e.status === 401) return 'Votre session a expiré. Reconnectez-vous.';
+    if (e.status === 403) return "Vous n'avez pas accès à cette action.";
+    if (e.status === 404) return "Cet élément n'existe plus ou n'est plus accessible.";
+    if (e.isVersionConflict) return "Cet élément a été modifié par quelqu'un d'autre : rechargez la page.";
+    if (e.body.error === 'invalid_transition')
+      return "Cette action n'est plus possible dans l'état actuel du dossier : rechargez la page.";
+    return e.message;
+  }
+  if (e instanceof NetworkError) return e.message;
+  console.error(e);
+  return 'Une erreur inattendue est survenue. Réessayez dans un instant.';
+};
+
 export type { ApiErrorBody };
-export { ApiError, NetworkError, apiErrorFrom };
+export { ApiError, NetworkError, apiErrorFrom, errorMessage };

@@ -1,5 +1,7 @@
-export type { Api, DossierQuery } from './endpoints';
+export type { Api, DossierQuery, TrainingPlanCreateBody } from './endpoints';
 export { createApi } from './endpoints';
-export { ApiError, NetworkError } from './errors';
+export { ApiError, NetworkError, errorMessage } from './errors';
 export { guarded } from './loadGuard';
 export { Me, hasRole, isReadOnly } from './me';
+export { referentielOf } from './referentiels';
+export { MasteryOut, Restitution } from './restitution';

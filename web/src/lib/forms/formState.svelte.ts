@@ -21,6 +21,8 @@ interface FormStateOptions {
   id: string;
   /** Field labels by dotted path, for the error summary; `*` stands for an array index. */
   labels?: Record<string, string>;
+  /** Messages shown for the API's rule codes (409 `{ error: code }`), in place of the server's text. */
+  ruleMessages?: Record<string, string>;
 }
 
 const FORBIDDEN = "Vous n'avez pas accès à cette action.";
@@ -65,10 +67,12 @@ class FormState {
 
   readonly id: string;
   readonly #labels: Record<string, string>;
+  readonly #ruleMessages: Record<string, string>;
 
-  constructor({ id, labels = {} }: FormStateOptions) {
+  constructor({ id, labels = {}, ruleMessages = {} }: FormStateOptions) {
     this.id = id;
     this.#labels = labels;
+    this.#ruleMessages = ruleMessages;
   }
 
   get summaryId(): string {
@@ -163,6 +167,8 @@ class FormState {
         this.message = FORBIDDEN;
       } else if (e.status === 404) {
         this.message = NOT_FOUND;
+      } else if (Object.hasOwn(this.#ruleMessages, e.body.error)) {
+        this.message = this.#ruleMessages[e.body.error];
       } else if (e.isVersionConflict) {
         this.conflict = true;
       } else if (e.body.error === 'invalid_transition') {

@@ -1,6 +1,6 @@
 import { Id, dossierStatuses } from '@socle/domain';
 import type { DossierStatus } from '@socle/domain';
-import { createApi, guarded } from '$lib/api';
+import { createApi, guarded, referentielOf } from '$lib/api';
 import type { PageLoad } from './$types';
 
 const PAGE_SIZE = 25;
@@ -13,6 +13,7 @@ const filtersFrom = (params: URLSearchParams) => {
     status: (dossierStatuses as readonly string[]).includes(status) ? (status as DossierStatus) : undefined,
     organismId: Id.safeParse(organismId).success ? organismId : undefined,
     q: params.get('q')?.trim().slice(0, 100) || undefined,
+    deadline: params.get('deadline') === 'soon' ? ('soon' as const) : undefined,
     cursor: params.get('cursor') || undefined,
   };
 };
@@ -24,5 +25,21 @@ export const load: PageLoad = async ({ fetch, url }) => {
     guarded(url, api.dossiers.list({ ...filters, limit: PAGE_SIZE })),
     guarded(url, api.organisms.list()),
   ]);
-  return { filters, dossiers: dossiers.items, nextCursor: dossiers.cursor, organisms: organisms.items };
+  // The warning period before a deadline belongs to each dossier's référentiel version (usually one).
+  const versions = [...new Set(dossiers.items.filter((d) => d.deadline).map((d) => d.referentielId))];
+  const warnings = await Promise.all(
+    versions.map((id) =>
+      referentielOf(id, fetch).then(
+        (r) => [id, r.limits.warningMonths] as const,
+        () => [id, undefined] as const,
+      ),
+    ),
+  );
+  return {
+    filters,
+    dossiers: dossiers.items,
+    nextCursor: dossiers.cursor,
+    organisms: organisms.items,
+    warningMonths: Object.fromEntries(warnings) as Record<string, number | undefined>,
+  };
 };

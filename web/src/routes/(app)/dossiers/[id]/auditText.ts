@@ -22,9 +22,15 @@ const sentences: Record<string, string> = {
   'dossier.adjourn': 'a ajourné le dossier',
   'dossier.expire': "a constaté l'expiration du dossier",
   'dossier.restart': 'a relancé une évaluation préalable',
+  'training_plan.created': 'a construit le plan de formation',
+  'training_plan.updated': 'a mis à jour le plan de formation',
 };
 
-const fieldLabels: Record<string, string> = { ...pathLabels(''), ...contactLabels('candidate.') };
+const fieldLabels: Record<string, string> = {
+  ...pathLabels(''),
+  ...contactLabels('candidate.'),
+  trainingOrganismId: 'Organisme de formation',
+};
 
 const statusLabel = (status: string): string =>
   status in dossierStatusLabels ? dossierStatusLabels[status as DossierStatus] : status;

@@ -60,7 +60,7 @@ const dossierRoutes = [
     path: '/dossiers/{dossierId}',
     lambda: LambdaName.DOSSIERS,
     scope: 'tenant',
-    roles: [R.ADVISOR],
+    roles: [R.ADVISOR, R.NETWORK_ADMIN],
     summary: "Edit a dossier's path details and the candidate's contact data",
     request: { params: IdParam('dossierId'), body: DossierUpdate },
     response: { status: 200, schema: DossierDetail },

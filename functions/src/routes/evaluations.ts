@@ -1,6 +1,7 @@
 /** Evaluations on the grid, the restitution, the training plan and the portfolio document. */
 import {
   Dossier,
+  Restitution,
   Evaluation,
   EvaluationSave,
   EvaluationStart,
@@ -21,46 +22,6 @@ import { STAFF } from './roles.ts';
 const R = Role;
 const DossierParam = IdParam('dossierId');
 const EvaluationParams = z.object({ dossierId: Id, evaluationId: Id });
-
-const MasteryOut = z.object({
-  complete: z.boolean(),
-  acquiredCriteria: z.array(z.string()),
-  gaps: z.array(z.string()),
-  domains: z.array(
-    z.object({
-      code: z.string(),
-      title: z.string(),
-      mastered: z.boolean(),
-      masteredSubdomains: z.number(),
-      subdomains: z.array(
-        z.object({
-          code: z.string(),
-          title: z.string(),
-          acquired: z.number(),
-          total: z.number(),
-          minAcquired: z.number(),
-          missingMandatory: z.array(z.string()),
-          mastered: z.boolean(),
-        }),
-      ),
-    }),
-  ),
-});
-
-const Restitution = z.object({
-  dossier: Dossier,
-  candidate: z.object({ firstName: z.string(), lastName: z.string() }),
-  referentiel: z.object({ id: z.string(), label: z.string(), title: z.string() }),
-  mastery: MasteryOut,
-  /** Criterion code → latest status and note, over all submitted evaluations. */
-  criteria: z.record(
-    z.string(),
-    z.object({ text: z.string(), status: z.string(), note: z.string().nullable().optional() }),
-  ),
-  evaluations: z.array(
-    Evaluation.pick({ id: true, kind: true, submittedAt: true, sequences: true, evaluatorName: true }),
-  ),
-});
 
 const evaluationRoutes = [
   {
@@ -181,4 +142,4 @@ const evaluationRoutes = [
   },
 ] as const satisfies readonly RouteDefinition[];
 
-export { MasteryOut, Restitution, evaluationRoutes };
+export { evaluationRoutes };

@@ -19,6 +19,7 @@ export * from './schemas/jury.ts';
 export * from './schemas/me.ts';
 export * from './schemas/organism.ts';
 export * from './schemas/referentiel.ts';
+export * from './schemas/restitution.ts';
 export * from './schemas/tenant.ts';
 export * from './schemas/trainingPlan.ts';
 export * from './schemas/user.ts';

@@ -20,6 +20,8 @@ import type { Organism, Principal } from '@socle/domain';
 import { ulid } from 'ulid';
 import { shippedClea, shippedCleaNumerique } from '@socle/domain/shipped';
 import { NATIONAL_ADMIN, demoNetworks, firstNames, lastNames } from './demoData.ts';
+import { seedRegionJury } from './seedJuries.ts';
+import type { EligibleDossier } from './seedJuries.ts';
 import { Stage, bringToStage } from './seedPaths.ts';
 
 /** Small deterministic PRNG (mulberry32): the same demo on every machine. */
@@ -43,8 +45,10 @@ const STAGES: Stage[] = [
   Stage.ELIGIBLE_AFTER_TRAINING,
   Stage.NEAR_DEADLINE,
   Stage.EXPIRED,
+  Stage.ELIGIBLE_AT_ONCE,
   Stage.TRAINING,
   Stage.ELIGIBLE_AT_ONCE,
+  Stage.ELIGIBLE_AFTER_TRAINING,
 ];
 const WITHDRAWN_INDEX = 4;
 
@@ -92,6 +96,7 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
   });
   await importReferentiel(ctxOf(national, referentielAt), shippedCleaNumerique);
 
+  const eligible: EligibleDossier[] = [];
   for (const network of demoNetworks) {
     const start = new Date(now.getTime() - 760 * DAY);
     const tenant = await createTenant(ctxOf(national, start), {
@@ -216,10 +221,23 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
         );
       } else {
         await bringToStage(actors, dossier.id, openedAt, stage);
+        if (stage === Stage.ELIGIBLE_AT_ONCE || stage === Stage.ELIGIBLE_AFTER_TRAINING) {
+          eligible.push({ scope, dossierId: dossier.id, region: dossier.region, advisor });
+        }
       }
     }
   }
   await sweepExpiredDossiers({ today: now.toISOString().slice(0, 10), monthsBack: 120, now });
+  // One jury per region with demo dossiers: a closed session with certificates, an upcoming one.
+  for (const region of [...new Set(eligible.map((d) => d.region))].sort()) {
+    const logins = await seedRegionJury(
+      national,
+      region,
+      eligible.filter((d) => d.region === region),
+      now,
+    );
+    summary.logins.push(...logins);
+  }
   return summary;
 };
 

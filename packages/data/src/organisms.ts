@@ -1,5 +1,5 @@
 /** Organisms of a network: item collection `T#<tenantId>` / `ORG#<id>`. */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, RuleViolationError } from '@socle/domain';
 import type { Organism, OrganismCreate, OrganismUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
@@ -9,6 +9,7 @@ import { db } from './client.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './queryAll.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
@@ -64,24 +65,8 @@ const getOrganism = async (scope: TenantScope, organismId: string): Promise<Orga
 };
 
 /** All organisms of a network (tens at most: one query, paginated internally). */
-const listOrganisms = async (scope: TenantScope): Promise<Organism[]> => {
-  const { pk, skPrefix } = keys.organismsPrefix(scope);
-  const items: Organism[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []).map((i) => toRecord<Organism>(i)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-};
+const listOrganisms = async (scope: TenantScope): Promise<Organism[]> =>
+  (await queryAll<Organism>(keys.organismsPrefix(scope))).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 
 const updateOrganism = async (
   scope: TenantScope,

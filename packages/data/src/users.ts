@@ -13,6 +13,7 @@ import { db } from './client.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './queryAll.ts';
 import { tenantAuditOf } from './organisms.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
@@ -117,26 +118,10 @@ const getUser = async (scope: TenantScope, userId: string): Promise<User> => {
   return toRecord<User>(Item);
 };
 
-const listUsers = async (scope: TenantScope): Promise<User[]> => {
-  const { pk, skPrefix } = keys.usersPrefix(scope);
-  const items: User[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []).map((i) => toRecord<User>(i)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.sort((a, b) =>
+const listUsers = async (scope: TenantScope): Promise<User[]> =>
+  (await queryAll<User>(keys.usersPrefix(scope))).sort((a, b) =>
     `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fr'),
   );
-};
 
 const updateUser = async (
   scope: TenantScope,

@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas. */
 import { ErrorBody } from '@socle/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDefinition } from './routeTypes.ts';
 import { routes } from './routes.ts';
 

@@ -14,7 +14,7 @@ import {
   TrainingPlanUpdate,
   Version,
 } from '@socle/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
 import { STAFF } from './roles.ts';

@@ -1,6 +1,6 @@
 /** Health, OpenAPI and the caller's profile. */
 import { Me, roles } from '@socle/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
 

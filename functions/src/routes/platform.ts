@@ -12,7 +12,7 @@ import {
   VersionOnly,
   Role,
 } from '@socle/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
 

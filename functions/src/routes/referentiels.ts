@@ -9,7 +9,7 @@ import {
   Role,
   roles,
 } from '@socle/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
 

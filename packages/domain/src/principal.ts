@@ -1,5 +1,5 @@
 /** Who is calling: built only from a verified token's claims (never from a request body). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from './constants.ts';
 import type { Role } from './constants.ts';
 

@@ -1,4 +1,6 @@
 /** Users are French: zod's built-in messages (type errors, missing fields) are French too. */
-import { z } from 'zod';
+import * as z from 'zod';
+// The one locale, imported alone: `z.locales.fr()` would bundle every locale into each Lambda.
+import fr from 'zod/v4/locales/fr.js';
 
-z.config(z.locales.fr());
+z.config(fr());

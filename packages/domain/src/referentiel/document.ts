@@ -3,7 +3,7 @@
  * admin as JSON and validated here, with the JSON path of every problem, so a corrected référentiel
  * (the public sources disagree between 106 and 108 criteria) needs no code change.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { certifications } from '../constants.ts';
 
 const Code = z

@@ -2,7 +2,7 @@
  * What the national admin sets on a draft version: per sub-domain thresholds (mastery rule) and the
  * time limits. Both are frozen with the version when it is published.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReferentielDocument } from './document.ts';
 
 const SubdomainThreshold = z.object({

@@ -1,5 +1,5 @@
 /** Building blocks shared by every schema: ids, dates, pagination, versions, error bodies. */
-import { z } from 'zod';
+import * as z from 'zod';
 import regionsData from '../../data/regions.json' with { type: 'json' };
 
 /** ULID: 26 Crockford base32 symbols, sortable by creation time. */

@@ -1,5 +1,5 @@
 /** A candidate and their dossier (SPEC §3.1): opened with consent by an advisor. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENT_CONSENT_TEXT_VERSION } from '../consent.ts';
 import { candidateStatuses, certifications, dossierModules, fundings, prescribers } from '../constants.ts';
 import { DossierStatus, dossierStatuses } from '../dossierStateMachine.ts';

@@ -2,7 +2,7 @@
  * Evaluations on the grid (SPEC §3.2–3.3): sequences (date, start, duration, mode) and a status per
  * criterion. A preliminary evaluation covers the whole grid; a final one only what was not acquired.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { criterionStatuses } from '../referentiel/mastery.ts';
 import { Id, IsoDate, IsoDateTime, RecordMeta, Version } from './common.ts';
 

@@ -1,5 +1,5 @@
 /** Jury members, sessions, agendas and decisions (SPEC §4). Jury users belong to no network. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { certifications } from '../constants.ts';
 import { colleges } from '../jury.ts';
 import { Email, Id, IsoDate, IsoDateTime, RecordMeta, RegionCode, Text, Version } from './common.ts';

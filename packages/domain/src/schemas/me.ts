@@ -1,5 +1,5 @@
 /** The signed-in user as `GET /me` returns it: roles and network, from the verified token. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Tenant } from './tenant.ts';
 
 const Me = z.object({

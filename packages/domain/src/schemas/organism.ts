@@ -1,5 +1,5 @@
 /** An organism: an evaluation and/or training site of a network, in one region. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { organismCapabilities } from '../constants.ts';
 import { Id, RecordMeta, RegionCode, Text, Version } from './common.ts';
 

@@ -1,5 +1,5 @@
 /** Référentiel versions as the API stores and returns them (drafts are edited, published are frozen). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { certifications } from '../constants.ts';
 import { Limits, Thresholds } from '../referentiel/settings.ts';
 import { Id, IsoDateTime, RecordMeta, Version } from './common.ts';

@@ -1,5 +1,5 @@
 /** What the restitution shows: the grid domain by domain, the latest status of each criterion. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dossier } from './dossier.ts';
 import { Evaluation } from './evaluation.ts';
 

@@ -1,5 +1,5 @@
 /** A network (tenant): habilitated by the national admin to run CléA and/or CléA numérique. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TenantStatus, certifications } from '../constants.ts';
 import { Id, IsoDate, RecordMeta, Text, Version } from './common.ts';
 

@@ -2,7 +2,7 @@
  * The individual training plan (SPEC §3.3): built by a trainer of the network from the gaps, with
  * objectives, a calendar of sessions and planned hours; attendance and progress are recorded.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDate, IsoDateTime, RecordMeta, Text, Version } from './common.ts';
 
 const PlannedSession = z.object({

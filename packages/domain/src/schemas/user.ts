@@ -1,5 +1,5 @@
 /** Staff of a network: roles, organisms they work for, and evaluator/trainer accreditations. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserStatus, certifications, tenantRoles } from '../constants.ts';
 import { Email, Id, IsoDate, RecordMeta, Text, Version } from './common.ts';
 

@@ -63,8 +63,10 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // Evaluations live in their dossier's partition; they are scored against a published
   // référentiel version (`REF#`).
   evaluations: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['REF#*'], managesUsers: false },
-  // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel.
-  documents: { table: 'read', leadingKeys: ['T#*', 'REF#*'], managesUsers: false },
+  // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel; the
+  // minutes of a jury session from the session and its agenda (`JSESSION#`) and the region's jury
+  // (`JURY#`).
+  documents: { table: 'read', leadingKeys: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*'], managesUsers: false },
   // Jury members and their logins (`JURY#`, `LOGIN#`, `EMAIL#`, gsi1 `LOGINS`), sessions and agendas
   // (`JSESSION#`), the dossiers they decide on (`T#`), certificates (`CERT#`), platform audit and
   // idempotency (`PLATFORM#`); eligibility is re-checked against the référentiel (`REF#`).

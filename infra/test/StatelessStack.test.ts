@@ -47,7 +47,7 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
   dossiers: { write: ['T#*'], read: ['REF#*'] },
   referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'] },
   evaluations: { write: ['T#*'], read: ['REF#*'] },
-  documents: { read: ['T#*', 'REF#*'] },
+  documents: { read: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*'] },
   juries: {
     write: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
     read: ['REF#*'],

@@ -1,8 +1,8 @@
 /**
  * Documents (PDF). A Lambda of its own: pdf-lib, fontkit and the font stay out of the API bundles.
  */
-import { getOrganism, getRestitution, getTenant } from '@socle/data';
-import { renderPortfolioPdf } from '@socle/documents';
+import { getOrganism, getRestitution, getSession, getTenant, listAgenda, listJuryMembers } from '@socle/data';
+import { minutesInputFrom, renderMinutesPdf, renderPortfolioPdf } from '@socle/documents';
 import { RuleViolationError, foldForSearch, organismRestriction, todayIso } from '@socle/domain';
 import type { CriterionStatus } from '@socle/domain';
 import { routeOf } from '../dispatcher.ts';
@@ -42,6 +42,22 @@ const documentHandlers = {
         ),
       });
       return { bytes, fileName: `portefeuille-${foldForSearch(candidate.lastName).replace(/ /g, '-')}.pdf` };
+    },
+  ),
+  getJuryMinutesPdf: defineRoute(
+    routeOf('getJuryMinutesPdf'),
+    async ({ principal, params }): Promise<BinaryBody> => {
+      // Not found outside the caller's region, or for a member who does not sit on the session.
+      const session = await getSession(principal, params.sessionId);
+      if (session.status !== 'closed') {
+        throw new RuleViolationError(
+          'session_not_closed',
+          'le procès-verbal est disponible une fois la session close',
+        );
+      }
+      const [agenda, members] = await Promise.all([listAgenda(session.id), listJuryMembers(session.region)]);
+      const bytes = await renderMinutesPdf(minutesInputFrom({ session, agenda, members, today: todayIso() }));
+      return { bytes, fileName: `proces-verbal-${session.region}-${session.date}.pdf` };
     },
   ),
 };

@@ -20,7 +20,7 @@ import {
   Role,
   Vote,
 } from '@socle/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
 
@@ -251,6 +251,17 @@ const juryRoutes = [
     summary: 'Close: freeze decisions, issue certificates, update dossiers (idempotent, resumable)',
     request: { params: SessionParam },
     response: { status: 200, schema: CloseSummary },
+  },
+  {
+    id: 'getJuryMinutesPdf',
+    method: 'GET',
+    path: '/jury/sessions/{sessionId}/minutes.pdf',
+    lambda: LambdaName.DOCUMENTS,
+    scope: 'jury',
+    roles: [R.JURY_SECRETARY, R.JURY_MEMBER],
+    summary: 'The minutes (procès-verbal) of a closed session (PDF)',
+    request: { params: SessionParam },
+    response: { status: 200, schema: z.string(), contentType: 'application/pdf' },
   },
 ] as const satisfies readonly RouteDefinition[];
 

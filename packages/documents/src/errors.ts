@@ -28,4 +28,14 @@ class InvalidDateError extends DocumentsError {
   }
 }
 
-export { DocumentsError, FontNotFoundError, InvalidDateError };
+/** Thrown when a time of the input is not a `HH:MM` clock time (00:00 to 23:59). */
+class InvalidTimeError extends DocumentsError {
+  readonly value: string;
+  constructor(value: string, options?: ErrorOptions) {
+    super(`invalid time "${value}", expected HH:MM`, options);
+    this.name = 'InvalidTimeError';
+    this.value = value;
+  }
+}
+
+export { DocumentsError, FontNotFoundError, InvalidDateError, InvalidTimeError };

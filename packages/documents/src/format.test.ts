@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidDateError } from './errors.ts';
-import { formatDateFr, frenchTypography, parseIsoDate, plural } from './format.ts';
+import { InvalidDateError, InvalidTimeError } from './errors.ts';
+import {
+  formatDateFr,
+  formatShortDateFr,
+  formatTimeFr,
+  frenchTypography,
+  localDateTime,
+  parseIsoDate,
+  plural,
+} from './format.ts';
 
 describe('Function: formatDateFr', () => {
   it('writes the day, the month in words and the year', () => {
@@ -43,5 +51,45 @@ describe('Function: plural', () => {
 
   it('uses the plural from 2', () => {
     expect(plural(2, 'critère acquis', 'critères acquis')).toBe('2 critères acquis');
+  });
+});
+
+describe('Function: formatShortDateFr', () => {
+  it('writes day, month and year with slashes', () => {
+    expect(formatShortDateFr('1992-06-05')).toBe('05/06/1992');
+  });
+});
+
+describe('Function: formatTimeFr', () => {
+  it('writes hours and minutes around an h, without a leading zero', () => {
+    expect(formatTimeFr('09:30')).toBe('9\u00a0h\u00a030');
+  });
+
+  it('writes a round hour without minutes', () => {
+    expect(formatTimeFr('14:00')).toBe('14\u00a0h');
+  });
+
+  it('throws on a time that does not exist', () => {
+    expect(() => formatTimeFr('24:10')).toThrow(InvalidTimeError);
+  });
+});
+
+describe('Function: localDateTime', () => {
+  it('gives the day and time of an instant in Paris', () => {
+    expect(localDateTime('2026-12-15T16:42:00Z', 'Europe/Paris')).toEqual({
+      date: '2026-12-15',
+      time: '17:42',
+    });
+  });
+
+  it('moves to the next day when the local time is past midnight', () => {
+    expect(localDateTime('2026-06-30T22:30:00Z', 'Europe/Paris')).toEqual({
+      date: '2026-07-01',
+      time: '00:30',
+    });
+  });
+
+  it('throws on a value that is not an instant', () => {
+    expect(() => localDateTime('demain', 'Europe/Paris')).toThrow(InvalidDateError);
   });
 });

@@ -1,7 +1,8 @@
 /** French formatting of the values printed on documents. */
-import { InvalidDateError } from './errors.ts';
+import { InvalidDateError, InvalidTimeError } from './errors.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 // UTC on both sides: a date of birth or of evaluation is a calendar day, not an instant, and must not
 // shift with the Lambda's time zone.
@@ -30,6 +31,47 @@ const formatDateFr = (value: string): string =>
 /** Non-breaking space: keeps `maîtrisés :` on one line. */
 const NBSP = '\u00a0';
 
+/** `1992-06-15` → `15/06/1992`: the short form, for table columns. */
+const formatShortDateFr = (value: string): string => {
+  parseIsoDate(value);
+  const [year, month, day] = value.split('-');
+  return `${day}/${month}/${year}`;
+};
+
+/**
+ * `09:30` → `9 h 30`, `14:00` → `14 h`: the French way to write a time of day, with non-breaking
+ * spaces so that it never breaks across lines. Throws `InvalidTimeError` on anything but `HH:MM`.
+ */
+const formatTimeFr = (value: string): string => {
+  const match = CLOCK_TIME.exec(value);
+  if (!match) throw new InvalidTimeError(value);
+  const hours = Number(match[1]);
+  return match[2] === '00' ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${match[2]}`;
+};
+
+/**
+ * The calendar day (`YYYY-MM-DD`) and clock time (`HH:MM`) of an ISO 8601 instant in an IANA time
+ * zone: a session closed at `2026-12-15T16:42:00Z` in Paris closed at 17:42 on 15 December.
+ */
+const localDateTime = (instant: string, timeZone: string): { date: string; time: string } => {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) throw new InvalidDateError(instant);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+};
+
 /**
  * French typography for text typed as plain ASCII (the référentiel, names): typographic apostrophe,
  * and a non-breaking space before `: ; ! ?` so that the sign never starts a line.
@@ -44,4 +86,14 @@ const plural = (count: number, singular: string, pluralForm: string): string =>
 const fullName = (person: { firstName: string; lastName: string }): string =>
   `${person.firstName.trim()} ${person.lastName.trim()}`;
 
-export { NBSP, formatDateFr, frenchTypography, fullName, parseIsoDate, plural };
+export {
+  NBSP,
+  formatDateFr,
+  formatShortDateFr,
+  formatTimeFr,
+  frenchTypography,
+  fullName,
+  localDateTime,
+  parseIsoDate,
+  plural,
+};

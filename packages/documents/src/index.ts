@@ -1,8 +1,13 @@
-export { DocumentsError, FontNotFoundError, InvalidDateError } from './errors.ts';
+export { DocumentsError, FontNotFoundError, InvalidDateError, InvalidTimeError } from './errors.ts';
 export { FONT_DIR_ENV, FONT_FILES, loadFonts } from './fonts.ts';
-export { formatDateFr, frenchTypography, fullName } from './format.ts';
+export { formatDateFr, formatTimeFr, frenchTypography, fullName } from './format.ts';
 export * from './layout/index.ts';
+export { minutesInputFrom } from './minutes/minutesInputFrom.ts';
+export type { MinutesSource } from './minutes/minutesInputFrom.ts';
+export { regionTimeZone } from './minutes/regionTimeZone.ts';
+export { renderMinutes, renderMinutesPdf } from './minutes/renderMinutes.ts';
 export { renderPortfolio, renderPortfolioPdf } from './portfolio/renderPortfolio.ts';
 export type { FontBytes, RenderOptions } from './types/fonts.ts';
+export type { MinutesInput } from './types/minutes.ts';
 export type { PortfolioInput } from './types/portfolio.ts';
 export type { RenderResult } from './types/render.ts';

@@ -2,6 +2,7 @@
  * Running header and footer, drawn once every page exists so the footer can say `page X / Y`.
  */
 import type { PDFDocument } from 'pdf-lib';
+import { drawTextLine } from './drawTextLine.ts';
 import type { LayoutFonts } from './pageCursor.ts';
 import { theme } from './theme.ts';
 import { fitLine } from './wrapText.ts';
@@ -35,7 +36,7 @@ const decoratePages = ({
     const right = width - theme.margins.right;
     if (header && (index > 0 || headerOnFirstPage)) {
       const text = fitLine({ text: header, font, size, maxWidth: right - left });
-      page.drawText(text, { x: left, y: height - theme.margins.top + 28, size, font, color });
+      drawTextLine(page, text, { x: left, y: height - theme.margins.top + 28, size, font, color });
       page.drawLine({
         start: { x: left, y: height - theme.margins.top + 22 },
         end: { x: right, y: height - theme.margins.top + 22 },
@@ -52,10 +53,10 @@ const decoratePages = ({
       thickness: 0.5,
       color: theme.colors.rule,
     });
-    page.drawText(label, { x: right - labelWidth, y, size, font, color });
+    drawTextLine(page, label, { x: right - labelWidth, y, size, font, color });
     if (footer) {
       const text = fitLine({ text: footer, font, size, maxWidth: right - left - labelWidth - 16 });
-      page.drawText(text, { x: left, y, size, font, color });
+      drawTextLine(page, text, { x: left, y, size, font, color });
     }
     return label;
   });

@@ -5,6 +5,7 @@
  * the page count is known.
  */
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { drawTextLine } from './drawTextLine.ts';
 import { A4_PORTRAIT, theme } from './theme.ts';
 import { wrapText } from './wrapText.ts';
 
@@ -163,7 +164,7 @@ class PageCursor {
     const { font, size } = this.resolve(style);
     // The baseline sits one font size below the top of the line: DejaVu's ascent is about 0.93 em,
     // and the leading adds the gap below.
-    this.page.drawText(line.normalize('NFC'), {
+    drawTextLine(this.page, line, {
       x,
       y: this.y - size,
       size,

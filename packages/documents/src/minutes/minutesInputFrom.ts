@@ -1,0 +1,138 @@
+/**
+ * The procès-verbal's input from a session as stored: the session, its agenda and the region's jury.
+ * Pure, so that what the minutes say (who sat, who did not vote and why, who signs) is unit-tested
+ * apart from DynamoDB.
+ */
+import { isConflicted, regions } from '@socle/domain';
+import type { AgendaEntry, JuryMember, JurySession } from '@socle/domain';
+import { localDateTime } from '../format.ts';
+import type { MinutesInput } from '../types/minutes.ts';
+import { regionTimeZone } from './regionTimeZone.ts';
+
+interface MinutesSource {
+  session: JurySession;
+  agenda: readonly AgendaEntry[];
+  /** The region's jury (`listJuryMembers`): names, colleges and declared links of members and secretaries. */
+  members: readonly JuryMember[];
+  /** `YYYY-MM-DD`: the creation date when the session has no closing time yet. */
+  today: string;
+}
+
+type Decided = AgendaEntry & { decision: NonNullable<AgendaEntry['decision']> };
+
+const nameOf = (member: Pick<JuryMember, 'firstName' | 'lastName'>): string =>
+  `${member.firstName} ${member.lastName}`;
+
+/**
+ * Who signs as secretary: the one who recorded the session's decisions (the most of them, if
+ * several did), else the region's only active secretary; nobody rather than a guess.
+ */
+const secretaryOf = (
+  decided: readonly Decided[],
+  members: readonly JuryMember[],
+): { name: string } | null => {
+  const secretaries = members.filter((m) => m.role === 'jury_secretary');
+  const recorded = new Map<string, number>();
+  for (const entry of decided) {
+    recorded.set(entry.decision.decidedBy, (recorded.get(entry.decision.decidedBy) ?? 0) + 1);
+  }
+  const byDecisions = secretaries
+    .filter((s) => recorded.has(s.userId))
+    .sort((a, b) => (recorded.get(b.userId) ?? 0) - (recorded.get(a.userId) ?? 0));
+  const active = secretaries.filter((s) => s.active);
+  const secretary = byDecisions[0] ?? (active.length === 1 ? active[0] : undefined);
+  return secretary ? { name: nameOf(secretary) } : null;
+};
+
+/**
+ * Why a member did not vote on a candidate: their own declaration for this dossier, else the link
+ * their jury profile declares with the candidate's organisms or network (the rule `vote` enforces).
+ */
+const conflictReason = (entry: AgendaEntry, member: JuryMember): string | undefined => {
+  const declared = entry.conflicts.find((c) => c.memberId === member.userId);
+  if (declared) return declared.reason;
+  const { view } = entry;
+  const evaluating = view.evaluatingOrganism;
+  const training = view.trainingOrganism;
+  const dossier = { tenantId: entry.tenantId, organismId: evaluating.id, trainingOrganismId: training?.id };
+  if (!isConflicted(member.links, dossier)) return undefined;
+  const linkedTo = (organismId: string) =>
+    member.links.some((l) => l.tenantId === entry.tenantId && l.organismId === organismId);
+  if (linkedTo(evaluating.id)) return `Lien déclaré avec l’organisme évaluateur (${evaluating.name})`;
+  if (training && linkedTo(training.id))
+    return `Lien déclaré avec l’organisme de formation (${training.name})`;
+  return `Lien déclaré avec le réseau ${view.networkName}`;
+};
+
+const byCandidateName = (a: AgendaEntry, b: AgendaEntry): number =>
+  a.view.candidate.lastName.localeCompare(b.view.candidate.lastName, 'fr') ||
+  a.view.candidate.firstName.localeCompare(b.view.candidate.firstName, 'fr');
+
+/** Each decided candidate's conflicted members, in the candidates' order. */
+const conflictsOf = (
+  decided: readonly Decided[],
+  sat: readonly JuryMember[],
+  byId: ReadonlyMap<string, JuryMember>,
+): MinutesInput['conflicts'] =>
+  decided.flatMap((entry) => {
+    const candidateName = `${entry.view.candidate.firstName} ${entry.view.candidate.lastName}`;
+    // A declaration is listed whoever made it; a link of the jury profile only for the members who sat.
+    const declarers = entry.conflicts.flatMap((c) => byId.get(c.memberId) ?? []);
+    return [...new Set([...sat, ...declarers])].flatMap((member) => {
+      const reason = conflictReason(entry, member);
+      return reason ? [{ memberName: nameOf(member), candidateName, reason }] : [];
+    });
+  });
+
+/** Maps a closed session to the procès-verbal's input. */
+const minutesInputFrom = ({ session, agenda, members, today }: MinutesSource): MinutesInput => {
+  const byId = new Map(members.map((m) => [m.userId, m]));
+  const isPresent = (userId: string) => session.presentMemberIds.includes(userId);
+  const sat = session.memberIds.flatMap((id) => (isPresent(id) ? (byId.get(id) ?? []) : []));
+  const decided = agenda.filter((e): e is Decided => e.decision !== undefined).sort(byCandidateName);
+  return {
+    region: {
+      code: session.region,
+      name: regions.find((r) => r.code === session.region)?.name ?? session.region,
+    },
+    session: {
+      id: session.id,
+      date: session.date,
+      startTime: session.startTime,
+      place: session.place,
+      videoLink: session.videoLink,
+      closedAt: session.closedAt ?? null,
+    },
+    // By last name, as `members` comes (listJuryMembers). A jury record is never deleted, only
+    // deactivated, but an unknown id would still be printed, last.
+    members: [
+      ...members.filter((m) => session.memberIds.includes(m.userId)).map((m) => m.userId),
+      ...session.memberIds.filter((id) => !byId.has(id)),
+    ].map((id) => {
+      const member = byId.get(id);
+      return {
+        name: member ? nameOf(member) : `Membre non retrouvé (${id})`,
+        college: member?.college ?? null,
+        present: isPresent(id),
+      };
+    }),
+    secretary: secretaryOf(decided, members),
+    candidates: decided.map(({ view, decision, certificateCode }) => ({
+      lastName: view.candidate.lastName,
+      firstName: view.candidate.firstName,
+      birthDate: view.candidate.birthDate,
+      networkName: view.networkName,
+      evaluatingOrganism: view.evaluatingOrganism.name,
+      presentation: view.presentation,
+      decision: decision.decision,
+      reason: decision.reason ?? null,
+      certificateCode: certificateCode ?? null,
+    })),
+    conflicts: conflictsOf(decided, sat, byId),
+    // Dated from the closing, in the region's time: the same file whenever it is downloaded.
+    issuedOn: session.closedAt ? localDateTime(session.closedAt, regionTimeZone(session.region)).date : today,
+  };
+};
+
+export type { MinutesSource };
+export { minutesInputFrom };

@@ -1,0 +1,169 @@
+/**
+ * The procès-verbal of a jury session through the API: only once the session is closed, and only to
+ * the jury of the session's region (the same visibility as the session itself).
+ */
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageTexts } from '../../packages/documents/src/testing/pdfText.ts';
+import { startTestApi } from '../support/api.ts';
+import type { TestApi } from '../support/api.ts';
+import { buildJury } from '../support/jury.ts';
+import type { Jury } from '../support/jury.ts';
+import { dossierOpen } from '../support/samples.ts';
+import { buildWorld, evaluate, expectStatus } from '../support/world.ts';
+import type { World } from '../support/world.ts';
+
+let api: TestApi;
+let world: World;
+let jury: Jury;
+let sessionId: string;
+
+const minutesPath = () => `/jury/sessions/${sessionId}/minutes.pdf`;
+
+/** The raw bytes: `api.call` decodes bodies as text, which a PDF does not survive. */
+const fetchPdf = async (token: string) => {
+  const response = await fetch(`${api.url}${minutesPath()}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+};
+
+/** An eligible dossier of network A (region 11), presented to the jury. */
+const submittedDossier = async (lastName: string) => {
+  const opened = expectStatus(
+    await api.call('POST', '/dossiers', {
+      token: world.a.tokens.advisor,
+      body: dossierOpen(world.a.organismId, { lastName }),
+    }),
+    201,
+    'open',
+  ).dossier;
+  const { dossier } = await evaluate(api, world.a.tokens.evaluator, opened.id, { notAcquired: [] });
+  return expectStatus(
+    await api.call('POST', `/dossiers/${dossier.id}/jury-submission`, {
+      token: world.a.tokens.advisor,
+      body: { dossierVersion: dossier.version },
+    }),
+    200,
+    'submit to jury',
+  );
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  world = await buildWorld(api);
+  jury = await buildJury(api, world.nationalToken, '11');
+  const certified = await submittedDossier('Öztürk-N’Diaye');
+  const adjourned = await submittedDossier('Abad');
+  const session = expectStatus(
+    await api.call('POST', '/jury/sessions', {
+      token: jury.secretary.token,
+      body: {
+        date: '2026-12-15',
+        startTime: '09:30',
+        place: 'Préfecture, Paris',
+        memberIds: [jury.employer.userId, jury.employee.userId],
+      },
+    }),
+    201,
+    'plan session',
+  );
+  sessionId = session.id;
+  const path = `/jury/sessions/${sessionId}`;
+  const secretary = { token: jury.secretary.token };
+  await api.call('POST', `${path}/agenda`, {
+    ...secretary,
+    body: { dossierIds: [certified.id, adjourned.id] },
+  });
+  await api.call('PUT', `${path}/attendance`, {
+    ...secretary,
+    body: { version: session.version, presentMemberIds: [jury.employer.userId, jury.employee.userId] },
+  });
+  for (const member of [jury.employer, jury.employee]) {
+    await api.call('POST', `${path}/dossiers/${certified.id}/vote`, {
+      token: member.token,
+      body: { vote: 'certify' },
+    });
+  }
+  expectStatus(
+    await api.call('POST', `${path}/dossiers/${certified.id}/decision`, {
+      ...secretary,
+      body: { decision: 'certified' },
+    }),
+    200,
+    'certify',
+  );
+  expectStatus(
+    await api.call('POST', `${path}/dossiers/${adjourned.id}/decision`, {
+      ...secretary,
+      body: { decision: 'adjourned', reason: 'Domaine 3 non maîtrisé.' },
+    }),
+    200,
+    'adjourn',
+  );
+});
+afterAll(() => api.stop());
+
+describe('GET /jury/sessions/{sessionId}/minutes.pdf', () => {
+  it('refuses the minutes of a session that is not closed yet', async () => {
+    // Act
+    const response = await api.call('GET', minutesPath(), { token: jury.secretary.token });
+
+    // Assess
+    expect([response.status, response.body.error]).toEqual([409, 'session_not_closed']);
+  });
+
+  it('gives the secretary the PDF of a closed session', async () => {
+    // Prepare
+    expectStatus(
+      await api.call('POST', `/jury/sessions/${sessionId}/close`, { token: jury.secretary.token }),
+      200,
+      'close',
+    );
+
+    // Act
+    const { response, bytes } = await fetchPdf(jury.secretary.token);
+
+    // Assess
+    expect({
+      status: response.status,
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+      magic: Buffer.from(bytes.subarray(0, 5)).toString('latin1'),
+    }).toEqual({
+      status: 200,
+      type: 'application/pdf',
+      disposition: 'attachment; filename="proces-verbal-11-2026-12-15.pdf"',
+      magic: '%PDF-',
+    });
+  });
+
+  it('prints the decisions of the session', async () => {
+    // Act
+    const { bytes } = await fetchPdf(jury.employer.token);
+    const doc = await PDFDocument.load(bytes);
+    const texts = doc.getPages().flatMap(pageTexts);
+
+    // Assess
+    expect(texts).toEqual(expect.arrayContaining(['Abad', 'Öztürk-N’Diaye', 'Certifié', 'Ajourné']));
+  });
+
+  it('hides the minutes from a jury of another region, a member not on the session and networks', async () => {
+    // Prepare
+    const foreign = await buildJury(api, world.nationalToken, '84');
+    const callers = [
+      foreign.secretary.token,
+      foreign.employer.token,
+      jury.bystander.token,
+      world.a.tokens.admin,
+    ];
+
+    // Act
+    const statuses = await Promise.all(
+      callers.map(async (token) => (await api.call('GET', minutesPath(), { token })).status),
+    );
+
+    // Assess
+    expect(statuses).toEqual(callers.map(() => 404));
+  });
+});

@@ -167,6 +167,11 @@ describe('From submission to certificate', () => {
     const adjourned = (await api.call('GET', `/dossiers/${dossier.id}`, { token: world.a.tokens.advisor }))
       .body.dossier;
     expect(adjourned.status).toBe('adjourned');
+    expect(adjourned.juryDecision).toEqual({
+      decision: 'adjourned',
+      reason: 'Le jury souhaite une mise en situation complémentaire.',
+      sessionDate: '2026-12-15',
+    });
     const again = await api.call('POST', `/dossiers/${dossier.id}/jury-submission`, {
       token: world.a.tokens.advisor,
       body: { dossierVersion: adjourned.version },

@@ -91,7 +91,14 @@ const applyDecision = async (
     await transitionDossier(scope, ctx, entry.dossierId, undefined, {
       ...common,
       action: DossierAction.ADJOURN,
-      patch: { submittedToJuryAt: undefined },
+      patch: {
+        submittedToJuryAt: undefined,
+        juryDecision: {
+          decision: 'adjourned',
+          reason: entry.decision?.reason ?? null,
+          sessionDate: session.date,
+        },
+      },
       extraItems: appliedItems(session, entry, ctx),
     });
     fault('after-candidate');
@@ -114,7 +121,11 @@ const applyDecision = async (
       await transitionDossier(scope, ctx, entry.dossierId, undefined, {
         ...common,
         action: DossierAction.CERTIFY,
-        patch: { certificateCode: code, submittedToJuryAt: undefined },
+        patch: {
+          certificateCode: code,
+          submittedToJuryAt: undefined,
+          juryDecision: { decision: 'certified', reason: null, sessionDate: session.date },
+        },
         extraItems: [
           putNew(
             {

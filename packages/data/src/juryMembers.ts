@@ -3,7 +3,7 @@
  * national admin. Their login carries the region (and college) claims; they belong to no network.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError } from '@socle/domain';
+import { NotFoundError, RuleViolationError, ValidationError } from '@socle/domain';
 import type { JuryMember } from '@socle/domain';
 import type { z } from 'zod';
 import type { JuryMemberInvite, JuryMemberUpdate } from '@socle/domain';
@@ -98,6 +98,11 @@ const updateJuryMember = async (
     version: current.version + 1,
     updatedAt: ctx.now.toISOString(),
   };
+  if (next.role === 'jury_member' && !next.college) {
+    throw new ValidationError([
+      { path: 'college', message: 'collège employeur ou salarié requis pour un membre' },
+    ]);
+  }
   await transact([
     putVersioned('jury member', memberItem(next), current.version),
     { item: { Put: { TableName: tableName(), Item: loginItemOf(loginOfMember(next)) } } },

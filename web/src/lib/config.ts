@@ -2,7 +2,7 @@
  * Runtime configuration, fetched once from `/config.json` (served by the Vite dev server locally,
  * deployed by the CDK stack in AWS). The same build runs everywhere; only this file differs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const AppConfig = z.object({
   apiUrl: z.url(),

@@ -12,15 +12,23 @@ const STAFF: readonly Role[] = ['network_admin', 'advisor', 'evaluator', 'traine
 const items: readonly NavItem[] = [
   { href: '/reseaux', label: 'Réseaux', roles: ['national_admin'] },
   { href: '/referentiels', label: 'Référentiels', roles: ['national_admin'] },
+  { href: '/jurys', label: 'Jurys', roles: ['national_admin'] },
   { href: '/organismes', label: 'Organismes', roles: ['network_admin'] },
   { href: '/utilisateurs', label: 'Utilisateurs', roles: ['network_admin'] },
   { href: '/dossiers', label: 'Dossiers', roles: STAFF },
+  { href: '/jury/sessions', label: 'Sessions', roles: ['jury_secretary'] },
+  { href: '/jury/en-attente', label: 'Dossiers en attente', roles: ['jury_secretary'] },
+  // The same page for a member, who sees only the sessions they sit on.
+  { href: '/jury/sessions', label: 'Mes sessions', roles: ['jury_member'] },
 ];
 
+/** The items of the roles, once per page (the first label wins for a user holding several roles). */
 const navFor = (roles: readonly string[]): NavItem[] =>
-  items.filter((item) => item.roles.some((r) => roles.includes(r)));
+  items
+    .filter((item) => item.roles.some((r) => roles.includes(r)))
+    .filter((item, i, all) => all.findIndex((other) => other.href === item.href) === i);
 
-/** The first page relevant to the roles, or undefined when no page serves them yet (jury roles). */
+/** The first page relevant to the roles, or undefined when no page serves them. */
 const homeFor = (roles: readonly string[]): string | undefined => navFor(roles)[0]?.href;
 
 export type { NavItem };

@@ -35,5 +35,20 @@ const userBadge = (status: 'active' | 'disabled') =>
 const activeBadge = (active: boolean) =>
   active ? { label: 'Actif', tone: 'success' as Tone } : { label: 'Inactif', tone: 'neutral' as Tone };
 
+type SessionStatus = 'planned' | 'closing' | 'closed';
+
+const sessionBadges: Record<SessionStatus, { label: string; tone: Tone }> = {
+  planned: { label: 'Planifiée', tone: 'info' },
+  closing: { label: 'En cours de clôture', tone: 'warning' },
+  closed: { label: 'Close', tone: 'neutral' },
+};
+
+const sessionBadge = (status: SessionStatus) => sessionBadges[status];
+
+const decisionBadge = (decision: 'certified' | 'adjourned') =>
+  decision === 'certified'
+    ? { label: 'Certifié', tone: 'success' as Tone }
+    : { label: 'Ajourné', tone: 'warning' as Tone };
+
 export type { Tone };
-export { activeBadge, dossierBadge, tenantBadge, userBadge };
+export { activeBadge, decisionBadge, dossierBadge, sessionBadge, tenantBadge, userBadge };

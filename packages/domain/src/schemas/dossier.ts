@@ -128,6 +128,14 @@ const Dossier = z.object({
   submittedToJuryAt: IsoDateTime.optional(),
   juryPresentations: z.number().int().optional(),
   certificateCode: z.string().optional(),
+  /** The last jury decision, so the network can tell the candidate (and why, when adjourned). */
+  juryDecision: z
+    .object({
+      decision: z.enum(['certified', 'adjourned']),
+      reason: z.string().nullable().optional(),
+      sessionDate: IsoDate,
+    })
+    .optional(),
   ...RecordMeta.shape,
 });
 

@@ -11,7 +11,7 @@ type Fetch = typeof fetch;
 type Query = Record<string, string | number | undefined>;
 
 interface RequestOptions<S extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   schema: S;
   query?: Query;

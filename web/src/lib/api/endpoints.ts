@@ -1,6 +1,11 @@
 /** One typed function per route of functions/src/routes.ts used by the web app. */
 import {
+  type AgendaAdd,
+  AgendaEntry,
+  type Attendance,
   AuditEvent,
+  type ConflictDeclaration,
+  type Decision,
   Dossier,
   DossierDetail,
   Evaluation,
@@ -11,6 +16,12 @@ import {
   type DossierReopen,
   type DossierUpdate,
   type DossierWithdraw,
+  JuryMember,
+  type JuryMemberInvite,
+  type JuryMemberUpdate,
+  JurySession,
+  type JurySessionCreate,
+  type JurySubmission,
   type NetworkAdminInvite,
   Organism,
   type OrganismCreate,
@@ -30,10 +41,12 @@ import {
   type UserInvite,
   type UserUpdate,
   type VersionOnly,
+  type Vote,
 } from '@socle/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDownloader, createRequester } from './client';
 import type { Fetch } from './client';
+import { CloseSummary, JuryDossier, PipelineEntry, SessionDetail } from './jury';
 import { Me } from './me';
 import { Restitution } from './restitution';
 
@@ -72,6 +85,9 @@ const createApi = (fetchFn?: Fetch) => {
   const download = createDownloader(fetchFn);
   const evaluationPath = (dossierId: string, evaluationId: string) =>
     `/dossiers/${seg(dossierId)}/evaluations/${seg(evaluationId)}`;
+  const sessionPath = (id: string) => `/jury/sessions/${seg(id)}`;
+  const agendaDossierPath = (id: string, dossierId: string) =>
+    `${sessionPath(id)}/dossiers/${seg(dossierId)}`;
   return {
     me: () => request({ method: 'GET', path: '/me', schema: Me }),
 
@@ -133,6 +149,82 @@ const createApi = (fetchFn?: Fetch) => {
       restitution: (id: string) =>
         request({ method: 'GET', path: `/dossiers/${seg(id)}/restitution`, schema: Restitution }),
       portfolioPdf: (id: string) => download(`/dossiers/${seg(id)}/portfolio.pdf`, 'application/pdf'),
+      submitToJury: (id: string, body: Out<typeof JurySubmission>) =>
+        request({ method: 'POST', path: `/dossiers/${seg(id)}/jury-submission`, body, schema: Dossier }),
+      resumeTraining: (id: string, body: Out<typeof DossierReopen>) =>
+        request({
+          method: 'POST',
+          path: `/dossiers/${seg(id)}/resume-training`,
+          body,
+          schema: DossierDetail,
+        }),
+    },
+
+    /** The regional juries' members, managed by the national admin. */
+    juries: {
+      members: (region: string) =>
+        request({ method: 'GET', path: `/juries/${seg(region)}/members`, schema: list(JuryMember) }),
+      invite: (region: string, body: Out<typeof JuryMemberInvite>, idempotencyKey: string) =>
+        request({
+          method: 'POST',
+          path: `/juries/${seg(region)}/members`,
+          body,
+          idempotencyKey,
+          schema: JuryMember,
+        }),
+      update: (region: string, userId: string, body: Out<typeof JuryMemberUpdate>) =>
+        request({
+          method: 'PATCH',
+          path: `/juries/${seg(region)}/members/${seg(userId)}`,
+          body,
+          schema: JuryMember,
+        }),
+    },
+
+    /** The caller's regional jury (the region comes from their token). */
+    jury: {
+      pipeline: () => request({ method: 'GET', path: '/jury/pipeline', schema: list(PipelineEntry) }),
+      members: () => request({ method: 'GET', path: '/jury/members', schema: list(JuryMember) }),
+      sessions: () => request({ method: 'GET', path: '/jury/sessions', schema: list(JurySession) }),
+      createSession: (body: Out<typeof JurySessionCreate>, idempotencyKey: string) =>
+        request({ method: 'POST', path: '/jury/sessions', body, idempotencyKey, schema: JurySession }),
+      session: (id: string) => request({ method: 'GET', path: sessionPath(id), schema: SessionDetail }),
+      addToAgenda: (id: string, body: Out<typeof AgendaAdd>) =>
+        request({ method: 'POST', path: `${sessionPath(id)}/agenda`, body, schema: SessionDetail }),
+      removeFromAgenda: (id: string, dossierId: string) =>
+        request({
+          method: 'DELETE',
+          path: `${sessionPath(id)}/agenda/${seg(dossierId)}`,
+          schema: SessionDetail,
+        }),
+      setAttendance: (id: string, body: Out<typeof Attendance>) =>
+        request({ method: 'PUT', path: `${sessionPath(id)}/attendance`, body, schema: JurySession }),
+      dossier: (id: string, dossierId: string) =>
+        request({ method: 'GET', path: agendaDossierPath(id, dossierId), schema: JuryDossier }),
+      declareConflict: (id: string, dossierId: string, body: Out<typeof ConflictDeclaration>) =>
+        request({
+          method: 'POST',
+          path: `${agendaDossierPath(id, dossierId)}/conflict`,
+          body,
+          schema: AgendaEntry,
+        }),
+      vote: (id: string, dossierId: string, body: Out<typeof Vote>) =>
+        request({
+          method: 'POST',
+          path: `${agendaDossierPath(id, dossierId)}/vote`,
+          body,
+          schema: AgendaEntry,
+        }),
+      decide: (id: string, dossierId: string, body: Out<typeof Decision>) =>
+        request({
+          method: 'POST',
+          path: `${agendaDossierPath(id, dossierId)}/decision`,
+          body,
+          schema: AgendaEntry,
+        }),
+      close: (id: string) =>
+        request({ method: 'POST', path: `${sessionPath(id)}/close`, schema: CloseSummary }),
+      minutesPdf: (id: string) => download(`${sessionPath(id)}/minutes.pdf`, 'application/pdf'),
     },
 
     referentiels: {

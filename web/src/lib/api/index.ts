@@ -5,3 +5,4 @@ export { guarded } from './loadGuard';
 export { Me, hasRole, isReadOnly } from './me';
 export { referentielOf } from './referentiels';
 export { MasteryOut, Restitution } from './restitution';
+export { AgendaSummary, CloseSummary, JuryDossier, PipelineEntry, SessionDetail } from './jury';

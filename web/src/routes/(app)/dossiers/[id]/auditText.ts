@@ -16,6 +16,8 @@ const sentences: Record<string, string> = {
   'dossier.start_final': "a commencé l'évaluation finale",
   'dossier.complete_final': "a terminé l'évaluation finale",
   'dossier.resume_training': 'a repris la formation',
+  'dossier.submitted_to_jury': 'a présenté le dossier au jury de sa région',
+  'dossier.read_by_jury': 'a consulté le dossier pour le jury',
   'dossier.add_to_agenda': "a inscrit le dossier à l'ordre du jour d'un jury",
   'dossier.remove_from_agenda': "a retiré le dossier de l'ordre du jour du jury",
   'dossier.certify': 'a certifié le candidat',

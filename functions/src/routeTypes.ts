@@ -12,6 +12,8 @@ const LambdaName = {
   EVALUATIONS: 'evaluations',
   DOCUMENTS: 'documents',
   JURIES: 'juries',
+  VERIFICATION: 'verification',
+  CERTIFICATES: 'certificates',
 } as const;
 type LambdaName = (typeof LambdaName)[keyof typeof LambdaName];
 

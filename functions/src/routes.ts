@@ -4,6 +4,7 @@
  * entries; the OpenAPI document and the isolation/role/bad-input tests are generated from it.
  * Each bounded context declares its routes in `routes/<context>.ts`.
  */
+import { certificateRoutes } from './routes/certificates.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { juryRoutes } from './routes/juries.ts';
@@ -20,6 +21,7 @@ const routes = [
   ...referentielRoutes,
   ...evaluationRoutes,
   ...juryRoutes,
+  ...certificateRoutes,
 ] as const;
 
 type RouteId = (typeof routes)[number]['id'];

@@ -66,7 +66,11 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel; the
   // minutes of a jury session from the session and its agenda (`JSESSION#`) and the region's jury
   // (`JURY#`).
-  documents: { table: 'read', leadingKeys: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*'], managesUsers: false },
+  documents: {
+    table: 'read',
+    leadingKeys: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*'],
+    managesUsers: false,
+  },
   // Jury members and their logins (`JURY#`, `LOGIN#`, `EMAIL#`, gsi1 `LOGINS`), sessions and agendas
   // (`JSESSION#`), the dossiers they decide on (`T#`), certificates (`CERT#`), platform audit and
   // idempotency (`PLATFORM#`); eligibility is re-checked against the référentiel (`REF#`).
@@ -75,6 +79,15 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     leadingKeys: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
     reads: ['REF#*'],
     managesUsers: true,
+  }, // Public verification: reads a certificate by its code, counts requests per client (`RATE#`).
+  verification: { table: 'readWrite', leadingKeys: ['RATE#*'], reads: ['CERT#*'], managesUsers: false },
+  // The register: certificates by code, by year (gsi2 `CERTS#<yyyy>`) and by network (gsi3
+  // `T#<t>#CERTS`); revocation writes the certificate and the platform audit.
+  certificates: {
+    table: 'readWrite',
+    leadingKeys: ['CERT#*', 'PLATFORM#*'],
+    reads: ['CERTS#*', 'T#*'],
+    managesUsers: false,
   },
 };
 
@@ -102,7 +115,7 @@ const lambdaRuntime: Partial<Record<LambdaName, LambdaRuntime>> = {
  */
 const pdfFonts = {
   env: 'SOCLE_FONT_DIR',
-  files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'],
+  files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'],
   bundleDir: 'fonts',
   taskRoot: '/var/task',
 } as const;

@@ -47,11 +47,14 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
   dossiers: { write: ['T#*'], read: ['REF#*'] },
   referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'] },
   evaluations: { write: ['T#*'], read: ['REF#*'] },
-  documents: { read: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*'] },
+  documents: { read: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*'] },
   juries: {
     write: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
     read: ['REF#*'],
   },
+  verification: { write: ['RATE#*'], read: ['CERT#*'] },
+  certificates: { write: ['CERT#*', 'PLATFORM#*'], read: ['CERTS#*', 'T#*'] },
+
   expirySweep: { write: ['T#*'], read: ['DEADLINE#*'] },
 };
 

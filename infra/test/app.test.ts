@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { FONT_DIR_ENV, FONT_FILES } from '@socle/documents';
+import { FONT_DIR_ENV, FONT_FILES, MONO_FONT_FILE } from '@socle/documents';
 import type { App } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
@@ -63,8 +63,9 @@ describe('Function: addSocleStage', () => {
     const inBundle = join(bundleDir(fn), relative('/var/task', fontDir));
     // Assess
     expect(fontDir).toMatch(/^\/var\/task\//);
-    expect(readdirSync(inBundle).sort()).toEqual([FONT_FILES.bold, FONT_FILES.regular].sort());
-    for (const file of Object.values(FONT_FILES)) {
+    const files = [...Object.values(FONT_FILES), MONO_FONT_FILE];
+    expect(readdirSync(inBundle).sort()).toEqual([...files].sort());
+    for (const file of files) {
       const source = readFileSync(join(repoPaths().pdfFontDir, file));
       expect(readFileSync(join(inBundle, file)).equals(source)).toBe(true);
     }
@@ -72,7 +73,7 @@ describe('Function: addSocleStage', () => {
 
   it('names the fonts and their variable as packages/documents reads them', () => {
     expect(pdfFonts.env).toBe(FONT_DIR_ENV);
-    expect([...pdfFonts.files].sort()).toEqual(Object.values(FONT_FILES).sort());
+    expect([...pdfFonts.files].sort()).toEqual([...Object.values(FONT_FILES), MONO_FONT_FILE].sort());
   });
 
   it('bundles no fonts into the other functions', () => {

@@ -45,8 +45,11 @@ describe('Roles (generated from the route table)', () => {
 
   for (const route of allRoutes.filter((r) => r.scope === 'public')) {
     it(`${route.method} ${route.path} is public`, async () => {
-      const response = await api.call(route.method, route.path);
-      expect(response.status).toBe(route.response.status);
+      const response = await api.call(route.method, pathIn(route, world.a), {
+        body: bodyFor(route, world.a),
+      });
+      expect([401, 403]).not.toContain(response.status);
+      expect(response.status).toBeLessThan(500);
     });
   }
 });

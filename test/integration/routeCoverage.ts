@@ -14,6 +14,8 @@ const allRoutes = routes as readonly RouteDefinition[];
 const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
   evaluationId: (w) => w.evaluationId,
   region: () => '11',
+  // A well-formed code (valid check symbol) that no certificate holds.
+  code: () => 'CLEA-0000-0000-0001-1',
   // Jury sessions are reached through the region claim; the generated tests only need a well-formed id
   // (roles and input are checked before any lookup). test/integration/juries.test.ts covers access.
   sessionId: () => '01JAZNJY74SB33NTS68B6PHGED',
@@ -68,6 +70,9 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   }),
   updateJuryMember: () => ({ version: 1, termTo: '2029-12-31' }),
   submitToJury: () => ({ dossierVersion: 1 }),
+  confirmPublicCertificate: () => ({ lastName: 'Durand' }),
+  verifyCredential: () => ({ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }),
+  revokeCertificate: () => ({ reason: 'Fraude constatée' }),
   createJurySession: () => ({
     date: '2026-12-15',
     startTime: '09:30',

@@ -40,6 +40,8 @@ const startTestApi = async ({ allowedOrigins = ['http://127.0.0.1:5173'] } = {})
   process.env.DYNAMODB_ENDPOINT = endpoint;
   process.env.TABLE_NAME = tableName;
   process.env.AWS_REGION = 'eu-west-3';
+  // Public verification in tests: a generous limit (test/integration/certificates.test.ts lowers it).
+  process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ??= '1000';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   process.env.LOG_LEVEL = 'SILENT';
   await ensureTable(endpoint, tableName);

@@ -1,15 +1,62 @@
 /**
  * Documents (PDF). A Lambda of its own: pdf-lib, fontkit and the font stay out of the API bundles.
  */
-import { getOrganism, getRestitution, getSession, getTenant, listAgenda, listJuryMembers } from '@socle/data';
-import { minutesInputFrom, renderMinutesPdf, renderPortfolioPdf } from '@socle/documents';
-import { RuleViolationError, foldForSearch, organismRestriction, todayIso } from '@socle/domain';
+import {
+  getCertificateFor,
+  getOrganism,
+  getRestitution,
+  getSession,
+  getTenant,
+  listAgenda,
+  listJuryMembers,
+} from '@socle/data';
+import {
+  minutesInputFrom,
+  renderCertificatePdf,
+  renderMinutesPdf,
+  renderPortfolioPdf,
+} from '@socle/documents';
+import {
+  RuleViolationError,
+  ValidationError,
+  foldForSearch,
+  organismRestriction,
+  parseCertificateCode,
+  regions,
+  todayIso,
+} from '@socle/domain';
 import type { CriterionStatus } from '@socle/domain';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
 
 const documentHandlers = {
+  getCertificatePdf: defineRoute(
+    routeOf('getCertificatePdf'),
+    async ({ principal, params }): Promise<BinaryBody> => {
+      const parsed = parseCertificateCode(params.code);
+      if (!parsed.ok)
+        throw new ValidationError([
+          { path: 'code', message: 'code de certificat invalide (faute de frappe ?)' },
+        ]);
+      const certificate = await getCertificateFor(principal, parsed.code);
+      const bytes = await renderCertificatePdf({
+        code: certificate.code,
+        certification: certificate.certification as 'clea' | 'clea-numerique',
+        holder: certificate.holder,
+        issuedOn: certificate.issuedOn,
+        region: {
+          code: certificate.region,
+          name: regions.find((r) => r.code === certificate.region)?.name ?? certificate.region,
+        },
+        status: certificate.status,
+        revokedOn: certificate.revokedOn ?? null,
+        // The QR code opens the public verification page of the web app.
+        verifyBaseUrl: process.env.PUBLIC_WEB_URL ?? 'http://localhost:5173',
+      });
+      return { bytes, fileName: `certificat-${certificate.code}.pdf` };
+    },
+  ),
   getPortfolioPdf: defineRoute(
     routeOf('getPortfolioPdf'),
     async ({ scope, principal, params }): Promise<BinaryBody> => {

@@ -1,5 +1,6 @@
 /** Every API Lambda entry by name (the local server loads them all; AWS bundles each alone). */
 import type { LambdaName } from '../routeTypes.ts';
+import { handler as certificates } from './certificates.ts';
 import { handler as documents } from './documents.ts';
 import { handler as dossiers } from './dossiers.ts';
 import { handler as evaluations } from './evaluations.ts';
@@ -8,6 +9,7 @@ import { handler as meta } from './meta.ts';
 import { handler as network } from './network.ts';
 import { handler as platform } from './platform.ts';
 import { handler as referentiels } from './referentiels.ts';
+import { handler as verification } from './verification.ts';
 
 const lambdas: Record<LambdaName, typeof meta> = {
   meta,
@@ -18,6 +20,8 @@ const lambdas: Record<LambdaName, typeof meta> = {
   evaluations,
   documents,
   juries,
+  verification,
+  certificates,
 };
 
 export { lambdas };

@@ -3,9 +3,11 @@
  * issuer and the local API server, all on loopback.
  */
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ensureTable, startDynamoLocal } from '@socle/testing';
 import type { DynamoLocal } from '@socle/testing';
+import { generateSigningKeys } from '../credentials.ts';
 import { createDevIssuer } from './devIssuer.ts';
 import type { DevIssuer } from './devIssuer.ts';
 import { createLocalServer } from './server.ts';
@@ -32,6 +34,15 @@ interface LocalStack {
   stop(): Promise<void>;
 }
 
+/** Open Badges signing keys kept across restarts, so credentials exported earlier still verify. */
+const credentialKeysFrom = async (file: string): Promise<string> => {
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const keys = JSON.stringify(await generateSigningKeys());
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, keys, { mode: 0o600 });
+  return keys;
+};
+
 const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
   const tableName = options.tableName ?? 'socle';
   const dynamo = await startDynamoLocal({
@@ -44,6 +55,9 @@ const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> 
   const tableCreated = await ensureTable(dynamo.endpoint, tableName);
   const host = options.host ?? 'localhost';
   const apiUrl = `http://${host}:${options.apiPort}`;
+  process.env.PUBLIC_API_URL = apiUrl;
+  if (options.persistent)
+    process.env.CREDENTIAL_SIGNING_KEYS ??= await credentialKeysFrom(join(LOCAL_DIR, 'credential-keys.json'));
   const issuer = await createDevIssuer({
     issuer: `${apiUrl}/dev-auth`,
     keyFile: options.persistent ? join(LOCAL_DIR, 'dev-issuer-keys.json') : undefined,

@@ -25,7 +25,33 @@ class UnauthorizedError extends Error {
   }
 }
 
+/** Thrown past a rate limit: 429 with `Retry-After`. */
+class TooManyRequestsError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('too many requests');
+    this.name = 'TooManyRequestsError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** Thrown when a certificate code fails its check symbol: the public contract's exact 400 body. */
+class InvalidCodeError extends Error {
+  constructor() {
+    super('invalid certificate code');
+    this.name = 'InvalidCodeError';
+  }
+}
+
 const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
+  if (error instanceof TooManyRequestsError) {
+    return jsonResponse(
+      429,
+      { error: 'too_many_requests', message: 'Trop de requêtes : réessayez plus tard / too many requests' },
+      { 'retry-after': String(error.retryAfterSeconds) },
+    );
+  }
+  if (error instanceof InvalidCodeError) return jsonResponse(400, { error: 'invalid_code' });
   if (error instanceof IdempotentReplay) {
     return jsonResponse(error.response.statusCode, error.response.body, { 'idempotent-replayed': 'true' });
   }
@@ -88,4 +114,4 @@ const errorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyRes
   return { onError: errorMapperOnError };
 };
 
-export { UnauthorizedError, errorMapper, errorResponse };
+export { InvalidCodeError, TooManyRequestsError, UnauthorizedError, errorMapper, errorResponse };

@@ -85,3 +85,14 @@ export {
   setAttendance,
   vote,
 } from './jurySessions.ts';
+export type { StoredCertificate } from './certificates.ts';
+export {
+  confirmHolder,
+  findCertificate,
+  getCertificateFor,
+  listCertificates,
+  publicView,
+  revokeCertificate,
+} from './certificates.ts';
+export type { RateLimitOptions, RateLimitResult } from './rateLimit.ts';
+export { consumeRateLimit } from './rateLimit.ts';

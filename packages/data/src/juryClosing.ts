@@ -7,7 +7,13 @@
  * a crash finishes the job and never issues a certificate twice.
  */
 import { randomBytes } from 'node:crypto';
-import { DossierAction, NotFoundError, RuleViolationError, certificateCodeFrom } from '@socle/domain';
+import {
+  DossierAction,
+  NotFoundError,
+  RuleViolationError,
+  certificateCodeFrom,
+  foldForSearch,
+} from '@socle/domain';
 import type { AgendaEntry, JurySession } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
@@ -131,6 +137,8 @@ const applyDecision = async (
             {
               ...keys.certificate(code),
               ...keys.certificatesBySession(session.id, code),
+              ...keys.certificateListings(entry.tenantId, session.date, code),
+              searchName: foldForSearch(`${dossier.candidate.lastName} ${dossier.candidate.firstName}`),
               itemType: 'Certificate',
               ...certificate,
             },

@@ -110,6 +110,13 @@ const keys = {
     gsi1pk: `CERTS#SESSION#${sessionId}`,
     gsi1sk: code,
   }),
+  /** gsi2 "certificatesByYear" (national register) and gsi3 "certificatesByTenant" (a network's). */
+  certificateListings: (tenantId: string, issuedOn: string, code: string) => ({
+    gsi2pk: `CERTS#${issuedOn.slice(0, 4)}`,
+    gsi2sk: `${issuedOn}#${code}`,
+    gsi3pk: `T#${tenantId}#CERTS`,
+    gsi3sk: `${issuedOn}#${code}`,
+  }),
   /** At most one certificate per dossier, whatever happens during a session's closing. */
   dossierCertificate: (scope: TenantScope, dossierId: string): Key => ({
     pk: `${tenantPrefix(scope)}#D#${dossierId}`,

@@ -38,4 +38,20 @@ class InvalidTimeError extends DocumentsError {
   }
 }
 
-export { DocumentsError, FontNotFoundError, InvalidDateError, InvalidTimeError };
+/**
+ * Thrown when a certificate's code is malformed, fails its check symbol, or names the other
+ * certification (`CLEN-…` on a CléA certificate): its QR code would lead to no certificate, or to
+ * another one.
+ */
+class InvalidCertificateCodeError extends DocumentsError {
+  readonly value: string;
+  readonly reason: 'format' | 'check' | 'certification';
+  constructor(value: string, reason: InvalidCertificateCodeError['reason'], options?: ErrorOptions) {
+    super(`invalid certificate code "${value}" (${reason})`, options);
+    this.name = 'InvalidCertificateCodeError';
+    this.value = value;
+    this.reason = reason;
+  }
+}
+
+export { DocumentsError, FontNotFoundError, InvalidCertificateCodeError, InvalidDateError, InvalidTimeError };

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_FILES, loadFonts } from './fonts.ts';
+import { FONT_FILES, MONO_FONT_FILE, loadFonts } from './fonts.ts';
 
 const packageFont = (file: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
 
@@ -35,6 +35,29 @@ describe('Function: loadFonts', () => {
 
     // Assess
     expect(fonts.regular.byteLength).not.toBe(fonts.bold.byteLength);
+  });
+
+  it('reads DejaVu Sans Mono from the npm package when SOCLE_FONT_DIR lacks it', () => {
+    // Act
+    const fonts = loadFonts({ SOCLE_FONT_DIR: dir });
+
+    // Assess
+    expect(fonts.mono?.byteLength).toBe(readFileSync(packageFont(MONO_FONT_FILE)).byteLength);
+  });
+
+  it('reads DejaVu Sans Mono from SOCLE_FONT_DIR when it holds it', () => {
+    // Prepare: a directory whose monospaced face is the regular file.
+    const withMono = mkdtempSync(join(tmpdir(), 'socle-fonts-'));
+    for (const file of [FONT_FILES.regular, FONT_FILES.bold, MONO_FONT_FILE]) {
+      copyFileSync(packageFont(FONT_FILES.regular), join(withMono, file));
+    }
+
+    // Act
+    const fonts = loadFonts({ SOCLE_FONT_DIR: withMono });
+    rmSync(withMono, { recursive: true, force: true });
+
+    // Assess
+    expect(fonts.mono?.byteLength).toBe(fonts.regular.byteLength);
   });
 
   it('falls back to the npm package when SOCLE_FONT_DIR lacks the files', () => {

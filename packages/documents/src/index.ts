@@ -1,5 +1,12 @@
-export { DocumentsError, FontNotFoundError, InvalidDateError, InvalidTimeError } from './errors.ts';
-export { FONT_DIR_ENV, FONT_FILES, loadFonts } from './fonts.ts';
+export { renderCertificate, renderCertificatePdf } from './certificate/renderCertificate.ts';
+export {
+  DocumentsError,
+  FontNotFoundError,
+  InvalidCertificateCodeError,
+  InvalidDateError,
+  InvalidTimeError,
+} from './errors.ts';
+export { FONT_DIR_ENV, FONT_FILES, MONO_FONT_FILE, loadFonts } from './fonts.ts';
 export { formatDateFr, formatTimeFr, frenchTypography, fullName } from './format.ts';
 export * from './layout/index.ts';
 export { minutesInputFrom } from './minutes/minutesInputFrom.ts';
@@ -7,6 +14,7 @@ export type { MinutesSource } from './minutes/minutesInputFrom.ts';
 export { regionTimeZone } from './minutes/regionTimeZone.ts';
 export { renderMinutes, renderMinutesPdf } from './minutes/renderMinutes.ts';
 export { renderPortfolio, renderPortfolioPdf } from './portfolio/renderPortfolio.ts';
+export type { CertificateInput } from './types/certificate.ts';
 export type { FontBytes, RenderOptions } from './types/fonts.ts';
 export type { MinutesInput } from './types/minutes.ts';
 export type { PortfolioInput } from './types/portfolio.ts';

@@ -26,6 +26,11 @@ interface DocumentMetadata {
 interface CreatePdfOptions {
   metadata: DocumentMetadata;
   fonts?: FontBytes;
+  /**
+   * Also embeds DejaVu Sans Mono as `fonts.mono`, when the font bytes hold it. Off by default: an
+   * embedded face is written to the file even if nothing uses it.
+   */
+  mono?: boolean;
 }
 
 // fontkit shapes every string on each measure and draw, and that is most of the render time. pdf-lib
@@ -70,6 +75,7 @@ const embed = (doc: PDFDocument, bytes: Uint8Array, metadata: DocumentMetadata):
 const createPdf = async ({
   metadata,
   fonts,
+  mono = false,
 }: CreatePdfOptions): Promise<{ doc: PDFDocument; fonts: LayoutFonts }> => {
   // updateMetadata: false, or pdf-lib stamps the current time and its own producer on save.
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -79,6 +85,7 @@ const createPdf = async ({
   // Embedded one after the other so object numbers do not depend on promise timing.
   const regular = await embed(doc, bytes.regular, metadata);
   const bold = await embed(doc, bytes.bold, metadata);
+  const monoFace = mono && bytes.mono ? await embed(doc, bytes.mono, metadata) : undefined;
 
   const date = parseIsoDate(metadata.createdOn);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
@@ -90,7 +97,7 @@ const createPdf = async ({
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.setLanguage(metadata.language ?? 'fr-FR');
-  return { doc, fonts: { regular, bold } };
+  return { doc, fonts: monoFace ? { regular, bold, mono: monoFace } : { regular, bold } };
 };
 
 export type { CreatePdfOptions, DocumentMetadata };

@@ -12,6 +12,8 @@ import { wrapText } from './wrapText.ts';
 interface LayoutFonts {
   regular: PDFFont;
   bold: PDFFont;
+  /** DejaVu Sans Mono, when the document asked for it (`createPdf({ mono: true })`) and it was found. */
+  mono?: PDFFont;
 }
 
 interface TextStyle {

@@ -3,6 +3,8 @@ import { rgb } from 'pdf-lib';
 
 /** A4 in PDF points (1/72 in). */
 const A4_PORTRAIT: [number, number] = [595.28, 841.89];
+/** A4 turned sideways: the certificate. */
+const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 
 const theme = {
   // The top and bottom margins leave room for the running header and footer drawn inside them.
@@ -15,9 +17,10 @@ const theme = {
     muted: rgb(0.42, 0.42, 0.42),
     accent: rgb(0.1, 0.26, 0.46),
     success: rgb(0.1, 0.42, 0.24),
+    danger: rgb(0.72, 0.11, 0.11),
     rule: rgb(0.78, 0.8, 0.83),
     panel: rgb(0.95, 0.96, 0.97),
   },
 } as const;
 
-export { A4_PORTRAIT, theme };
+export { A4_LANDSCAPE, A4_PORTRAIT, theme };

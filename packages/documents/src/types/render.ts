@@ -2,7 +2,10 @@
 interface RenderResult {
   bytes: Uint8Array;
   pageCount: number;
-  /** `page 1 / 3`, `page 2 / 3`…, one per page, in order. */
+  /**
+   * `page 1 / 3`, `page 2 / 3`…, one per page, in order; empty for a document that prints none (the
+   * certificate, a single page).
+   */
   pageLabels: string[];
 }
 

@@ -1,0 +1,98 @@
+/**
+ * Public verification (rate-limited per client in DynamoDB, so the limit holds across Lambda
+ * instances; unknown and malformed codes cost the same quota) and the register.
+ */
+import { createHash } from 'node:crypto';
+import {
+  confirmHolder,
+  consumeRateLimit,
+  findCertificate,
+  getCertificateFor,
+  listCertificates,
+  publicView,
+  revokeCertificate,
+} from '@socle/data';
+import { NotFoundError, ValidationError, parseCertificateCode } from '@socle/domain';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { checkCredential, exportCredential, issuerProfile, publicJwks } from '../credentials.ts';
+import { routeOf } from '../dispatcher.ts';
+import { defineRoute } from '../http.ts';
+import { InvalidCodeError, TooManyRequestsError } from '../middleware/errorMapper.ts';
+
+/** Verifications per client and minute (API Gateway throttling and WAF sit in front of this). */
+const PUBLIC_LIMIT = () => Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 30);
+
+/** Counts the request against the client's quota before anything else is done. */
+const throttle = async (event: APIGatewayProxyEventV2) => {
+  const address = event.requestContext?.http?.sourceIp ?? 'unknown';
+  const result = await consumeRateLimit({
+    bucket: 'verify',
+    // The address itself is personal data: only its hash is stored (and only for two minutes).
+    client: createHash('sha256').update(address).digest('base64url').slice(0, 22),
+    limit: PUBLIC_LIMIT(),
+    windowSeconds: 60,
+    now: new Date(),
+  });
+  if (!result.allowed) throw new TooManyRequestsError(result.retryAfterSeconds);
+};
+
+/**
+ * Normalises a typed code; a failed check symbol is answered without touching the register — with
+ * the public contract's bare `invalid_code` on public routes, as a field error elsewhere.
+ */
+const codeOf = (raw: string, { publicRoute = false } = {}) => {
+  const parsed = parseCertificateCode(raw);
+  if (parsed.ok) return parsed.code;
+  if (publicRoute) throw new InvalidCodeError();
+  throw new ValidationError([{ path: 'code', message: 'code de certificat invalide (faute de frappe ?)' }]);
+};
+
+const publicCertificate = async (raw: string) => {
+  const certificate = await findCertificate(codeOf(raw, { publicRoute: true }));
+  if (!certificate) throw new NotFoundError('certificate');
+  return certificate;
+};
+
+const verificationHandlers = {
+  getPublicCertificate: defineRoute(routeOf('getPublicCertificate'), async ({ event, params }) => {
+    await throttle(event);
+    return publicView(await publicCertificate(params.code));
+  }),
+  confirmPublicCertificate: defineRoute(
+    routeOf('confirmPublicCertificate'),
+    async ({ event, params, body }) => {
+      await throttle(event);
+      return confirmHolder(await publicCertificate(params.code), body);
+    },
+  ),
+  verifyCredential: defineRoute(routeOf('verifyCredential'), async ({ event, body }) => {
+    await throttle(event);
+    const check = await checkCredential(body.credential);
+    if (!check.valid) return check;
+    const certificate = await findCertificate(check.code);
+    if (!certificate) return { valid: false, reason: 'unknown' as const };
+    const view = publicView(certificate);
+    return certificate.status === 'revoked'
+      ? { valid: false, reason: 'revoked' as const, certificate: view }
+      : { valid: true, certificate: view };
+  }),
+  publicJwks: defineRoute(routeOf('publicJwks'), () => publicJwks()),
+  issuerProfile: defineRoute(routeOf('issuerProfile'), async () => issuerProfile()),
+};
+
+const certificateHandlers = {
+  listCertificates: defineRoute(routeOf('listCertificates'), ({ principal, query }) =>
+    listCertificates(principal, query),
+  ),
+  getCertificate: defineRoute(routeOf('getCertificate'), ({ principal, params }) =>
+    getCertificateFor(principal, codeOf(params.code)),
+  ),
+  revokeCertificate: defineRoute(routeOf('revokeCertificate'), ({ ctx, params, body }) =>
+    revokeCertificate(ctx, codeOf(params.code), body.reason),
+  ),
+  exportCredential: defineRoute(routeOf('exportCredential'), async ({ principal, params }) => ({
+    credential: await exportCredential(await getCertificateFor(principal, codeOf(params.code))),
+  })),
+};
+
+export { certificateHandlers, verificationHandlers };

@@ -1,0 +1,170 @@
+/** Certificates: public verification (no account), the register, revocation, Open Badges export. */
+import { RegionCode, Role, certifications } from '@socle/domain';
+import * as z from 'zod';
+import { LambdaName } from '../routeTypes.ts';
+import type { RouteDefinition } from '../routeTypes.ts';
+
+const R = Role;
+const CodeParam = z.object({ code: z.string().trim().min(1, { error: 'code requis' }).max(60) });
+
+/** The public answer: exactly this, nothing more (a `.strict()` test pins it). */
+const PublicCertificate = z
+  .object({
+    code: z.string(),
+    certification: z.enum(certifications),
+    status: z.enum(['valid', 'revoked']),
+    issuedOn: z.string(),
+    revokedOn: z.string().optional(),
+    region: z.object({ code: z.string(), name: z.string() }).strict(),
+    holder: z.object({ firstName: z.string(), lastInitial: z.string() }).strict(),
+  })
+  .strict();
+
+const Confirm = z.object({
+  lastName: z.string().trim().min(1, { error: 'nom requis' }).max(100),
+  birthDate: z.iso.date({ error: 'date invalide (AAAA-MM-JJ attendu)' }).nullable().optional(),
+});
+const ConfirmResult = z.object({ match: z.boolean(), fullName: z.string().optional() }).strict();
+
+const CredentialVerification = z.object({
+  valid: z.boolean(),
+  reason: z.enum(['signature', 'expired', 'revoked', 'unknown', 'malformed']).optional(),
+  certificate: PublicCertificate.optional(),
+});
+
+const Certificate = z.object({
+  code: z.string(),
+  certification: z.enum(certifications),
+  status: z.enum(['valid', 'revoked']),
+  issuedOn: z.string(),
+  revokedOn: z.string().optional(),
+  revocationReason: z.string().optional(),
+  region: z.string(),
+  sessionId: z.string(),
+  tenantId: z.string(),
+  dossierId: z.string(),
+  holder: z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
+});
+
+const CertificateQuery = z.object({
+  year: z.coerce.number().int().min(2015).max(2100).default(new Date().getUTCFullYear()),
+  region: RegionCode.optional(),
+  certification: z.enum(certifications).optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const certificateRoutes = [
+  {
+    id: 'getPublicCertificate',
+    method: 'GET',
+    path: '/public/certificates/{code}',
+    lambda: LambdaName.VERIFICATION,
+    scope: 'public',
+    summary: 'Verify a certificate by its code (no account; rate-limited per client)',
+    request: { params: CodeParam },
+    response: { status: 200, schema: PublicCertificate },
+  },
+  {
+    id: 'confirmPublicCertificate',
+    method: 'POST',
+    path: '/public/certificates/{code}/confirm',
+    lambda: LambdaName.VERIFICATION,
+    scope: 'public',
+    summary: "Confirm the holder's last name (and birth date): the full name is given only on a match",
+    request: { params: CodeParam, body: Confirm },
+    response: { status: 200, schema: ConfirmResult },
+  },
+  {
+    id: 'verifyCredential',
+    method: 'POST',
+    path: '/public/credentials/verify',
+    lambda: LambdaName.VERIFICATION,
+    scope: 'public',
+    summary: 'Check an Open Badges credential: signature, expiry and current status',
+    request: { body: z.object({ credential: z.string().min(10).max(20_000) }) },
+    response: { status: 200, schema: CredentialVerification },
+  },
+  {
+    id: 'publicJwks',
+    method: 'GET',
+    path: '/.well-known/jwks.json',
+    lambda: LambdaName.VERIFICATION,
+    scope: 'public',
+    summary: "The issuer's public keys (Ed25519) for offline verification of credentials",
+    response: { status: 200, schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) },
+  },
+  {
+    id: 'issuerProfile',
+    method: 'GET',
+    path: '/public/issuer',
+    lambda: LambdaName.VERIFICATION,
+    scope: 'public',
+    summary: 'The Open Badges issuer profile',
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  {
+    id: 'listCertificates',
+    method: 'GET',
+    path: '/certificates',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'self',
+    roles: [R.NATIONAL_ADMIN, R.NETWORK_ADMIN],
+    summary: 'The register (the national admin: all, by year; a network admin: their own), newest first',
+    request: { query: CertificateQuery },
+    response: {
+      status: 200,
+      schema: z.object({ items: z.array(Certificate), cursor: z.string().optional() }),
+    },
+  },
+  {
+    id: 'getCertificate',
+    method: 'GET',
+    path: '/certificates/{code}',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'self',
+    roles: [R.NATIONAL_ADMIN, R.NETWORK_ADMIN, R.ADVISOR],
+    summary: 'A certificate of the register',
+    request: { params: CodeParam },
+    response: { status: 200, schema: Certificate },
+  },
+  {
+    id: 'revokeCertificate',
+    method: 'POST',
+    path: '/certificates/{code}/revoke',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary: 'Revoke a certificate (reason required); verification shows it at once',
+    request: {
+      params: CodeParam,
+      body: z.object({ reason: z.string().trim().min(1, { error: 'motif requis' }).max(1000) }),
+    },
+    response: { status: 200, schema: Certificate },
+  },
+  {
+    id: 'exportCredential',
+    method: 'GET',
+    path: '/certificates/{code}/credential',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'self',
+    roles: [R.NATIONAL_ADMIN, R.NETWORK_ADMIN, R.ADVISOR],
+    summary: 'The certificate as an Open Badges 3.0 Verifiable Credential (JWT, Ed25519)',
+    request: { params: CodeParam },
+    response: { status: 200, schema: z.object({ credential: z.string() }) },
+  },
+  {
+    id: 'getCertificatePdf',
+    method: 'GET',
+    path: '/certificates/{code}/certificate.pdf',
+    lambda: LambdaName.DOCUMENTS,
+    scope: 'self',
+    roles: [R.NATIONAL_ADMIN, R.NETWORK_ADMIN, R.ADVISOR],
+    summary: 'The certificate (PDF) with its code and a QR code to the verification page',
+    request: { params: CodeParam },
+    response: { status: 200, schema: z.string(), contentType: 'application/pdf' },
+  },
+] as const satisfies readonly RouteDefinition[];
+
+export { PublicCertificate, certificateRoutes };

@@ -86,7 +86,7 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   certificates: {
     table: 'readWrite',
     leadingKeys: ['CERT#*', 'PLATFORM#*'],
-    reads: ['CERTS#*', 'T#*'],
+    reads: ['CERTS#*', 'T#*', 'PAPER#*'],
     managesUsers: false,
   },
 };

@@ -53,7 +53,7 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
     read: ['REF#*'],
   },
   verification: { write: ['RATE#*'], read: ['CERT#*'] },
-  certificates: { write: ['CERT#*', 'PLATFORM#*'], read: ['CERTS#*', 'T#*'] },
+  certificates: { write: ['CERT#*', 'PLATFORM#*'], read: ['CERTS#*', 'T#*', 'PAPER#*'] },
 
   expirySweep: { write: ['T#*'], read: ['DEADLINE#*'] },
 };

@@ -3,6 +3,7 @@
  * get a 4xx naming the field, never a 5xx, and write nothing.
  */
 import fc from 'fast-check';
+import type * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
@@ -95,9 +96,15 @@ describe('Bad input (generated from the route table)', () => {
   for (const route of allRoutes.filter((r) => r.request?.query)) {
     it(`${route.method} ${route.path}: a malformed query is a 400 naming the parameter`, async () => {
       const token = await tokenFor(route);
-      const response = await api.call(route.method, `${pathIn(route, world.a)}?limit=beaucoup`, { token });
+      // The first parameter this value breaks (too long for strings, not a number, not in an enum).
+      const bad = 'x'.repeat(3000);
+      const shape = route.request?.query?.shape ?? {};
+      const name = Object.keys(shape).find(
+        (key) => !(shape[key] as z.ZodType).safeParse(bad).success,
+      ) as string;
+      const response = await api.call(route.method, `${pathIn(route, world.a)}?${name}=${bad}`, { token });
       expect(response.status).toBe(400);
-      expect(response.body.fields.map((f: { path: string }) => f.path)).toContain('limit');
+      expect(response.body.fields.map((f: { path: string }) => f.path)).toContain(name);
     });
   }
 });

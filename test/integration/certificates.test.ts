@@ -168,6 +168,50 @@ describe('Certificate PDF', () => {
   });
 });
 
+describe('Paper copies', () => {
+  it('the network requests one; the national body prints then sends it, in that order', async () => {
+    const recipient = {
+      name: 'Łukasz Öztürk-N’Diaye',
+      addressLine: '12 rue des Lilas',
+      postalCode: '75011',
+      city: 'Paris',
+    };
+    const requested = await api.call('POST', `/certificates/${code}/paper-copy`, {
+      token: world.a.tokens.advisor,
+      body: { recipient },
+    });
+    expect(requested.body.paperCopy).toMatchObject({ status: 'requested', recipient });
+    const twice = await api.call('POST', `/certificates/${code}/paper-copy`, {
+      token: world.a.tokens.advisor,
+      body: { recipient },
+    });
+    expect(twice.status).toBe(409);
+    const queue = await api.call('GET', '/paper-copies?status=requested', { token: world.nationalToken });
+    expect(queue.body.items.map((c: { code: string }) => c.code)).toContain(code);
+    const skipped = await api.call('PATCH', `/certificates/${code}/paper-copy`, {
+      token: world.nationalToken,
+      body: { status: 'sent' },
+    });
+    expect(skipped.status).toBe(409);
+    await api.call('PATCH', `/certificates/${code}/paper-copy`, {
+      token: world.nationalToken,
+      body: { status: 'printed' },
+    });
+    const sent = await api.call('PATCH', `/certificates/${code}/paper-copy`, {
+      token: world.nationalToken,
+      body: { status: 'sent' },
+    });
+    expect(sent.body.paperCopy).toMatchObject({ status: 'sent', sentAt: expect.any(String) });
+    const empty = await api.call('GET', '/paper-copies?status=printed', { token: world.nationalToken });
+    expect(empty.body.items.map((c: { code: string }) => c.code)).not.toContain(code);
+    const other = await api.call('POST', `/certificates/${code}/paper-copy`, {
+      token: world.b.tokens.admin,
+      body: { recipient },
+    });
+    expect(other.status).toBe(404);
+  });
+});
+
 describe('Revocation', () => {
   it('shows at once on verification and on the credential check', async () => {
     const { credential } = (

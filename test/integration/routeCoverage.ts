@@ -73,6 +73,15 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   confirmPublicCertificate: () => ({ lastName: 'Durand' }),
   verifyCredential: () => ({ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }),
   revokeCertificate: () => ({ reason: 'Fraude constatée' }),
+  requestPaperCopy: () => ({
+    recipient: {
+      name: 'Camille Durand',
+      addressLine: '12 rue des Lilas',
+      postalCode: '75011',
+      city: 'Paris',
+    },
+  }),
+  advancePaperCopy: () => ({ status: 'printed' }),
   createJurySession: () => ({
     date: '2026-12-15',
     startTime: '09:30',

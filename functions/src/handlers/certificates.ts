@@ -4,12 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  advancePaperCopy,
   confirmHolder,
   consumeRateLimit,
   findCertificate,
   getCertificateFor,
   listCertificates,
+  listPaperCopies,
   publicView,
+  requestPaperCopy,
   revokeCertificate,
 } from '@socle/data';
 import { NotFoundError, ValidationError, parseCertificateCode } from '@socle/domain';
@@ -90,6 +93,15 @@ const certificateHandlers = {
   revokeCertificate: defineRoute(routeOf('revokeCertificate'), ({ ctx, params, body }) =>
     revokeCertificate(ctx, codeOf(params.code), body.reason),
   ),
+  requestPaperCopy: defineRoute(routeOf('requestPaperCopy'), async ({ ctx, principal, params, body }) =>
+    requestPaperCopy(ctx, await getCertificateFor(principal, codeOf(params.code)), body.recipient),
+  ),
+  advancePaperCopy: defineRoute(routeOf('advancePaperCopy'), ({ ctx, params, body }) =>
+    advancePaperCopy(ctx, codeOf(params.code), body.status),
+  ),
+  listPaperCopies: defineRoute(routeOf('listPaperCopies'), async ({ query }) => ({
+    items: await listPaperCopies(query.status),
+  })),
   exportCredential: defineRoute(routeOf('exportCredential'), async ({ principal, params }) => ({
     credential: await exportCredential(await getCertificateFor(principal, codeOf(params.code))),
   })),

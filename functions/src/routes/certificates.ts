@@ -32,6 +32,29 @@ const CredentialVerification = z.object({
   certificate: PublicCertificate.optional(),
 });
 
+const PaperCopy = z.object({
+  status: z.enum(['requested', 'printed', 'sent']),
+  recipient: z.object({
+    name: z.string(),
+    addressLine: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+  }),
+  requestedAt: z.string(),
+  requestedBy: z.string(),
+  printedAt: z.string().optional(),
+  sentAt: z.string().optional(),
+});
+
+const PaperCopyRequest = z.object({
+  recipient: z.object({
+    name: z.string().trim().min(1, { error: 'destinataire requis' }).max(200),
+    addressLine: z.string().trim().min(1, { error: 'adresse requise' }).max(300),
+    postalCode: z.string().regex(/^\d{5}$/, { error: 'code postal à 5 chiffres' }),
+    city: z.string().trim().min(1, { error: 'commune requise' }).max(100),
+  }),
+});
+
 const Certificate = z.object({
   code: z.string(),
   certification: z.enum(certifications),
@@ -44,6 +67,7 @@ const Certificate = z.object({
   tenantId: z.string(),
   dossierId: z.string(),
   holder: z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
+  paperCopy: PaperCopy.optional(),
 });
 
 const CertificateQuery = z.object({
@@ -164,6 +188,39 @@ const certificateRoutes = [
     summary: 'The certificate (PDF) with its code and a QR code to the verification page',
     request: { params: CodeParam },
     response: { status: 200, schema: z.string(), contentType: 'application/pdf' },
+  },
+  {
+    id: 'requestPaperCopy',
+    method: 'POST',
+    path: '/certificates/{code}/paper-copy',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'self',
+    roles: [R.NETWORK_ADMIN, R.ADVISOR],
+    summary: 'Request a paper copy of a certificate of the network (sent by the national body)',
+    request: { params: CodeParam, body: PaperCopyRequest },
+    response: { status: 200, schema: Certificate },
+  },
+  {
+    id: 'advancePaperCopy',
+    method: 'PATCH',
+    path: '/certificates/{code}/paper-copy',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary: 'Track a paper copy: requested → printed → sent',
+    request: { params: CodeParam, body: z.object({ status: z.enum(['printed', 'sent']) }) },
+    response: { status: 200, schema: Certificate },
+  },
+  {
+    id: 'listPaperCopies',
+    method: 'GET',
+    path: '/paper-copies',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary: 'Paper copies to print or to send, oldest first',
+    request: { query: z.object({ status: z.enum(['requested', 'printed']).default('requested') }) },
+    response: { status: 200, schema: z.object({ items: z.array(Certificate) }) },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -15,11 +15,27 @@ import { toRecord } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 
+/** A paper copy's journey: requested by the network, printed then sent by the national body. */
+interface PaperCopy {
+  status: 'requested' | 'printed' | 'sent';
+  recipient: { name: string; addressLine: string; postalCode: string; city: string };
+  requestedAt: string;
+  requestedBy: string;
+  printedAt?: string;
+  sentAt?: string;
+}
+
+const PAPER_NEXT: Record<PaperCopy['status'], PaperCopy['status'] | undefined> = {
+  requested: 'printed',
+  printed: 'sent',
+  sent: undefined,
+};
+
 type StoredCertificate = Certificate & {
   revokedOn?: string;
   revocationReason?: string;
   version?: number;
-  paperCopy?: { status: 'requested' | 'printed' | 'sent'; requestedAt: string; updatedAt: string };
+  paperCopy?: PaperCopy;
 };
 
 const findCertificate = async (code: string): Promise<StoredCertificate | undefined> => {
@@ -146,5 +162,123 @@ const listCertificates = async (principal: Principal, query: CertificateQuery) =
   };
 };
 
-export type { StoredCertificate };
-export { confirmHolder, findCertificate, getCertificateFor, listCertificates, publicView, revokeCertificate };
+/**
+ * Requests a paper copy (the network, for its certificate). A new request is possible once the
+ * previous one was sent (a lost letter), not while one is being processed.
+ */
+const requestPaperCopy = async (
+  ctx: WriteContext,
+  certificate: StoredCertificate,
+  recipient: PaperCopy['recipient'],
+): Promise<StoredCertificate> => {
+  const paperCopy: PaperCopy = {
+    status: 'requested',
+    recipient,
+    requestedAt: ctx.now.toISOString(),
+    requestedBy: ctx.principal.userId,
+  };
+  await transact([
+    {
+      item: {
+        Update: {
+          TableName: tableName(),
+          Key: keys.certificate(certificate.code),
+          UpdateExpression: 'SET paperCopy = :copy, gsi4pk = :queue, gsi4sk = :order',
+          ConditionExpression: 'attribute_not_exists(paperCopy) OR paperCopy.#status = :sent',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':copy': paperCopy,
+            ':sent': 'sent',
+            ':queue': 'PAPER#requested',
+            ':order': `${paperCopy.requestedAt}#${certificate.code}`,
+          },
+        },
+      },
+      onConditionFailed: () =>
+        new RuleViolationError('paper_copy_pending', 'un exemplaire papier est déjà en cours'),
+    },
+    auditPut((at, id) => keys.platformAudit(at, id), ctx, {
+      action: 'certificate.paper_copy_requested',
+      entity: { type: 'certificate', id: certificate.code },
+    }),
+  ]);
+  return { ...certificate, paperCopy };
+};
+
+/** The national body moves a paper copy along: requested → printed → sent. */
+const advancePaperCopy = async (
+  ctx: WriteContext,
+  code: string,
+  to: 'printed' | 'sent',
+): Promise<StoredCertificate> => {
+  const current = await findCertificate(code);
+  if (!current) throw new NotFoundError('certificate');
+  const from = current.paperCopy?.status;
+  if (!from || PAPER_NEXT[from] !== to) {
+    throw new RuleViolationError(
+      'paper_copy_state',
+      `exemplaire papier : passage impossible de « ${from ?? 'aucun'} » à « ${to} »`,
+    );
+  }
+  const at = ctx.now.toISOString();
+  const paperCopy: PaperCopy = {
+    ...(current.paperCopy as PaperCopy),
+    status: to,
+    ...(to === 'printed' ? { printedAt: at } : { sentAt: at }),
+  };
+  await transact([
+    {
+      item: {
+        Update: {
+          TableName: tableName(),
+          Key: keys.certificate(code),
+          // The queue index only holds copies still to process.
+          UpdateExpression:
+            to === 'sent'
+              ? 'SET paperCopy = :copy REMOVE gsi4pk, gsi4sk'
+              : 'SET paperCopy = :copy, gsi4pk = :queue',
+          ConditionExpression: 'paperCopy.#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':copy': paperCopy,
+            ':from': from,
+            ...(to === 'sent' ? {} : { ':queue': `PAPER#${to}` }),
+          },
+        },
+      },
+      onConditionFailed: () =>
+        new RuleViolationError('paper_copy_state', 'exemplaire papier modifié entre-temps : rechargez'),
+    },
+    auditPut((a, id) => keys.platformAudit(a, id), ctx, {
+      action: `certificate.paper_copy_${to}`,
+      entity: { type: 'certificate', id: code },
+    }),
+  ]);
+  return { ...current, paperCopy };
+};
+
+/** Paper copies waiting at a step (gsi4 "paperCopiesByStatus"), oldest first. */
+const listPaperCopies = async (status: 'requested' | 'printed') => {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': `PAPER#${status}` },
+    }),
+  );
+  return (result.Items ?? []).map((i) => toRecord<StoredCertificate>(i));
+};
+
+export type { PaperCopy, StoredCertificate };
+export {
+  advancePaperCopy,
+  confirmHolder,
+  findCertificate,
+  getCertificateFor,
+  listCertificates,
+  listPaperCopies,
+  publicView,
+  requestPaperCopy,
+  revokeCertificate,
+};

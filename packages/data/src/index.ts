@@ -85,13 +85,16 @@ export {
   setAttendance,
   vote,
 } from './jurySessions.ts';
-export type { StoredCertificate } from './certificates.ts';
+export type { PaperCopy, StoredCertificate } from './certificates.ts';
 export {
+  advancePaperCopy,
   confirmHolder,
   findCertificate,
   getCertificateFor,
   listCertificates,
+  listPaperCopies,
   publicView,
+  requestPaperCopy,
   revokeCertificate,
 } from './certificates.ts';
 export type { RateLimitOptions, RateLimitResult } from './rateLimit.ts';

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 
 export default function setup() {
   const web = join(import.meta.dirname, '../../web');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: web, stdio: 'inherit' });
+  // The production build (vitest sets NODE_ENV=test, which would make Svelte build in dev mode).
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: web,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('web build failed');
 }

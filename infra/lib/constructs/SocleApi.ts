@@ -86,6 +86,8 @@ class SocleApi<L extends string> extends Construct {
         allowOrigins: [...props.corsOrigins],
         allowMethods: [...methods, CorsHttpMethod.OPTIONS],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        // The verification page reads Retry-After on a 429; the web app reads replays.
+        exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
         maxAge: Duration.hours(1),
       },
     });

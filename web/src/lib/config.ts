@@ -1,23 +1,46 @@
 /**
  * Runtime configuration, fetched once from `/config.json` (served by the Vite dev server locally,
  * deployed by the CDK stack in AWS). The same build runs everywhere; only this file differs.
+ *
+ * Checked by hand rather than with zod: the public pages (`/verifier`) use this module too, and
+ * must not load zod for three fields.
  */
-import * as z from 'zod';
 
-const AppConfig = z.object({
-  apiUrl: z.url(),
-  auth: z.object({
-    issuer: z.url(),
-    clientId: z.string().min(1),
+interface AppConfig {
+  apiUrl: string;
+  auth: {
+    issuer: string;
+    clientId: string;
     /** Cognito's `/logout` (its discovery document has no end_session_endpoint). */
-    logoutEndpoint: z.url().optional(),
-  }),
-});
-type AppConfig = z.infer<typeof AppConfig>;
+    logoutEndpoint?: string;
+  };
+}
 
 const localDefaults: AppConfig = {
   apiUrl: 'http://localhost:3000',
   auth: { issuer: 'http://localhost:3000/dev-auth', clientId: 'socle-web' },
+};
+
+/** `new URL` rather than `URL.canParse`, which older phones (Safari before 17) lack. */
+const isUrl = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The configuration when `value` has the expected shape, undefined otherwise. */
+const parseConfig = (value: unknown): AppConfig | undefined => {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { apiUrl, auth } = value as Record<string, unknown>;
+  if (!isUrl(apiUrl) || typeof auth !== 'object' || auth === null) return undefined;
+  const { issuer, clientId, logoutEndpoint } = auth as Record<string, unknown>;
+  if (!isUrl(issuer) || typeof clientId !== 'string' || clientId === '') return undefined;
+  if (logoutEndpoint !== undefined && !isUrl(logoutEndpoint)) return undefined;
+  return { apiUrl, auth: { issuer, clientId, ...(logoutEndpoint ? { logoutEndpoint } : {}) } };
 };
 
 let pending: Promise<AppConfig> | undefined;
@@ -26,8 +49,7 @@ const fetchConfig = async (fetchFn: typeof fetch): Promise<AppConfig> => {
   try {
     const response = await fetchFn('/config.json', { cache: 'no-store' });
     if (!response.ok) return localDefaults;
-    const parsed = AppConfig.safeParse(await response.json());
-    return parsed.success ? parsed.data : localDefaults;
+    return parseConfig(await response.json()) ?? localDefaults;
   } catch {
     return localDefaults;
   }

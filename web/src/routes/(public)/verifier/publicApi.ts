@@ -1,0 +1,149 @@
+/**
+ * The public verification endpoints (SPEC §5), without authentication. Deliberately not built on
+ * `$lib/api`: that client brings zod and the session, and this page must stay small for a phone on
+ * a slow connection. Every outcome the page shows is a case of the returned unions; nothing throws.
+ */
+import { getConfig } from '$lib/config';
+
+type Certification = 'clea' | 'clea-numerique';
+
+/** What the registry tells anyone about a certificate: never more than this. */
+interface PublicCertificate {
+  code: string;
+  certification: Certification;
+  status: 'valid' | 'revoked';
+  /** `YYYY-MM-DD`. */
+  issuedOn: string;
+  revokedOn?: string;
+  region: { code: string; name: string };
+  holder: { firstName: string; lastInitial: string };
+}
+
+/** Answers every call may get instead of its own: too many requests, or no usable answer. */
+type Unavailable = { kind: 'rateLimited'; retryAfter: number | undefined } | { kind: 'unavailable' };
+
+type Lookup =
+  | { kind: 'found'; certificate: PublicCertificate }
+  /** The check character does not match: a typo, caught without a lookup. */
+  | { kind: 'typo' }
+  | { kind: 'notFound' }
+  | Unavailable;
+
+type Confirmation =
+  | { kind: 'match'; fullName: string }
+  | { kind: 'noMatch' }
+  | { kind: 'notFound' }
+  | Unavailable;
+
+type CredentialReason = 'signature' | 'expired' | 'revoked' | 'unknown' | 'malformed';
+
+type CredentialCheck =
+  | { kind: 'valid'; certificate: PublicCertificate }
+  /** A revoked certificate's credential is authentic: the registry's view comes with the refusal. */
+  | { kind: 'invalid'; reason: CredentialReason; certificate?: PublicCertificate }
+  | Unavailable;
+
+/** `Retry-After` in seconds (the API sends seconds, not a date); undefined when absent or unreadable. */
+const retryAfterOf = (response: Response): number | undefined => {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+};
+
+/** Sends one request; undefined when the API cannot be reached. */
+const send = async (path: string, body?: unknown): Promise<Response | undefined> => {
+  const { apiUrl } = await getConfig();
+  try {
+    return await fetch(`${apiUrl.replace(/\/$/, '')}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return undefined;
+  }
+};
+
+const readJson = async (response: Response): Promise<Record<string, unknown> | undefined> => {
+  try {
+    const json: unknown = await response.json();
+    return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The answers shared by every endpoint; undefined when the caller must read the body itself. */
+const commonOutcome = (response: Response): Unavailable | undefined => {
+  if (response.status === 429) return { kind: 'rateLimited', retryAfter: retryAfterOf(response) };
+  if (response.status >= 500) return { kind: 'unavailable' };
+  return undefined;
+};
+
+const isCertificate = (value: unknown): value is PublicCertificate => {
+  const c = value as Partial<PublicCertificate> | undefined;
+  return (
+    typeof c?.code === 'string' &&
+    (c.status === 'valid' || c.status === 'revoked') &&
+    typeof c.issuedOn === 'string' &&
+    typeof c.region?.name === 'string' &&
+    typeof c.holder?.firstName === 'string'
+  );
+};
+
+const certificatePath = (code: string) => `/public/certificates/${encodeURIComponent(code.trim())}`;
+
+/** Looks a code up as typed: the API normalises it (case, spaces, dashes, O→0, I/L→1). */
+const lookupCertificate = async (code: string): Promise<Lookup> => {
+  const response = await send(certificatePath(code));
+  if (!response) return { kind: 'unavailable' };
+  const common = commonOutcome(response);
+  if (common) return common;
+  if (response.status === 404) return { kind: 'notFound' };
+  const body = await readJson(response);
+  if (response.status === 400 && body?.error === 'invalid_code') return { kind: 'typo' };
+  if (response.ok && isCertificate(body)) return { kind: 'found', certificate: body };
+  return { kind: 'unavailable' };
+};
+
+/** Whether the verifier knows the holder's last name (and birth date); the full name only on a match. */
+const confirmHolder = async (
+  code: string,
+  identity: { lastName: string; birthDate?: string },
+): Promise<Confirmation> => {
+  const response = await send(`${certificatePath(code)}/confirm`, identity);
+  if (!response) return { kind: 'unavailable' };
+  const common = commonOutcome(response);
+  if (common) return common;
+  if (response.status === 404) return { kind: 'notFound' };
+  const body = await readJson(response);
+  if (!response.ok || typeof body?.match !== 'boolean') return { kind: 'unavailable' };
+  return body.match && typeof body.fullName === 'string'
+    ? { kind: 'match', fullName: body.fullName }
+    : { kind: 'noMatch' };
+};
+
+const reasons: readonly CredentialReason[] = ['signature', 'expired', 'revoked', 'unknown', 'malformed'];
+
+/** Checks an Open Badge (a JWT) with the API: signature, expiry and the registry's current status. */
+const verifyCredential = async (credential: string): Promise<CredentialCheck> => {
+  // A JWT has no whitespace: line breaks come from an e-mail that wrapped it.
+  const response = await send('/public/credentials/verify', { credential: credential.replace(/\s+/g, '') });
+  if (!response) return { kind: 'unavailable' };
+  const common = commonOutcome(response);
+  if (common) return common;
+  const body = await readJson(response);
+  // A body that is not a JWT at all may be refused before the check: it is still "malformed".
+  if (response.status === 400) return { kind: 'invalid', reason: 'malformed' };
+  if (!response.ok) return { kind: 'unavailable' };
+  if (body?.valid === true && isCertificate(body.certificate)) {
+    return { kind: 'valid', certificate: body.certificate };
+  }
+  const reason = reasons.find((r) => r === body?.reason);
+  if (body?.valid !== false || !reason) return { kind: 'unavailable' };
+  return isCertificate(body.certificate)
+    ? { kind: 'invalid', reason, certificate: body.certificate }
+    : { kind: 'invalid', reason };
+};
+
+export type { Confirmation, CredentialCheck, CredentialReason, Lookup, PublicCertificate, Unavailable };
+export { confirmHolder, lookupCertificate, verifyCredential };

@@ -251,6 +251,8 @@ class StatelessStack extends Stack {
       jwtAudience: [this.webClient.userPoolClientId],
       corsOrigins: webOrigins,
       throttle: config.apiThrottle,
+      // Public verification: bursts of employers are fine, a code-guessing script is not.
+      publicThrottle: { rateLimit: 50, burstLimit: 100 },
       logRetention: config.logRetention,
       logRemovalPolicy,
     });

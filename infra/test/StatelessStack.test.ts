@@ -630,6 +630,16 @@ describe('Class: StatelessStack (dev)', () => {
     });
   });
 
+  it('throttles every public route more tightly than the stage', () => {
+    const settings = new Capture();
+    expect(template).toHaveResourceProperties('AWS::ApiGatewayV2::Stage', { RouteSettings: settings });
+    const publicKeys = routes.filter((r) => r.scope === 'public').map((r) => `${r.method} ${r.path}`);
+    expect(Object.keys(settings.asObject()).sort()).toEqual([...publicKeys].sort());
+    for (const key of publicKeys) {
+      expect(settings.asObject()[key]).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    }
+  });
+
   it('lets the local web dev server sign in', () => {
     expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: Match.arrayWith(['http://localhost:5173/auth/callback']),

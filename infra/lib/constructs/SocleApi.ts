@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -40,6 +41,12 @@ interface SocleApiProps<L extends string> {
   /** Browser origins allowed by CORS. */
   readonly corsOrigins: readonly string[];
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Tighter throttling of the public (unauthenticated) routes: public verification must not let
+   * anyone enumerate codes. Per-client limits are enforced in DynamoDB by the function itself.
+   * @default - the stage's throttling
+   */
+  readonly publicThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
   readonly logRetention: RetentionDays;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
@@ -133,6 +140,23 @@ class SocleApi<L extends string> extends Construct {
           reason: `Public by design: the route table gives ${entry.id} the 'public' scope.`,
         });
       }
+    }
+
+    if (props.publicThrottle) {
+      // Route-level settings of the $default stage (HTTP APIs have no WAF association of their own).
+      // `RouteSettings` is a JSON map in the L1: its keys are written as CloudFormation spells them.
+      const stage = this.stage.node.defaultChild as CfnStage;
+      stage.routeSettings = Object.fromEntries(
+        props.routes
+          .filter((entry) => entry.scope === 'public')
+          .map((entry) => [
+            `${entry.method} ${entry.path}`,
+            {
+              ThrottlingRateLimit: props.publicThrottle?.rateLimit,
+              ThrottlingBurstLimit: props.publicThrottle?.burstLimit,
+            },
+          ]),
+      );
     }
 
     this.serverErrorsAlarm = this.api

@@ -16,6 +16,8 @@ const items: readonly NavItem[] = [
   { href: '/organismes', label: 'Organismes', roles: ['network_admin'] },
   { href: '/utilisateurs', label: 'Utilisateurs', roles: ['network_admin'] },
   { href: '/dossiers', label: 'Dossiers', roles: STAFF },
+  { href: '/certificats', label: 'Certificats', roles: ['national_admin', 'network_admin'] },
+  { href: '/exemplaires-papier', label: 'Exemplaires papier', roles: ['national_admin'] },
   { href: '/jury/sessions', label: 'Sessions', roles: ['jury_secretary'] },
   { href: '/jury/en-attente', label: 'Dossiers en attente', roles: ['jury_secretary'] },
   // The same page for a member, who sees only the sessions they sit on.

@@ -44,6 +44,7 @@ import {
   type Vote,
 } from '@socle/domain';
 import * as z from 'zod';
+import { Certificate, type PaperCopyRequest, type Revocation } from './certificates';
 import { createDownloader, createRequester } from './client';
 import type { Fetch } from './client';
 import { CloseSummary, JuryDossier, PipelineEntry, SessionDetail } from './jury';
@@ -57,6 +58,12 @@ const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) }
 interface PageQuery {
   cursor?: string;
   limit?: number;
+}
+interface CertificateQuery extends PageQuery {
+  year?: number;
+  region?: string;
+  certification?: string;
+  q?: string;
 }
 interface DossierQuery extends PageQuery {
   status?: string;
@@ -85,6 +92,7 @@ const createApi = (fetchFn?: Fetch) => {
   const download = createDownloader(fetchFn);
   const evaluationPath = (dossierId: string, evaluationId: string) =>
     `/dossiers/${seg(dossierId)}/evaluations/${seg(evaluationId)}`;
+  const certificatePath = (code: string) => `/certificates/${seg(code)}`;
   const sessionPath = (id: string) => `/jury/sessions/${seg(id)}`;
   const agendaDossierPath = (id: string, dossierId: string) =>
     `${sessionPath(id)}/dossiers/${seg(dossierId)}`;
@@ -158,6 +166,33 @@ const createApi = (fetchFn?: Fetch) => {
           body,
           schema: DossierDetail,
         }),
+    },
+
+    /** The register of certificates (national admin: all by year; network admin: their network's). */
+    certificates: {
+      list: (query: CertificateQuery = {}) =>
+        request({ method: 'GET', path: '/certificates', query: { ...query }, schema: page(Certificate) }),
+      get: (code: string) => request({ method: 'GET', path: certificatePath(code), schema: Certificate }),
+      revoke: (code: string, body: Out<typeof Revocation>) =>
+        request({ method: 'POST', path: `${certificatePath(code)}/revoke`, body, schema: Certificate }),
+      pdf: (code: string) => download(`${certificatePath(code)}/certificate.pdf`, 'application/pdf'),
+      credential: (code: string) =>
+        request({
+          method: 'GET',
+          path: `${certificatePath(code)}/credential`,
+          schema: z.object({ credential: z.string() }),
+        }),
+      requestPaperCopy: (code: string, body: Out<typeof PaperCopyRequest>) =>
+        request({ method: 'POST', path: `${certificatePath(code)}/paper-copy`, body, schema: Certificate }),
+      advancePaperCopy: (code: string, status: 'printed' | 'sent') =>
+        request({
+          method: 'PATCH',
+          path: `${certificatePath(code)}/paper-copy`,
+          body: { status },
+          schema: Certificate,
+        }),
+      paperCopies: (status: 'requested' | 'printed') =>
+        request({ method: 'GET', path: '/paper-copies', query: { status }, schema: list(Certificate) }),
     },
 
     /** The regional juries' members, managed by the national admin. */
@@ -287,5 +322,5 @@ const createApi = (fetchFn?: Fetch) => {
 
 type Api = ReturnType<typeof createApi>;
 
-export type { Api, DossierQuery, TrainingPlanCreateBody };
+export type { Api, CertificateQuery, DossierQuery, TrainingPlanCreateBody };
 export { createApi };

@@ -1,4 +1,6 @@
-export type { Api, DossierQuery, TrainingPlanCreateBody } from './endpoints';
+export type { Api, CertificateQuery, DossierQuery, TrainingPlanCreateBody } from './endpoints';
+export type { PaperCopyStatus } from './certificates';
+export { Certificate, PaperCopy, PaperCopyRequest, Revocation, paperCopyStatuses } from './certificates';
 export { createApi } from './endpoints';
 export { ApiError, NetworkError, errorMessage } from './errors';
 export { guarded } from './loadGuard';

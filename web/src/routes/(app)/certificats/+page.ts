@@ -1,0 +1,43 @@
+import { RegionCode, certifications } from '@socle/domain';
+import type { Certification } from '@socle/domain';
+import { createApi, guarded, hasRole } from '$lib/api';
+import type { PageLoad } from './$types';
+
+const PAGE_SIZE = 25;
+const FIRST_YEAR = 2015;
+
+/** Filters read from the URL; values the API would refuse are dropped rather than failing the page. */
+const filtersFrom = (params: URLSearchParams, national: boolean) => {
+  const thisYear = new Date().getUTCFullYear();
+  const year = Number(params.get('year'));
+  const region = params.get('region') ?? '';
+  const certification = params.get('certification') ?? '';
+  return {
+    year: national
+      ? Number.isInteger(year) && year >= FIRST_YEAR && year <= thisYear
+        ? year
+        : thisYear
+      : undefined,
+    region: RegionCode.safeParse(region).success ? region : undefined,
+    certification: (certifications as readonly string[]).includes(certification)
+      ? (certification as Certification)
+      : undefined,
+    q: params.get('q')?.trim().slice(0, 100) || undefined,
+    cursor: params.get('cursor') || undefined,
+  };
+};
+
+export const load: PageLoad = async ({ fetch, url, parent }) => {
+  const { me } = await parent();
+  const national = hasRole(me, 'national_admin');
+  const filters = filtersFrom(url.searchParams, national);
+  const page = await guarded(url, createApi(fetch).certificates.list({ ...filters, limit: PAGE_SIZE }));
+  const thisYear = new Date().getUTCFullYear();
+  return {
+    national,
+    filters,
+    years: Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i),
+    certificates: page.items,
+    nextCursor: page.cursor,
+  };
+};

@@ -30,14 +30,29 @@ const generateSigningKeys = async (): Promise<SigningKeys> => {
   };
 };
 
+/** In AWS: the key pair stored in Secrets Manager (one for every instance), read at cold start. */
+const keysFromSecret = async (secretArn: string): Promise<SigningKeys> => {
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const { SecretString } = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: secretArn }),
+  );
+  if (!SecretString)
+    throw new Error('the credential signing keys secret is empty: run npm run -s credentials:keys');
+  return JSON.parse(SecretString) as SigningKeys;
+};
+
 /**
- * The signing keys: from `CREDENTIAL_SIGNING_KEYS` (JSON, set from a secret in AWS, or by the local
- * stack from `.local/`), otherwise generated for this process (tests).
+ * The signing keys: from Secrets Manager in AWS (`CREDENTIAL_KEYS_SECRET_ARN`), from
+ * `CREDENTIAL_SIGNING_KEYS` (the local stack's `.local/` file), otherwise generated for this process (tests).
  */
 const signingKeys = (): Promise<SigningKeys> => {
-  keys ??= process.env.CREDENTIAL_SIGNING_KEYS
-    ? Promise.resolve(JSON.parse(process.env.CREDENTIAL_SIGNING_KEYS) as SigningKeys)
-    : generateSigningKeys();
+  const secretArn = process.env.CREDENTIAL_KEYS_SECRET_ARN;
+  const local = process.env.CREDENTIAL_SIGNING_KEYS;
+  keys ??= secretArn
+    ? keysFromSecret(secretArn)
+    : local
+      ? Promise.resolve(JSON.parse(local) as SigningKeys)
+      : generateSigningKeys();
   return keys;
 };
 

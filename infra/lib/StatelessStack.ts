@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { routes } from '@socle/functions/routes';
-import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ScheduledJob } from './constructs/ScheduledJob.ts';
 import { SocleApi } from './constructs/SocleApi.ts';
@@ -31,6 +32,8 @@ interface TablePermissions {
 interface LambdaPermissions extends TablePermissions {
   /** Invites, disables and enables Cognito users (gets `USER_POOL_ID`). */
   readonly managesUsers: boolean;
+  /** Signs or checks Open Badges credentials (reads the signing keys secret). */
+  readonly signsCredentials?: boolean;
 }
 
 /**
@@ -80,7 +83,13 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     reads: ['REF#*'],
     managesUsers: true,
   }, // Public verification: reads a certificate by its code, counts requests per client (`RATE#`).
-  verification: { table: 'readWrite', leadingKeys: ['RATE#*'], reads: ['CERT#*'], managesUsers: false },
+  verification: {
+    table: 'readWrite',
+    leadingKeys: ['RATE#*'],
+    reads: ['CERT#*'],
+    managesUsers: false,
+    signsCredentials: true,
+  },
   // The register: certificates by code, by year (gsi2 `CERTS#<yyyy>`) and by network (gsi3
   // `T#<t>#CERTS`); revocation writes the certificate and the platform audit.
   certificates: {
@@ -88,6 +97,7 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     leadingKeys: ['CERT#*', 'PLATFORM#*'],
     reads: ['CERTS#*', 'T#*', 'PAPER#*'],
     managesUsers: false,
+    signsCredentials: true,
   },
 };
 
@@ -191,6 +201,17 @@ class StatelessStack extends Stack {
     const webOrigins = [this.web.url, ...(config.localWebOrigin ? [config.localWebOrigin] : [])];
     this.webClient = new WebClient(this, 'WebClient', { userPool, webOrigins });
 
+    // One Ed25519 key pair for every instance: credentials exported by one verify on all.
+    // Filled once by the operator (`npm run -s credentials:keys`, infra/README.md).
+    const credentialKeys = new Secret(this, 'CredentialSigningKeys', {
+      description: 'Open Badges signing keys (Ed25519 JWK pair) of Socle',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(credentialKeys).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Signing keys rotate by publishing a new key in the JWKS first; an automatic rotation would invalidate issued credentials.',
+    });
     const functions = {} as Record<LambdaName, SocleFunction>;
     for (const [name, permissions] of Object.entries(lambdaPermissions) as [
       LambdaName,
@@ -213,6 +234,10 @@ class StatelessStack extends Stack {
         environment: fonts && { [fonts.env]: `${fonts.taskRoot}/${fonts.bundleDir}` },
       });
       bindPermissions(fn, table, permissions);
+      if (permissions.signsCredentials) {
+        credentialKeys.grantRead(fn);
+        fn.addEnvironment('CREDENTIAL_KEYS_SECRET_ARN', credentialKeys.secretArn);
+      }
       if (permissions.managesUsers) {
         userPool.grant(
           fn,

@@ -617,6 +617,25 @@ describe('Class: StatelessStack', () => {
   });
 });
 
+describe('Class: StatelessStack (credential signing keys)', () => {
+  it('gives the keys secret to the functions that sign or check credentials, and to no other', () => {
+    const stack = socleApp({ stage: 'prod' }).stateless;
+    const template = Template.fromStack(stack);
+    const signers = Object.entries(lambdaPermissions)
+      .filter(([, p]) => (p as { signsCredentials?: boolean }).signsCredentials)
+      .map(([name]) => name)
+      .sort();
+    expect(signers).toEqual(['certificates', 'verification']);
+    for (const [name, fn] of Object.entries(stack.functions)) {
+      const variables = template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
+      expect(Boolean(variables.CREDENTIAL_KEYS_SECRET_ARN)).toBe(signers.includes(name));
+    }
+    expect(template).toHaveResourceProperties('AWS::SecretsManager::Secret', {
+      Description: 'Open Badges signing keys (Ed25519 JWK pair) of Socle',
+    });
+  });
+});
+
 describe('Class: StatelessStack (dev)', () => {
   let template: Template;
 

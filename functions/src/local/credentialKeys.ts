@@ -1,0 +1,7 @@
+/**
+ * `npm run -s credentials:keys`: prints a fresh Ed25519 key pair (JWK) for the Open Badges signing
+ * keys secret of a deployed stage (infra/README.md shows the command that stores it).
+ */
+import { generateSigningKeys } from '../credentials.ts';
+
+console.log(JSON.stringify(await generateSigningKeys()));

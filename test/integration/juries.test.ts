@@ -120,6 +120,12 @@ describe('From submission to certificate', () => {
       body: { decision: 'certified' },
     });
     expect(decided.body.decision).toMatchObject({ decision: 'certified', votes: { certify: 2, adjourn: 0 } });
+    const lateConflict = await api.call('POST', `${path}/dossiers/${dossier.id}/conflict`, {
+      token: jury.employee.token,
+      body: { reason: 'Déclaré après la décision' },
+    });
+    expect(lateConflict.status).toBe(409);
+    expect(lateConflict.body.error).toBe('decided');
 
     const closed = await api.call('POST', `${path}/close`, { token: jury.secretary.token });
     expect(closed.body).toMatchObject({

@@ -3,7 +3,7 @@
  * user reaches a session only in their own region (keys from the `region` claim) and, for members,
  * only if they sit on it: anything else is not found.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DossierAction,
   NotFoundError,
@@ -292,21 +292,43 @@ const readAgendaDossier = async (ctx: WriteContext, sessionId: string, dossierId
   return { ...entry, conflictedMemberIds: [...conflicted] };
 };
 
+/**
+ * Updates an agenda entry that has no decision yet: once decided, it is frozen (409 `decided`),
+ * whoever raced to change it.
+ */
+const updateUndecided = (
+  sessionId: string,
+  dossierId: string,
+  update: {
+    UpdateExpression: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues: Record<string, unknown>;
+  },
+) =>
+  transact([
+    {
+      item: {
+        Update: {
+          TableName: tableName(),
+          Key: keys.agendaEntry(sessionId, dossierId),
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(decision)',
+          ...update,
+        },
+      },
+      onConditionFailed: () => new RuleViolationError('decided', 'la décision est déjà prise'),
+    },
+  ]);
+
 const declareConflict = async (ctx: WriteContext, sessionId: string, dossierId: string, reason: string) => {
   const session = await getSession(ctx.principal, sessionId);
   assertPlanned(session);
   await getAgendaEntry(sessionId, dossierId);
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.agendaEntry(sessionId, dossierId),
-      UpdateExpression: 'SET conflicts = list_append(conflicts, :c)',
-      ConditionExpression: 'attribute_not_exists(decision)',
-      ExpressionAttributeValues: {
-        ':c': [{ memberId: ctx.principal.userId, reason, declaredAt: ctx.now.toISOString() }],
-      },
-    }),
-  );
+  await updateUndecided(sessionId, dossierId, {
+    UpdateExpression: 'SET conflicts = list_append(conflicts, :c)',
+    ExpressionAttributeValues: {
+      ':c': [{ memberId: ctx.principal.userId, reason, declaredAt: ctx.now.toISOString() }],
+    },
+  });
   return getAgendaEntry(sessionId, dossierId);
 };
 
@@ -328,23 +350,11 @@ const vote = async (
       "vous avez un lien avec l'organisme de ce candidat : vous ne votez pas",
     );
   }
-  await db()
-    .send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.agendaEntry(sessionId, dossierId),
-        UpdateExpression: 'SET votes.#member = :vote',
-        ConditionExpression: 'attribute_not_exists(decision)',
-        ExpressionAttributeNames: { '#member': ctx.principal.userId },
-        ExpressionAttributeValues: { ':vote': choice },
-      }),
-    )
-    .catch((error: Error) => {
-      if (error.name === 'ConditionalCheckFailedException') {
-        throw new RuleViolationError('decided', 'la décision est déjà prise');
-      }
-      throw error;
-    });
+  await updateUndecided(sessionId, dossierId, {
+    UpdateExpression: 'SET votes.#member = :vote',
+    ExpressionAttributeNames: { '#member': ctx.principal.userId },
+    ExpressionAttributeValues: { ':vote': choice },
+  });
   return getAgendaEntry(sessionId, dossierId);
 };
 
@@ -398,21 +408,10 @@ const decide = async (
     decidedBy: ctx.principal.userId,
     votes,
   };
-  await db()
-    .send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.agendaEntry(sessionId, dossierId),
-        UpdateExpression: 'SET decision = :decision',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(decision)',
-        ExpressionAttributeValues: { ':decision': decision },
-      }),
-    )
-    .catch((error: Error) => {
-      if (error.name === 'ConditionalCheckFailedException')
-        throw new RuleViolationError('decided', 'la décision est déjà prise');
-      throw error;
-    });
+  await updateUndecided(sessionId, dossierId, {
+    UpdateExpression: 'SET decision = :decision',
+    ExpressionAttributeValues: { ':decision': decision },
+  });
   return { ...entry, decision };
 };
 

@@ -15,12 +15,13 @@ import {
   requestPaperCopy,
   revokeCertificate,
 } from '@socle/data';
-import { NotFoundError, ValidationError, parseCertificateCode } from '@socle/domain';
+import { NotFoundError } from '@socle/domain';
+import { certificateCodeOf } from '../certificateCodeOf.ts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { checkCredential, exportCredential, issuerProfile, publicJwks } from '../credentials.ts';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
-import { InvalidCodeError, TooManyRequestsError } from '../middleware/errorMapper.ts';
+import { TooManyRequestsError } from '../middleware/errorMapper.ts';
 
 /** Verifications per client and minute (API Gateway throttling and WAF sit in front of this). */
 const PUBLIC_LIMIT = () => Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 30);
@@ -39,19 +40,8 @@ const throttle = async (event: APIGatewayProxyEventV2) => {
   if (!result.allowed) throw new TooManyRequestsError(result.retryAfterSeconds);
 };
 
-/**
- * Normalises a typed code; a failed check symbol is answered without touching the register — with
- * the public contract's bare `invalid_code` on public routes, as a field error elsewhere.
- */
-const codeOf = (raw: string, { publicRoute = false } = {}) => {
-  const parsed = parseCertificateCode(raw);
-  if (parsed.ok) return parsed.code;
-  if (publicRoute) throw new InvalidCodeError();
-  throw new ValidationError([{ path: 'code', message: 'code de certificat invalide (faute de frappe ?)' }]);
-};
-
 const publicCertificate = async (raw: string) => {
-  const certificate = await findCertificate(codeOf(raw, { publicRoute: true }));
+  const certificate = await findCertificate(certificateCodeOf(raw, { publicRoute: true }));
   if (!certificate) throw new NotFoundError('certificate');
   return certificate;
 };
@@ -88,22 +78,22 @@ const certificateHandlers = {
     listCertificates(principal, query),
   ),
   getCertificate: defineRoute(routeOf('getCertificate'), ({ principal, params }) =>
-    getCertificateFor(principal, codeOf(params.code)),
+    getCertificateFor(principal, certificateCodeOf(params.code)),
   ),
   revokeCertificate: defineRoute(routeOf('revokeCertificate'), ({ ctx, params, body }) =>
-    revokeCertificate(ctx, codeOf(params.code), body.reason),
+    revokeCertificate(ctx, certificateCodeOf(params.code), body.reason),
   ),
   requestPaperCopy: defineRoute(routeOf('requestPaperCopy'), async ({ ctx, principal, params, body }) =>
-    requestPaperCopy(ctx, await getCertificateFor(principal, codeOf(params.code)), body.recipient),
+    requestPaperCopy(ctx, await getCertificateFor(principal, certificateCodeOf(params.code)), body.recipient),
   ),
   advancePaperCopy: defineRoute(routeOf('advancePaperCopy'), ({ ctx, params, body }) =>
-    advancePaperCopy(ctx, codeOf(params.code), body.status),
+    advancePaperCopy(ctx, certificateCodeOf(params.code), body.status),
   ),
   listPaperCopies: defineRoute(routeOf('listPaperCopies'), async ({ query }) => ({
     items: await listPaperCopies(query.status),
   })),
   exportCredential: defineRoute(routeOf('exportCredential'), async ({ principal, params }) => ({
-    credential: await exportCredential(await getCertificateFor(principal, codeOf(params.code))),
+    credential: await exportCredential(await getCertificateFor(principal, certificateCodeOf(params.code))),
   })),
 };
 

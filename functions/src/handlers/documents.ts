@@ -16,16 +16,9 @@ import {
   renderMinutesPdf,
   renderPortfolioPdf,
 } from '@socle/documents';
-import {
-  RuleViolationError,
-  ValidationError,
-  foldForSearch,
-  organismRestriction,
-  parseCertificateCode,
-  regions,
-  todayIso,
-} from '@socle/domain';
+import { RuleViolationError, foldForSearch, organismRestriction, regionOf, todayIso } from '@socle/domain';
 import type { CriterionStatus } from '@socle/domain';
+import { certificateCodeOf } from '../certificateCodeOf.ts';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
@@ -34,21 +27,13 @@ const documentHandlers = {
   getCertificatePdf: defineRoute(
     routeOf('getCertificatePdf'),
     async ({ principal, params }): Promise<BinaryBody> => {
-      const parsed = parseCertificateCode(params.code);
-      if (!parsed.ok)
-        throw new ValidationError([
-          { path: 'code', message: 'code de certificat invalide (faute de frappe ?)' },
-        ]);
-      const certificate = await getCertificateFor(principal, parsed.code);
+      const certificate = await getCertificateFor(principal, certificateCodeOf(params.code));
       const bytes = await renderCertificatePdf({
         code: certificate.code,
         certification: certificate.certification as 'clea' | 'clea-numerique',
         holder: certificate.holder,
         issuedOn: certificate.issuedOn,
-        region: {
-          code: certificate.region,
-          name: regions.find((r) => r.code === certificate.region)?.name ?? certificate.region,
-        },
+        region: regionOf(certificate.region),
         status: certificate.status,
         revokedOn: certificate.revokedOn ?? null,
         // The QR code opens the public verification page of the web app.

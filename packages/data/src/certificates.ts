@@ -3,7 +3,7 @@
  * the national admin revokes; networks and the national admin list and search it.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError, foldForSearch, regions } from '@socle/domain';
+import { NotFoundError, RuleViolationError, foldForSearch, regionOf } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
@@ -50,7 +50,7 @@ const publicView = (c: StoredCertificate) => ({
   status: c.status,
   issuedOn: c.issuedOn,
   ...(c.revokedOn ? { revokedOn: c.revokedOn } : {}),
-  region: { code: c.region, name: regions.find((r) => r.code === c.region)?.name ?? c.region },
+  region: regionOf(c.region),
   holder: {
     firstName: c.holder.firstName,
     lastInitial: `${c.holder.lastName.trim().charAt(0).toUpperCase()}.`,

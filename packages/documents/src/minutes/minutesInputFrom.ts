@@ -3,7 +3,7 @@
  * Pure, so that what the minutes say (who sat, who did not vote and why, who signs) is unit-tested
  * apart from DynamoDB.
  */
-import { isConflicted, regions } from '@socle/domain';
+import { isConflicted, regionOf } from '@socle/domain';
 import type { AgendaEntry, JuryMember, JurySession } from '@socle/domain';
 import { localDateTime } from '../format.ts';
 import type { MinutesInput } from '../types/minutes.ts';
@@ -91,10 +91,7 @@ const minutesInputFrom = ({ session, agenda, members, today }: MinutesSource): M
   const sat = session.memberIds.flatMap((id) => (isPresent(id) ? (byId.get(id) ?? []) : []));
   const decided = agenda.filter((e): e is Decided => e.decision !== undefined).sort(byCandidateName);
   return {
-    region: {
-      code: session.region,
-      name: regions.find((r) => r.code === session.region)?.name ?? session.region,
-    },
+    region: regionOf(session.region),
     session: {
       id: session.id,
       date: session.date,

@@ -24,6 +24,9 @@ const Email = z
 
 const regions = regionsData.regions;
 const regionCodes = regions.map((r) => r.code) as [string, ...string[]];
+
+/** A region as documents show it: `{ code, name }` (the code again when it is unknown). */
+const regionOf = (code: string) => ({ code, name: regions.find((r) => r.code === code)?.name ?? code });
 /** INSEE region code (2 characters), one of the 18 regions. */
 const RegionCode = z.enum(regionCodes, { error: 'code de région INSEE inconnu' });
 
@@ -69,5 +72,6 @@ export {
   Text,
   Version,
   page,
+  regionOf,
   regions,
 };

@@ -280,6 +280,8 @@ interface TransitionOptions {
   extraItems?: GuardedItem[];
   /** A jury's decision applies even if the network was suspended since (juries are independent). */
   ignoreSuspension?: boolean;
+  /** The dossier as the caller just read it with `findDossier` (saves a read; the version still guards). */
+  stored?: Dossier;
 }
 
 /** Moves a dossier through the state machine, audited, in one transaction. */
@@ -290,7 +292,7 @@ const transitionDossier = async (
   organisms: string[] | undefined,
   options: TransitionOptions,
 ): Promise<Dossier> => {
-  const stored = await findDossier(scope, dossierId);
+  const stored = options.stored ?? (await findDossier(scope, dossierId));
   if (!stored || !canReachDossier(organisms, stored)) throw new NotFoundError('dossier');
   // Past its deadline a dossier is expired for every action but the sweep's own `expire`.
   const current =
@@ -356,6 +358,7 @@ const withdrawDossier = (
     transitionDossier(scope, ctx, dossierId, organisms, {
       action: DossierAction.WITHDRAW,
       version: input.version,
+      stored: current,
       patch: { statusBeforeWithdrawal: current?.status, withdrawalReason: input.reason },
       summary: input.reason,
     }),

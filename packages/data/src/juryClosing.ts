@@ -91,7 +91,12 @@ const applyDecision = async (
   const dossier = await findDossier(scope, entry.dossierId);
   if (!dossier) throw new NotFoundError('dossier');
   const certified = entry.decision?.decision === 'certified';
-  const common = { version: dossier.version, ignoreSuspension: true, summary: `jury du ${session.date}` };
+  const common = {
+    version: dossier.version,
+    stored: dossier,
+    ignoreSuspension: true,
+    summary: `jury du ${session.date}`,
+  };
   fault('before-candidate');
   if (!certified) {
     await transitionDossier(scope, ctx, entry.dossierId, undefined, {

@@ -173,6 +173,7 @@ const addToAgenda = async (
     await transitionDossier(scope, ctx, dossierId, undefined, {
       action: DossierAction.ADD_TO_AGENDA,
       version: dossier.version,
+      stored: dossier,
       summary: `session du ${session.date}`,
       ignoreSuspension: true,
       extraItems: [
@@ -211,6 +212,7 @@ const removeFromAgenda = async (ctx: WriteContext, sessionId: string, dossierId:
   await transitionDossier(scope, ctx, dossierId, undefined, {
     action: DossierAction.REMOVE_FROM_AGENDA,
     version: dossier.version,
+    stored: dossier,
     ignoreSuspension: true,
     extraItems: [
       {

@@ -82,4 +82,11 @@ const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> 
 };
 
 export type { LocalStack, LocalStackOptions };
-export { LOCAL_DIR, REPO_ROOT, startLocalStack };
+/** For scripts that talk to the DynamoDB Local of a running `npm run dev` (token, sweep). */
+const useRunningDevTable = () => {
+  process.env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
+  process.env.TABLE_NAME ??= 'socle';
+  process.env.AWS_REGION ??= 'eu-west-3';
+};
+
+export { LOCAL_DIR, REPO_ROOT, startLocalStack, useRunningDevTable };

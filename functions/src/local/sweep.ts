@@ -4,10 +4,9 @@
  */
 import { sweepExpiredDossiers } from '@socle/data';
 import { todayIso } from '@socle/domain';
+import { useRunningDevTable } from './localStack.ts';
 
-process.env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
-process.env.TABLE_NAME ??= 'socle';
-process.env.AWS_REGION ??= 'eu-west-3';
+useRunningDevTable();
 
 try {
   const result = await sweepExpiredDossiers({ today: todayIso(), monthsBack: 120 });

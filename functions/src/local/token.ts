@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { listLogins } from '@socle/data';
-import { LOCAL_DIR } from './localStack.ts';
+import { LOCAL_DIR, useRunningDevTable } from './localStack.ts';
 import { createDevIssuer } from './devIssuer.ts';
 
 const email = process.argv[2];
@@ -13,9 +13,7 @@ if (!email) {
   process.exit(2);
 }
 const apiPort = Number(process.env.API_PORT ?? 3000);
-process.env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
-process.env.TABLE_NAME ??= 'socle';
-process.env.AWS_REGION ??= 'eu-west-3';
+useRunningDevTable();
 
 try {
   const login = (await listLogins()).find((l) => l.email === email.toLowerCase());

@@ -17,6 +17,7 @@ import {
 } from '@socle/data';
 import { NotFoundError } from '@socle/domain';
 import { certificateCodeOf } from '../certificateCodeOf.ts';
+import { quotaClientOf } from '../clientAddress.ts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { checkCredential, exportCredential, issuerProfile, publicJwks } from '../credentials.ts';
 import { routeOf } from '../dispatcher.ts';
@@ -28,7 +29,8 @@ const PUBLIC_LIMIT = () => Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 30
 
 /** Counts the request against the client's quota before anything else is done. */
 const throttle = async (event: APIGatewayProxyEventV2) => {
-  const address = event.requestContext?.http?.sourceIp ?? 'unknown';
+  // The viewer's address behind our CloudFront, the source IP otherwise (see clientAddress.ts).
+  const address = await quotaClientOf(event);
   const result = await consumeRateLimit({
     bucket: 'verify',
     // The address itself is personal data: only its hash is stored (and only for two minutes).

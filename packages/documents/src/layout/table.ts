@@ -13,6 +13,8 @@ interface TableColumn {
   header: string;
   /** Points; the widths should add up to the cursor's text width. */
   width: number;
+  /** `right` for figures, so units line up; the header follows. `left` by default. */
+  align?: 'left' | 'right';
 }
 
 /** One paragraph of a cell; a cell stacks its paragraphs, each wrapped to the column. */
@@ -121,10 +123,15 @@ class TableWriter {
   drawCells(row: readonly Line[][]): void {
     let x = this.cursor.left;
     row.forEach((lines, index) => {
+      const column = this.columns[index];
       let top = this.cursor.y - PADDING.y;
       for (const line of lines) {
+        const indent =
+          column?.align === 'right'
+            ? column.width - PADDING.x - line.font.widthOfTextAtSize(line.text, line.size)
+            : PADDING.x;
         drawTextLine(this.cursor.page, line.text, {
-          x: x + PADDING.x,
+          x: x + indent,
           // Baseline one font size below the line's top, as PageCursor draws.
           y: top - line.size,
           size: line.size,
@@ -133,7 +140,7 @@ class TableWriter {
         });
         top -= line.size * LEADING;
       }
-      x += this.columns[index]?.width ?? 0;
+      x += column?.width ?? 0;
     });
   }
 

@@ -29,6 +29,9 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // The handlers log one line per request: silent unless a test turns its logger up (the logger
+          // reads LOG_LEVEL when first imported, before any test code runs).
+          env: { LOG_LEVEL: 'SILENT' },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/dynamoGlobalSetup.ts'],
@@ -40,6 +43,9 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // The handlers log one line per request: silent unless a test turns its logger up (the logger
+          // reads LOG_LEVEL when first imported, before any test code runs).
+          env: { LOG_LEVEL: 'SILENT' },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/dynamoGlobalSetup.ts', 'test/support/webBuildGlobalSetup.ts'],

@@ -1,12 +1,14 @@
 /**
- * Builds the Middy chain of one route from its entry in the route table: auth and roles first (a
- * caller without the role gets 403 whatever the input), then body parsing and zod validation,
+ * Builds the Middy chain of one route from its entry in the route table: the Powertools logger
+ * context and metrics, the request's log keys and outcome (one line, 4xx/5xx counts), then auth and
+ * roles (a caller without the role gets 403 whatever the input), body parsing and zod validation,
  * idempotency, and the error mapper last so that it sees every error first.
  */
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { findStoredResponse, tenantScopeOf } from '@socle/data';
 import type { IdempotencyRequest, TenantScope, WriteContext } from '@socle/data';
 import { ForbiddenError, NotFoundError, ValidationError, hasAnyRole } from '@socle/domain';
@@ -15,8 +17,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import type { z } from 'zod';
 import { principalFromEvent } from './claims.ts';
 import { logger } from './logger.ts';
+import { metrics } from './metrics.ts';
 import { UnauthorizedError, errorMapper } from './middleware/errorMapper.ts';
 import { jsonBody } from './middleware/jsonBody.ts';
+import { requestOutcome } from './middleware/requestOutcome.ts';
 import { jsonResponse } from './middleware/response.ts';
 import { parsePart } from './middleware/validation.ts';
 import type { RouteDefinition } from './routeTypes.ts';
@@ -89,7 +93,10 @@ const idempotencyOf = (
 
 const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteImplementation<R>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Never the event: it carries tokens and personal data, whatever POWERTOOLS_LOGGER_LOG_EVENT says.
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+    .use(logMetrics(metrics))
+    .use(requestOutcome({ routeId: route.id }))
     .use(httpHeaderNormalizer())
     .use(jsonBody())
     .use(errorMapper())
@@ -103,8 +110,6 @@ const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteI
           throw new ForbiddenError('role not allowed');
         }
       }
-      if (principal)
-        logger.appendKeys({ tenant: principal.tenantId ?? 'platform', userId: principal.userId });
       const scope = (
         route.scope === 'tenant' ? tenantScopeOf(principal as Principal) : undefined
       ) as TenantScope;

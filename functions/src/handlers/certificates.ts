@@ -22,6 +22,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { checkCredential, exportCredential, issuerProfile, publicJwks } from '../credentials.ts';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
+import { SocleMetric } from '../metricNames.ts';
+import { countMetric } from '../metrics.ts';
 import { TooManyRequestsError } from '../middleware/errorMapper.ts';
 
 /** Verifications per client and minute (API Gateway throttling and WAF sit in front of this). */
@@ -49,9 +51,13 @@ const publicCertificate = async (raw: string) => {
 };
 
 const verificationHandlers = {
+  // A verification is one answered check: a code found, or a credential checked. Confirming the
+  // holder's name is a step of the same verification and is not counted again.
   getPublicCertificate: defineRoute(routeOf('getPublicCertificate'), async ({ event, params }) => {
     await throttle(event);
-    return publicView(await publicCertificate(params.code));
+    const view = publicView(await publicCertificate(params.code));
+    countMetric(SocleMetric.VERIFICATIONS);
+    return view;
   }),
   confirmPublicCertificate: defineRoute(
     routeOf('confirmPublicCertificate'),
@@ -63,6 +69,7 @@ const verificationHandlers = {
   verifyCredential: defineRoute(routeOf('verifyCredential'), async ({ event, body }) => {
     await throttle(event);
     const check = await checkCredential(body.credential);
+    countMetric(SocleMetric.VERIFICATIONS);
     if (!check.valid) return check;
     const certificate = await findCertificate(check.code);
     if (!certificate) return { valid: false, reason: 'unknown' as const };

@@ -23,6 +23,8 @@ import { organismRestriction } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
+import { SocleMetric } from '../metricNames.ts';
+import { countMetric } from '../metrics.ts';
 
 /** The session page: the session, an agenda of summaries (the dossiers are read one by one), members. */
 const sessionDetail = async (principal: Principal, sessionId: string) => {
@@ -98,9 +100,12 @@ const juryHandlers = {
     decide(ctx, params.sessionId, params.dossierId, body),
   ),
   // 20 s of work per call keeps well under API Gateway's 30 s; the client calls again while `remaining > 0`.
-  closeJurySession: defineRoute(routeOf('closeJurySession'), ({ ctx, params }) =>
-    closeSession(ctx, params.sessionId, { budgetMs: 20_000 }),
-  ),
+  closeJurySession: defineRoute(routeOf('closeJurySession'), async ({ ctx, params }) => {
+    const { issuedNow, ...summary } = await closeSession(ctx, params.sessionId, { budgetMs: 20_000 });
+    // Counted per call, as issued: a resumed or repeated close never counts a certificate twice.
+    countMetric(SocleMetric.CERTIFICATES_ISSUED, issuedNow);
+    return summary;
+  }),
 };
 
 export { juryHandlers };

@@ -150,7 +150,12 @@ const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Serv
       event,
       lambdaContext(route.lambda),
     )) as APIGatewayProxyStructuredResultV2;
-    res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...cors });
+    res.writeHead(result.statusCode ?? 200, {
+      ...(result.headers as Record<string, string>),
+      ...cors,
+      // As API Gateway does: the request id that every log line of the request carries.
+      'apigw-requestid': event.requestContext.requestId,
+    });
     res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
   };
 

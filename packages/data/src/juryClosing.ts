@@ -35,6 +35,8 @@ interface CloseResult {
   adjourned: number;
   /** Candidates whose decision this run applied (0 when resuming a finished close). */
   appliedNow: number;
+  /** Certificates this run issued (the `CertificatesIssued` metric): the certified part of `appliedNow`. */
+  issuedNow: number;
   /** Decisions still to apply when the time budget ran out: call "close" again. */
   remaining: number;
 }
@@ -182,7 +184,7 @@ const closeSession = async (
     certified: agenda.filter((e) => e.decision?.decision === 'certified').length,
     adjourned: agenda.filter((e) => e.decision?.decision === 'adjourned').length,
   });
-  if (session.status === 'closed') return { session, ...counts(), appliedNow: 0, remaining: 0 };
+  if (session.status === 'closed') return { session, ...counts(), appliedNow: 0, issuedNow: 0, remaining: 0 };
   if (session.status === 'planned') {
     const undecided = agenda.filter((e) => !e.decision).length;
     if (undecided > 0) {
@@ -210,14 +212,16 @@ const closeSession = async (
     agenda = await listAgenda(sessionId);
   }
   let appliedNow = 0;
+  let issuedNow = 0;
   const pending = agenda.filter((e) => !e.appliedAt);
   for (const [index, entry] of pending.entries()) {
     if (Date.now() - startedAt > budgetMs) {
-      return { session, ...counts(), appliedNow, remaining: pending.length - index };
+      return { session, ...counts(), appliedNow, issuedNow, remaining: pending.length - index };
     }
     try {
       await applyDecision(ctx, session, entry, fault);
       appliedNow++;
+      if (entry.decision?.decision === 'certified') issuedNow++;
     } catch (error) {
       // Another "close" running at the same time applied it first: nothing left to do here.
       if (!(error instanceof RuleViolationError && error.code === 'already_applied')) throw error;
@@ -241,7 +245,7 @@ const closeSession = async (
       summary: `${summary.certified} certifié(s), ${summary.adjourned} ajourné(s)`,
     }),
   ]);
-  return { session: closed, ...summary, appliedNow, remaining: 0 };
+  return { session: closed, ...summary, appliedNow, issuedNow, remaining: 0 };
 };
 
 export type { Certificate, CloseOptions, CloseResult, FaultHook };

@@ -23,4 +23,5 @@ export * from './schemas/restitution.ts';
 export * from './schemas/tenant.ts';
 export * from './schemas/trainingPlan.ts';
 export * from './schemas/user.ts';
+export * from './stats/index.ts';
 export * from './text.ts';

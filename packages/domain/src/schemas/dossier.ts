@@ -122,6 +122,8 @@ const Dossier = z.object({
   trainingPlanId: Id.optional(),
   preliminaryEvaluatedOn: IsoDate.optional(),
   lastEvaluatedOn: IsoDate.optional(),
+  /** When the portfolio of the latest evaluation was first downloaded (issued to the candidate). */
+  portfolioIssuedOn: IsoDate.optional(),
   /** Preliminary evaluation + N years: the final evaluation must end by then. */
   deadline: IsoDate.optional(),
   /** Submitted to the jury of its region (waiting for, or on, a session's agenda). */

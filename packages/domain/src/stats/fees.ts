@@ -1,0 +1,147 @@
+/**
+ * Fees and usage statements (SPEC §6). Fees are a schedule: each version applies from a month on,
+ * so changing the fees never rewrites the statements of past months.
+ */
+import * as z from 'zod';
+import { type Certification, certifications } from '../constants.ts';
+import { IsoDateTime, Version } from '../schemas/common.ts';
+import { type Counts, Month } from './volumes.ts';
+
+/** Euro cents, so sums are exact. */
+const Cents = z
+  .number({ error: 'montant requis (en centimes)' })
+  .int({ error: 'montant en centimes entiers' })
+  .min(0, { error: 'montant positif ou nul' })
+  .max(1_000_000, { error: '10 000 € au plus' });
+
+const CertificationFees = z.object({
+  preliminaryEvaluation: Cents,
+  certificate: Cents,
+});
+type CertificationFees = z.infer<typeof CertificationFees>;
+
+const FeeTable = z.object(
+  Object.fromEntries(certifications.map((c) => [c, CertificationFees])) as Record<
+    Certification,
+    typeof CertificationFees
+  >,
+);
+type FeeTable = z.infer<typeof FeeTable>;
+
+/** SPEC §6: CléA €20 per preliminary evaluation and €5 per certificate; CléA numérique €10 per certificate. */
+const DEFAULT_FEES: FeeTable = {
+  clea: { preliminaryEvaluation: 2000, certificate: 500 },
+  'clea-numerique': { preliminaryEvaluation: 0, certificate: 1000 },
+};
+
+const FeeScheduleInput = z.object({
+  fees: FeeTable,
+  /** The version replaced; absent when the month has no schedule yet. */
+  version: Version.optional(),
+});
+type FeeScheduleInput = z.infer<typeof FeeScheduleInput>;
+
+const FeeSchedule = z.object({
+  effectiveFrom: Month,
+  fees: FeeTable,
+  version: z.number().int(),
+  updatedAt: IsoDateTime,
+  updatedBy: z.string(),
+});
+type FeeSchedule = z.infer<typeof FeeSchedule>;
+
+const FeeSchedulesResponse = z.object({
+  /** Newest first. Before the oldest schedule, the defaults apply. */
+  items: z.array(FeeSchedule),
+  defaults: FeeTable,
+});
+
+/** The fees in force in a month: the latest schedule effective on or before it, else the defaults. */
+const feesInForce = (
+  schedules: readonly FeeSchedule[],
+  month: string,
+): { fees: FeeTable; effectiveFrom: string | null } => {
+  const applicable = schedules
+    .filter((s) => s.effectiveFrom <= month)
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+  return applicable
+    ? { fees: applicable.fees, effectiveFrom: applicable.effectiveFrom }
+    : { fees: DEFAULT_FEES, effectiveFrom: null };
+};
+
+const StatementItem = z.enum(['preliminary_evaluation', 'certificate']);
+type StatementItem = z.infer<typeof StatementItem>;
+
+const StatementLine = z.object({
+  certification: z.enum(certifications),
+  item: StatementItem,
+  quantity: z.number().int(),
+  unitCents: z.number().int(),
+  amountCents: z.number().int(),
+});
+type StatementLine = z.infer<typeof StatementLine>;
+
+const UsageStatement = z.object({
+  tenant: z.object({ id: z.string(), name: z.string() }),
+  month: Month,
+  lines: z.array(StatementLine),
+  totalCents: z.number().int(),
+  /** The schedule applied (null: the defaults). */
+  feesEffectiveFrom: Month.nullable(),
+  generatedAt: IsoDateTime,
+});
+type UsageStatement = z.infer<typeof UsageStatement>;
+
+/**
+ * The statement of one network for one month, from its counters per certification. Every billable
+ * line is listed, even at zero, so a statement always has the same shape.
+ */
+const usageStatementOf = (input: {
+  tenant: { id: string; name: string };
+  month: string;
+  countsByCertification: Partial<Record<Certification, Pick<Counts, 'preliminaryDone' | 'certified'>>>;
+  schedules: readonly FeeSchedule[];
+  generatedAt: string;
+}): UsageStatement => {
+  const { fees, effectiveFrom } = feesInForce(input.schedules, input.month);
+  const lines: StatementLine[] = certifications.flatMap((certification) => {
+    const counts = input.countsByCertification[certification] ?? { preliminaryDone: 0, certified: 0 };
+    const table = fees[certification];
+    return [
+      {
+        item: 'preliminary_evaluation' as const,
+        quantity: counts.preliminaryDone,
+        unitCents: table.preliminaryEvaluation,
+      },
+      { item: 'certificate' as const, quantity: counts.certified, unitCents: table.certificate },
+    ].map((line) => ({ certification, ...line, amountCents: line.quantity * line.unitCents }));
+  });
+  return {
+    tenant: input.tenant,
+    month: input.month,
+    lines,
+    totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+    feesEffectiveFrom: effectiveFrom,
+    generatedAt: input.generatedAt,
+  };
+};
+
+/** `1234` → `12,34 €` (French formatting, narrow no-break spaces as Intl writes them). */
+const formatEuros = (cents: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+export {
+  Cents,
+  CertificationFees,
+  FeeScheduleInput,
+  StatementItem,
+  DEFAULT_FEES,
+  FeeSchedule,
+  FeeSchedulesResponse,
+  FeeTable,
+  StatementLine,
+  UsageStatement,
+  feesInForce,
+  formatEuros,
+  usageStatementOf,
+};

@@ -27,6 +27,12 @@ interface TablePermissions {
    * actions only (GetItem, BatchGetItem, Query). @default - none
    */
   readonly reads?: readonly [string, ...string[]];
+  /**
+   * Audit trails the function appends to and reads (`AUDIT#T#*`: the tenant trails, dossiers'
+   * included; `AUDIT#PLATFORM`): PutItem and the read actions only. Nobody may change or delete
+   * an audit event (SocleFunction denies it on every role). @default - none
+   */
+  readonly audits?: readonly [string, ...string[]];
 }
 
 interface LambdaPermissions extends TablePermissions {
@@ -45,42 +51,64 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // GET /me reads the caller's tenant item.
   meta: { table: 'read', leadingKeys: ['T#*'], managesUsers: false },
   // Tenants (gsi1 `TENANTS`), network admins' logins (`LOGIN#`, `EMAIL#`, gsi1 `LOGINS`),
-  // platform audit and idempotency (`PLATFORM#`).
+  // idempotency (`PLATFORM#IDEM#`); the platform trail and the new admin's tenant trail.
   platform: {
     table: 'readWrite',
     leadingKeys: ['TENANTS', 'LOGINS', 'LOGIN#*', 'EMAIL#*', 'PLATFORM#*', 'T#*'],
+    audits: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
     managesUsers: true,
   },
-  // Organisms and staff of the caller's tenant, and the staff's logins.
-  network: { table: 'readWrite', leadingKeys: ['T#*', 'LOGIN#*', 'EMAIL#*'], managesUsers: true },
-  // Dossiers of the caller's tenant; opening one reads the current référentiel
+  // Organisms and staff of the caller's tenant, and the staff's logins; the tenant trail.
+  network: {
+    table: 'readWrite',
+    leadingKeys: ['T#*', 'LOGIN#*', 'EMAIL#*'],
+    audits: ['AUDIT#T#*'],
+    managesUsers: true,
+  },
+  // Dossiers of the caller's tenant and their trails; opening one reads the current référentiel
   // (`REF#CURRENT#<certification>`).
-  dossiers: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['REF#*'], managesUsers: false },
+  dossiers: {
+    table: 'readWrite',
+    leadingKeys: ['T#*'],
+    reads: ['REF#*'],
+    audits: ['AUDIT#T#*'],
+    managesUsers: false,
+  },
   // National référentiels: versions and current pointers (`REF#`), the version list (gsi1
-  // `REFERENTIELS`), platform audit and idempotency (`PLATFORM#`).
+  // `REFERENTIELS`), idempotency (`PLATFORM#IDEM#`); the platform trail.
   referentiels: {
     table: 'readWrite',
     leadingKeys: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'],
+    audits: ['AUDIT#PLATFORM'],
     managesUsers: false,
   },
   // Evaluations live in their dossier's partition; they are scored against a published
   // référentiel version (`REF#`).
-  evaluations: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['REF#*'], managesUsers: false },
+  evaluations: {
+    table: 'readWrite',
+    leadingKeys: ['T#*'],
+    reads: ['REF#*'],
+    audits: ['AUDIT#T#*'],
+    managesUsers: false,
+  },
   // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel; the
   // minutes of a jury session from the session and its agenda (`JSESSION#`) and the region's jury
-  // (`JURY#`).
+  // (`JURY#`); a candidate's subject access PDF, whose reading is audited (`AUDIT#T#`).
   documents: {
     table: 'read',
     leadingKeys: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*'],
+    audits: ['AUDIT#T#*'],
     managesUsers: false,
   },
   // Jury members and their logins (`JURY#`, `LOGIN#`, `EMAIL#`, gsi1 `LOGINS`), sessions and agendas
-  // (`JSESSION#`), the dossiers they decide on (`T#`), certificates (`CERT#`), platform audit and
-  // idempotency (`PLATFORM#`); eligibility is re-checked against the référentiel (`REF#`).
+  // (`JSESSION#`), the dossiers they decide on (`T#`), certificates (`CERT#`), idempotency
+  // (`PLATFORM#IDEM#`); eligibility is re-checked against the référentiel (`REF#`). The platform
+  // trail and the trails of the dossiers they read and decide on.
   juries: {
     table: 'readWrite',
     leadingKeys: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
     reads: ['REF#*'],
+    audits: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
     managesUsers: true,
   }, // Public verification: reads a certificate by its code, counts requests per client (`RATE#`).
   verification: {
@@ -91,11 +119,12 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     signsCredentials: true,
   },
   // The register: certificates by code, by year (gsi2 `CERTS#<yyyy>`) and by network (gsi3
-  // `T#<t>#CERTS`); revocation writes the certificate and the platform audit.
+  // `T#<t>#CERTS`); revocation writes the certificate and the platform trail.
   certificates: {
     table: 'readWrite',
-    leadingKeys: ['CERT#*', 'PLATFORM#*'],
+    leadingKeys: ['CERT#*'],
     reads: ['CERTS#*', 'T#*', 'PAPER#*'],
+    audits: ['AUDIT#PLATFORM'],
     managesUsers: false,
     signsCredentials: true,
   },
@@ -143,7 +172,7 @@ const scheduledJobs: Record<JobName, JobDefinition> = {
   // Expires dossiers past their deadline: queries the sparse gsi4 (`DEADLINE#<yyyy-mm>`), then
   // transitions each dossier in its tenant's partition. Daily, at night (UTC).
   expirySweep: {
-    permissions: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['DEADLINE#*'] },
+    permissions: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['DEADLINE#*'], audits: ['AUDIT#T#*'] },
     schedule: Schedule.cron({ minute: '0', hour: '2' }),
     timeout: Duration.minutes(5),
   },
@@ -153,6 +182,7 @@ const scheduledJobs: Record<JobName, JobDefinition> = {
 const bindPermissions = (fn: SocleFunction, table: BindableTable, permissions: TablePermissions) => {
   fn.bindTable({ table, access: permissions.table, leadingKeys: permissions.leadingKeys });
   if (permissions.reads) fn.bindTable({ table, access: 'read', leadingKeys: permissions.reads });
+  if (permissions.audits) fn.bindTable({ table, access: 'append', leadingKeys: permissions.audits });
 };
 
 interface StatelessStackProps extends StackProps {

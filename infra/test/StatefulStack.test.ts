@@ -103,8 +103,12 @@ describe('Class: StatefulStack', () => {
         Properties: { Roles: [{ Ref: roleId }] },
       });
       const dynamoStatements = Object.values(policies)
-        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
-        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+        .flatMap(
+          (policy) =>
+            policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Effect: string }[],
+        )
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')))
+        .filter((statement) => statement.Effect === 'Allow');
       expect(dynamoStatements).toEqual([
         {
           Action: 'dynamodb:GetItem',
@@ -112,6 +116,22 @@ describe('Class: StatefulStack', () => {
           Resource: { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] },
           Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LOGIN#*'] } },
         },
+      ]);
+    });
+
+    it('may never change nor delete an audit event, nor write with PartiQL', () => {
+      const roleId = logicalId(stack.node.findChild('PreTokenGenerationRole'));
+      const statements = Object.values(
+        template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
+      ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Effect: string }[]);
+      expect(statements.filter((statement) => statement.Effect === 'Deny')).toEqual([
+        expect.objectContaining({
+          Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+          Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+        }),
+        expect.objectContaining({
+          Action: ['dynamodb:PartiQLDelete', 'dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate'],
+        }),
       ]);
     });
 

@@ -9,6 +9,7 @@ import { lambdaPermissions, scheduledJobs } from '../lib/StatelessStack.ts';
 import { logicalId, socleApp } from './fixtures.ts';
 
 interface Statement {
+  readonly Effect?: 'Allow' | 'Deny';
   readonly Action: string | string[];
   readonly Resource: unknown;
   readonly Condition?: unknown;
@@ -25,10 +26,21 @@ const writeActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
 ];
+const appendActions = [...readActions, 'dynamodb:PutItem'].sort();
 const leadingKeysOf = (statement: Statement) =>
   (statement.Condition as { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': string[] } })[
     'ForAllValues:StringLike'
   ]['dynamodb:LeadingKeys'];
+/** What no role may do to an audit event, and PartiQL writes (denied on the whole table). */
+const auditDeny = {
+  Effect: 'Deny',
+  Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+  Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+};
+const partiqlDeny = {
+  Effect: 'Deny',
+  Action: ['dynamodb:PartiQLDelete', 'dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate'],
+};
 
 /** Sizing that departs from SocleFunction's defaults (10 s, 512 MB). */
 const sizing: Partial<Record<LambdaName, { readonly timeout: number; readonly memorySize: number }>> = {
@@ -38,25 +50,31 @@ const sizing: Partial<Record<LambdaName, { readonly timeout: number; readonly me
 
 /**
  * The access the data layer needs, pinned here (packages/data/src/keys.ts): partitions written
- * (with the actions of `write`) and partitions only read.
+ * (with the actions of `write`), partitions only read, and audit trails appended to (PutItem and
+ * reads only).
  */
-const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: string[] }> = {
-  meta: { read: ['T#*'] },
-  platform: { write: ['TENANTS', 'LOGINS', 'LOGIN#*', 'EMAIL#*', 'PLATFORM#*', 'T#*'] },
-  network: { write: ['T#*', 'LOGIN#*', 'EMAIL#*'] },
-  dossiers: { write: ['T#*'], read: ['REF#*'] },
-  referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'] },
-  evaluations: { write: ['T#*'], read: ['REF#*'] },
-  documents: { read: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*'] },
-  juries: {
-    write: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
-    read: ['REF#*'],
-  },
-  verification: { write: ['RATE#*'], read: ['CERT#*'] },
-  certificates: { write: ['CERT#*', 'PLATFORM#*'], read: ['CERTS#*', 'T#*', 'PAPER#*'] },
+const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: string[]; audit?: string[] }> =
+  {
+    meta: { read: ['T#*'] },
+    platform: {
+      write: ['TENANTS', 'LOGINS', 'LOGIN#*', 'EMAIL#*', 'PLATFORM#*', 'T#*'],
+      audit: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
+    },
+    network: { write: ['T#*', 'LOGIN#*', 'EMAIL#*'], audit: ['AUDIT#T#*'] },
+    dossiers: { write: ['T#*'], read: ['REF#*'], audit: ['AUDIT#T#*'] },
+    referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'], audit: ['AUDIT#PLATFORM'] },
+    evaluations: { write: ['T#*'], read: ['REF#*'], audit: ['AUDIT#T#*'] },
+    documents: { read: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*'], audit: ['AUDIT#T#*'] },
+    juries: {
+      write: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
+      read: ['REF#*'],
+      audit: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
+    },
+    verification: { write: ['RATE#*'], read: ['CERT#*'] },
+    certificates: { write: ['CERT#*'], read: ['CERTS#*', 'T#*', 'PAPER#*'], audit: ['AUDIT#PLATFORM'] },
 
-  expirySweep: { write: ['T#*'], read: ['DEADLINE#*'] },
-};
+    expirySweep: { write: ['T#*'], read: ['DEADLINE#*'], audit: ['AUDIT#T#*'] },
+  };
 
 describe('Class: StatelessStack', () => {
   let stateful: StatefulStack;
@@ -77,8 +95,12 @@ describe('Class: StatelessStack', () => {
       template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
   };
+  /** The DynamoDB grants (the denies are checked on their own). */
   const dynamoStatementsOf = (name: LambdaName | JobName) =>
-    statementsOf(name).filter((statement) => actionsOf(statement).some((a) => a.startsWith('dynamodb:')));
+    statementsOf(name).filter(
+      (statement) =>
+        statement.Effect !== 'Deny' && actionsOf(statement).some((a) => a.startsWith('dynamodb:')),
+    );
 
   beforeAll(() => {
     ({ stateful, stateless: stack } = socleApp({ stage: 'prod' }));
@@ -247,18 +269,19 @@ describe('Class: StatelessStack', () => {
 
     it.each(allNames)('%s only reaches its partitions (dynamodb:LeadingKeys)', (name) => {
       // Prepare
-      const { write, read } = expectedAccess[name];
+      const { write, read, audit } = expectedAccess[name];
       const statements = dynamoStatementsOf(name);
       // Assess: one statement per access level, each with its partitions.
       const granted = statements.map((statement) => ({
         actions: actionsOf(statement).sort(),
         leadingKeys: leadingKeysOf(statement),
       }));
-      expect(granted).toHaveLength((write ? 1 : 0) + (read ? 1 : 0));
+      expect(granted).toHaveLength((write ? 1 : 0) + (read ? 1 : 0) + (audit ? 1 : 0));
       expect(granted).toEqual(
         expect.arrayContaining([
           ...(write ? [{ actions: [...readActions, ...writeActions].sort(), leadingKeys: write }] : []),
           ...(read ? [{ actions: readActions, leadingKeys: read }] : []),
+          ...(audit ? [{ actions: appendActions, leadingKeys: audit }] : []),
         ]),
       );
       for (const statement of statements) {
@@ -269,13 +292,44 @@ describe('Class: StatelessStack', () => {
     it.each(allNames)('%s cannot write the partitions it only reads', (name) => {
       // Prepare
       const reads: readonly string[] = permissionsOf(name).reads ?? [];
-      const statements = dynamoStatementsOf(name);
+      const statements = dynamoStatementsOf(name).filter(
+        (s) => !leadingKeysOf(s).every((key) => key.startsWith('AUDIT#')),
+      );
       const writing = statements.filter((s) => actionsOf(s).some((a) => writeActions.includes(a)));
       const readOnly = statements.filter((s) => !writing.includes(s));
       // Assess
       expect(writing.flatMap(leadingKeysOf).filter((key) => reads.includes(key))).toEqual([]);
       expect(readOnly.flatMap(actionsOf).filter((action) => !readActions.includes(action))).toEqual([]);
       expect(readOnly.flatMap(leadingKeysOf)).toEqual(expect.arrayContaining([...reads]));
+    });
+
+    it.each(allNames)('%s may only append to audit trails, never change or delete them', (name) => {
+      // Prepare
+      const statements = dynamoStatementsOf(name);
+      const denies = statementsOf(name).filter((s) => s.Effect === 'Deny');
+      // Assess: no grant reaches an audit partition with more than PutItem and reads …
+      for (const statement of statements) {
+        if (!leadingKeysOf(statement).some((key) => key.startsWith('AUDIT#'))) continue;
+        expect(actionsOf(statement).filter((action) => !appendActions.includes(action))).toEqual([]);
+      }
+      // … no other grant's pattern matches an audit key (`*` or `A*` would) …
+      const others = statements.flatMap(leadingKeysOf).filter((key) => !key.startsWith('AUDIT#'));
+      for (const key of others) {
+        const pattern = new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+        expect(pattern.test('AUDIT#T#tenant#D#dossier'), key).toBe(false);
+        expect(pattern.test('AUDIT#PLATFORM'), key).toBe(false);
+      }
+      // … and an explicit deny on the table and its indexes wins over any grant, even a future one.
+      expect(denies).toHaveLength(2);
+      expect(denies).toContainEqual(
+        expect.objectContaining({ ...auditDeny, Resource: expect.arrayContaining([expect.anything()]) }),
+      );
+      expect(denies).toContainEqual(
+        expect.objectContaining({ ...partiqlDeny, Resource: expect.arrayContaining([expect.anything()]) }),
+      );
+      for (const deny of denies) {
+        expect([deny.Resource].flat()).toHaveLength(1 + stateful.table.indexNames.length);
+      }
     });
 
     it.each(allNames)('%s gets item actions only, never Scan nor dynamodb:*', (name) => {

@@ -3,7 +3,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -13,16 +13,22 @@ import type { Construct } from 'constructs';
 
 /**
  * `getItem`: single-item reads only (the token trigger). `read`: GetItem, BatchGetItem, Query.
+ * `append`: read plus PutItem only, for append-only partitions (audit trails).
  * `readWrite`: read plus item writes, batch writes and transaction condition checks.
  * Scan is never granted: a `ForAllValues` condition holds vacuously when a request carries no
  * leading key, so a Scan would slip past the `dynamodb:LeadingKeys` restriction below.
  */
-type TableAccess = 'getItem' | 'read' | 'readWrite';
+type TableAccess = 'getItem' | 'read' | 'append' | 'readWrite';
 
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+/** What may change or remove an existing item: denied on append-only partitions. */
+const modifyActions = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** PartiQL writes: Socle never uses PartiQL, so they are denied on the whole table. */
+const partiqlWriteActions = ['dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'];
 const tableActions: Record<TableAccess, readonly string[]> = {
   getItem: ['dynamodb:GetItem'],
   read: readActions,
+  append: [...readActions, 'dynamodb:PutItem'],
   readWrite: [
     ...readActions,
     'dynamodb:PutItem',
@@ -36,6 +42,12 @@ const tableActions: Record<TableAccess, readonly string[]> = {
 /** A table and its index names (SocleTable): grants name each index instead of `index/*`. */
 interface BindableTable extends ITable {
   readonly indexNames: readonly string[];
+  /**
+   * Partition key patterns whose items may be created but never changed nor removed (audit
+   * trails): every function bound to the table is denied UpdateItem, DeleteItem and
+   * BatchWriteItem on them, whatever it is allowed elsewhere. @default - none
+   */
+  readonly appendOnlyPartitions?: readonly string[];
 }
 
 interface TableBinding {
@@ -218,6 +230,7 @@ class SocleFunction extends NodejsFunction {
     this.addEnvironment('TABLE_NAME', table.tableName);
     const indexArns =
       access === 'getItem' ? [] : table.indexNames.map((name) => `${table.tableArn}/index/${name}`);
+    this.denyChangesToAppendOnly(table);
     return Grant.addToPrincipal({
       grantee: this,
       actions: [...tableActions[access]],
@@ -227,7 +240,34 @@ class SocleFunction extends NodejsFunction {
         : undefined,
     });
   }
+
+  private readonly appendOnlyTables = new Set<BindableTable>();
+
+  /**
+   * Explicit denies (they win over any allow, including one added later by hand): no UpdateItem,
+   * DeleteItem or BatchWriteItem on the table's append-only partitions, and no PartiQL write at
+   * all. `ForAnyValue`: one append-only key in a batch is enough to deny it (a `ForAllValues`
+   * deny would let a batch mixing it with other keys through). A PutItem could still replace an
+   * item, and IAM cannot see a request's condition expression: the data layer writes every audit
+   * event with `attribute_not_exists(pk)` (packages/data/src/audit.ts), tested there.
+   */
+  private denyChangesToAppendOnly(table: BindableTable) {
+    if (!table.appendOnlyPartitions?.length || this.appendOnlyTables.has(table)) return;
+    this.appendOnlyTables.add(table);
+    const resources = [table.tableArn, ...table.indexNames.map((name) => `${table.tableArn}/index/${name}`)];
+    this.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: modifyActions,
+        resources,
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...table.appendOnlyPartitions] } },
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.DENY, actions: partiqlWriteActions, resources }),
+    );
+  }
 }
 
 export type { AsyncInvocation, BindableTable, BundleFile, SocleFunctionProps, TableAccess, TableBinding };
-export { SocleFunction };
+export { SocleFunction, modifyActions, partiqlWriteActions };

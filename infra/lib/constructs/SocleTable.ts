@@ -1,3 +1,4 @@
+import { AUDIT_PREFIX } from '@socle/data/keys';
 import { tableDefinition } from '@socle/data/table';
 import type { KeyAttribute } from '@socle/data/table';
 import type { RemovalPolicy } from 'aws-cdk-lib';
@@ -22,6 +23,8 @@ interface SocleTableProps extends Pick<TableProps, 'removalPolicy'> {
 class SocleTable extends Table {
   /** Names of the global secondary indexes, for grants on exactly these index ARNs. */
   readonly indexNames: readonly string[] = tableDefinition.globalSecondaryIndexes.map((i) => i.indexName);
+  /** The audit trails (packages/data/src/keys.ts): functions may add events, never change them. */
+  readonly appendOnlyPartitions: readonly string[] = [`${AUDIT_PREFIX}*`];
 
   constructor(scope: Construct, id: string, props: SocleTableProps) {
     super(scope, id, {

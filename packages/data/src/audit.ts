@@ -1,4 +1,9 @@
-/** Append-only audit trail: every change writes one event in the same transaction as the change. */
+/**
+ * Append-only audit trail: every change writes one event in the same transaction as the change.
+ * Events live in `AUDIT#…` partitions (keys.ts), which no function role may update or delete (IAM
+ * deny); a Put could still replace an event, so every audit Put is conditional on the event not
+ * existing yet (`attribute_not_exists(pk)`): a second write of the same event fails.
+ */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, Principal } from '@socle/domain';
 import { RuleViolationError } from '@socle/domain';
@@ -6,6 +11,7 @@ import { ulid } from 'ulid';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { Key } from './keys.ts';
+import { queryAll } from './queryAll.ts';
 import { toRecord } from './records.ts';
 import type { GuardedItem } from './transact.ts';
 import { tableName } from './table.ts';
@@ -52,29 +58,34 @@ const auditPut = (
 };
 
 interface AuditPageOptions {
+  /** The trail's partition (keys.dossierAuditTrail, tenantAuditTrail, platformAuditTrail). */
   pk: string;
-  skPrefix: string;
   cursor?: string;
   limit: number;
 }
 
+type StoredAuditEvent = AuditEvent & { requestId?: string };
+
 /** Events of one trail, newest first. */
-const listAuditEvents = async ({ pk, skPrefix, cursor, limit }: AuditPageOptions) => {
+const listAuditEvents = async ({ pk, cursor, limit }: AuditPageOptions) => {
   const result = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
       ExclusiveStartKey: decodeCursor(cursor, { attribute: 'pk', value: pk }),
       ScanIndexForward: false,
       Limit: limit,
     }),
   );
   return {
-    items: (result.Items ?? []).map((i) => toRecord<AuditEvent & { requestId?: string }>(i)),
+    items: (result.Items ?? []).map((i) => toRecord<StoredAuditEvent>(i)),
     cursor: encodeCursor(result.LastEvaluatedKey),
   };
 };
 
-export type { AuditInput, WriteContext };
-export { auditPut, listAuditEvents, newAuditEvent };
+/** A whole trail, oldest first (subject access exports). */
+const listAllAuditEvents = (pk: string): Promise<StoredAuditEvent[]> => queryAll<StoredAuditEvent>({ pk });
+
+export type { AuditInput, StoredAuditEvent, WriteContext };
+export { auditPut, listAllAuditEvents, listAuditEvents, newAuditEvent };

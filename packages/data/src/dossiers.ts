@@ -359,8 +359,9 @@ const withdrawDossier = (
       action: DossierAction.WITHDRAW,
       version: input.version,
       stored: current,
+      // The reason stays on the dossier (erased with it), not in the audit trail: it is free text
+      // about the candidate, and audit events are never erased.
       patch: { statusBeforeWithdrawal: current?.status, withdrawalReason: input.reason },
-      summary: input.reason,
     }),
   );
 
@@ -421,7 +422,7 @@ const listDossierAudit = async (
   page: { cursor?: string; limit: number },
 ) => {
   await getDossier(scope, dossierId, organisms);
-  return listAuditEvents({ pk: keys.dossier(scope, dossierId).pk, skPrefix: 'AUDIT#', ...page });
+  return listAuditEvents({ ...keys.dossierAuditTrail(scope, dossierId), ...page });
 };
 
 export type { DossierDetail, TransitionOptions };

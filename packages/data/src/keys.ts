@@ -10,6 +10,9 @@ type Key = { pk: string; sk: string };
 
 const tenantPrefix = (scope: TenantScope) => `T#${scope.tenantId}`;
 
+/** Every audit partition key starts with this, and no other key does (append-only in IAM). */
+const AUDIT_PREFIX = 'AUDIT#';
+
 const keys = {
   tenant: (tenantId: string): Key => ({ pk: `T#${tenantId}`, sk: 'TENANT' }),
   /** gsi1 "tenantsByName": the national admin's list of networks. */
@@ -122,17 +125,33 @@ const keys = {
     pk: `${tenantPrefix(scope)}#D#${dossierId}`,
     sk: 'CERTIFICATE',
   }),
-  /** Audit events of a dossier live in the dossier's item collection, in time order. */
+  /**
+   * Audit trails live in partitions of their own, all under `AUDIT#`, so that IAM can make them
+   * append-only (`dynamodb:LeadingKeys` only sees partition keys): every function role is denied
+   * UpdateItem, DeleteItem and BatchWriteItem on `AUDIT#*` (infra SocleTable/SocleFunction). The
+   * tenant-scoped trails start with `AUDIT#T#` (a tenant-scoped role gets `AUDIT#T#*`, never the
+   * platform trail). Sort keys are `<at>#<eventId>`: time order.
+   */
   dossierAudit: (scope: TenantScope, dossierId: string, at: string, eventId: string): Key => ({
-    pk: `${tenantPrefix(scope)}#D#${dossierId}`,
-    sk: `AUDIT#${at}#${eventId}`,
-  }),
-  /** Audit events of a tenant's settings (organisms, users) and of the platform. */
-  tenantAudit: (tenantId: string, at: string, eventId: string): Key => ({
-    pk: `T#${tenantId}#AUDIT`,
+    pk: `${AUDIT_PREFIX}${tenantPrefix(scope)}#D#${dossierId}`,
     sk: `${at}#${eventId}`,
   }),
-  platformAudit: (at: string, eventId: string): Key => ({ pk: 'PLATFORM#AUDIT', sk: `${at}#${eventId}` }),
+  /** A dossier's whole trail (one partition). */
+  dossierAuditTrail: (scope: TenantScope, dossierId: string) => ({
+    pk: `${AUDIT_PREFIX}${tenantPrefix(scope)}#D#${dossierId}`,
+  }),
+  /** Audit events of a tenant's settings (organisms, users) and of its candidates (exports, erasures). */
+  tenantAudit: (tenantId: string, at: string, eventId: string): Key => ({
+    pk: `${AUDIT_PREFIX}T#${tenantId}`,
+    sk: `${at}#${eventId}`,
+  }),
+  tenantAuditTrail: (tenantId: string) => ({ pk: `${AUDIT_PREFIX}T#${tenantId}` }),
+  /** Audit events of the platform: networks, référentiels, juries, certificates, settings. */
+  platformAudit: (at: string, eventId: string): Key => ({
+    pk: `${AUDIT_PREFIX}PLATFORM`,
+    sk: `${at}#${eventId}`,
+  }),
+  platformAuditTrail: () => ({ pk: `${AUDIT_PREFIX}PLATFORM` }),
 
   /** Idempotency records are scoped: the same key from two tenants is two different requests. */
   idempotency: (scopeKey: string, idempotencyKey: string): Key => ({
@@ -142,4 +161,4 @@ const keys = {
 } as const;
 
 export type { Key };
-export { keys, tenantPrefix };
+export { AUDIT_PREFIX, keys, tenantPrefix };

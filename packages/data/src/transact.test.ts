@@ -30,6 +30,28 @@ describe('Object: keys', () => {
     expect(keys.organism(scope, 'O1')).toEqual({ pk: 'T#T1', sk: 'ORG#O1' });
     expect(keys.dossiersByStatus(scope, 'opened').pk).toBe('T#T1#DSTATUS#opened');
   });
+
+  it('puts every audit trail, and nothing else, under AUDIT# (append-only in IAM)', () => {
+    const scope = platformScopeFor('T1');
+    const audit = [
+      keys.dossierAudit(scope, 'D1', '2026-01-01T00:00:00.000Z', 'E1'),
+      keys.tenantAudit('T1', '2026-01-01T00:00:00.000Z', 'E1'),
+      keys.platformAudit('2026-01-01T00:00:00.000Z', 'E1'),
+    ];
+    expect(audit.map((k) => k.pk)).toEqual(['AUDIT#T#T1#D#D1', 'AUDIT#T#T1', 'AUDIT#PLATFORM']);
+    expect(keys.dossierAuditTrail(scope, 'D1').pk).toBe(audit[0]?.pk);
+    // The tenant-scoped trails match the `AUDIT#T#*` grant, the platform trail does not.
+    expect(audit.slice(0, 2).every((k) => k.pk.startsWith('AUDIT#T#'))).toBe(true);
+    const others = [
+      keys.dossier(scope, 'D1'),
+      keys.candidate(scope, 'C1'),
+      keys.evaluation(scope, 'D1', 'E1'),
+      keys.tenant('T1'),
+      keys.certificate('CLEA-X'),
+      keys.idempotency('PLATFORM', 'k'),
+    ];
+    expect(others.filter((k) => k.pk.startsWith('AUDIT#'))).toEqual([]);
+  });
 });
 
 describe('Function: decodeCursor', () => {

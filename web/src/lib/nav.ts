@@ -18,8 +18,13 @@ const items: readonly NavItem[] = [
   { href: '/dossiers', label: 'Dossiers', roles: STAFF },
   { href: '/certificats', label: 'Certificats', roles: ['national_admin', 'network_admin'] },
   { href: '/exemplaires-papier', label: 'Exemplaires papier', roles: ['national_admin'] },
+  { href: '/statistiques', label: 'Statistiques', roles: ['national_admin'] },
+  { href: '/tarifs', label: 'Tarifs', roles: ['national_admin'] },
+  { href: '/reseau/statistiques', label: 'Statistiques', roles: ['network_admin'] },
+  { href: '/reseau/releves', label: 'Relevés', roles: ['network_admin'] },
   { href: '/jury/sessions', label: 'Sessions', roles: ['jury_secretary'] },
   { href: '/jury/en-attente', label: 'Dossiers en attente', roles: ['jury_secretary'] },
+  { href: '/jury/tableau-de-bord', label: 'Tableau de bord', roles: ['jury_secretary'] },
   // The same page for a member, who sees only the sessions they sit on.
   { href: '/jury/sessions', label: 'Mes sessions', roles: ['jury_member'] },
 ];

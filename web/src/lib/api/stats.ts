@@ -1,6 +1,6 @@
 /**
  * Monitoring routes (`/stats/volumes`), fee schedules (`/fees`) and usage statements
- * (`/statements`, `/networks/{tenantId}/statements`), with the domain's schemas.
+ * (`/statements`, `/tenants/{tenantId}/statements`), with the domain's schemas.
  */
 import { FeeSchedule, FeeSchedulesResponse, UsageStatement, VolumesResponse } from '@socle/domain';
 import type { FeeScheduleInput, VolumesQuery } from '@socle/domain';
@@ -14,7 +14,7 @@ const seg = encodeURIComponent;
 
 /** The statement's base path: the caller's own network, or a given network (national admin). */
 const statementPath = (month: string, tenantId?: string) =>
-  tenantId ? `/networks/${seg(tenantId)}/statements/${seg(month)}` : `/statements/${seg(month)}`;
+  tenantId ? `/tenants/${seg(tenantId)}/statements/${seg(month)}` : `/statements/${seg(month)}`;
 
 const createStatsApi = (fetchFn?: Fetch) => {
   const request = createRequester(fetchFn);

@@ -12,6 +12,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { networkRoutes } from './routes/network.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { referentielRoutes } from './routes/referentiels.ts';
+import { statsRoutes } from './routes/stats.ts';
 
 const routes = [
   ...metaRoutes,
@@ -22,6 +23,7 @@ const routes = [
   ...evaluationRoutes,
   ...juryRoutes,
   ...certificateRoutes,
+  ...statsRoutes,
 ] as const;
 
 type RouteId = (typeof routes)[number]['id'];

@@ -93,10 +93,13 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   },
   // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel; the
   // minutes of a jury session from the session and its agenda (`JSESSION#`) and the region's jury
-  // (`JURY#`); a candidate's subject access PDF, whose reading is audited (`AUDIT#T#`).
+  // (`JURY#`); a candidate's subject access PDF, whose reading is audited (`AUDIT#T#`); usage
+  // statements from the counters and the fee schedules (`PLATFORM#FEES`). Its one write: the first
+  // download of a portfolio records its issuance on the dossier (audited, counted in `T#<t>#STATS`).
   documents: {
-    table: 'read',
-    leadingKeys: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*'],
+    table: 'readWrite',
+    leadingKeys: ['T#*'],
+    reads: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES'],
     audits: ['AUDIT#T#*'],
     managesUsers: false,
   },
@@ -127,6 +130,16 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     audits: ['AUDIT#PLATFORM'],
     managesUsers: false,
     signsCredentials: true,
+  },
+  // Monitoring: fee schedules (`PLATFORM#FEES`, written by the national admin) and the platform
+  // trail; reads the counters (a network's `T#<t>#STATS`, gsi1 `STATS#<yyyy-mm>` per month), the
+  // networks' and organisms' names (`T#`, gsi1 `TENANTS`).
+  stats: {
+    table: 'readWrite',
+    leadingKeys: ['PLATFORM#FEES'],
+    reads: ['T#*', 'STATS#*', 'TENANTS'],
+    audits: ['AUDIT#PLATFORM'],
+    managesUsers: false,
   },
 };
 
@@ -160,7 +173,7 @@ const pdfFonts = {
 } as const;
 
 /** Jobs run by a schedule, outside the route table. */
-type JobName = 'expirySweep';
+type JobName = 'expirySweep' | 'counterDriftCheck';
 
 interface JobDefinition {
   readonly permissions: TablePermissions;
@@ -175,6 +188,14 @@ const scheduledJobs: Record<JobName, JobDefinition> = {
     permissions: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['DEADLINE#*'], audits: ['AUDIT#T#*'] },
     schedule: Schedule.cron({ minute: '0', hour: '2' }),
     timeout: Duration.minutes(5),
+  },
+  // Recounts the monitoring counters from the dossiers and their trails, read-only, by queries per
+  // network (networks from gsi1 `TENANTS`, dossiers from gsi1 `T#<t>#DOSSIERS`, trails `AUDIT#T#`,
+  // counters `T#<t>#STATS`); fails on drift so the dead-letter queue alarm fires. Weekly, Sunday night.
+  counterDriftCheck: {
+    permissions: { table: 'read', leadingKeys: ['T#*', 'TENANTS', 'AUDIT#T#*'] },
+    schedule: Schedule.cron({ minute: '30', hour: '3', weekDay: 'SUN' }),
+    timeout: Duration.minutes(15),
   },
 };
 

@@ -64,7 +64,11 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
     dossiers: { write: ['T#*'], read: ['REF#*'], audit: ['AUDIT#T#*'] },
     referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'], audit: ['AUDIT#PLATFORM'] },
     evaluations: { write: ['T#*'], read: ['REF#*'], audit: ['AUDIT#T#*'] },
-    documents: { read: ['T#*', 'REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*'], audit: ['AUDIT#T#*'] },
+    documents: {
+      write: ['T#*'],
+      read: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES'],
+      audit: ['AUDIT#T#*'],
+    },
     juries: {
       write: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
       read: ['REF#*'],
@@ -73,7 +77,10 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
     verification: { write: ['RATE#*'], read: ['CERT#*'] },
     certificates: { write: ['CERT#*'], read: ['CERTS#*', 'T#*', 'PAPER#*'], audit: ['AUDIT#PLATFORM'] },
 
+    stats: { write: ['PLATFORM#FEES'], read: ['T#*', 'STATS#*', 'TENANTS'], audit: ['AUDIT#PLATFORM'] },
+
     expirySweep: { write: ['T#*'], read: ['DEADLINE#*'], audit: ['AUDIT#T#*'] },
+    counterDriftCheck: { read: ['T#*', 'TENANTS', 'AUDIT#T#*'] },
   };
 
 describe('Class: StatelessStack', () => {

@@ -24,6 +24,7 @@ const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
   userId: (w) => w.userIds.trainer,
   dossierId: (w) => w.dossierId,
   tenantId: (w) => w.tenantId,
+  month: () => '2026-11',
 };
 
 const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
@@ -93,6 +94,12 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   declareJuryConflict: () => ({ reason: 'Ancien salarié de cet organisme' }),
   voteOnJuryDossier: () => ({ vote: 'certify' }),
   decideJuryDossier: () => ({ decision: 'adjourned', reason: 'Pièces manquantes' }),
+  putFeeSchedule: () => ({
+    fees: {
+      clea: { preliminaryEvaluation: 2000, certificate: 500 },
+      'clea-numerique': { preliminaryEvaluation: 0, certificate: 1000 },
+    },
+  }),
 };
 
 const pathIn = (route: RouteDefinition, w: NetworkWorld): string =>

@@ -9,12 +9,15 @@ import {
   getTenant,
   listAgenda,
   listJuryMembers,
+  recordPortfolioIssued,
+  usageStatement,
 } from '@socle/data';
 import {
   minutesInputFrom,
   renderCertificatePdf,
   renderMinutesPdf,
   renderPortfolioPdf,
+  renderUsageStatement,
 } from '@socle/documents';
 import { RuleViolationError, foldForSearch, organismRestriction, regionOf, todayIso } from '@socle/domain';
 import type { CriterionStatus } from '@socle/domain';
@@ -23,7 +26,18 @@ import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
 
+const statementPdf = async (tenantId: string, month: string, now: Date): Promise<BinaryBody> => {
+  const statement = await usageStatement(tenantId, month, now);
+  return { bytes: await renderUsageStatement(statement), fileName: `releve-${month}.pdf` };
+};
+
 const documentHandlers = {
+  getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ scope, params, ctx }) =>
+    statementPdf(scope.tenantId, params.month, ctx.now),
+  ),
+  getNetworkStatementPdf: defineRoute(routeOf('getNetworkStatementPdf'), ({ params, ctx }) =>
+    statementPdf(params.tenantId, params.month, ctx.now),
+  ),
   getCertificatePdf: defineRoute(
     routeOf('getCertificatePdf'),
     async ({ principal, params }): Promise<BinaryBody> => {
@@ -44,7 +58,7 @@ const documentHandlers = {
   ),
   getPortfolioPdf: defineRoute(
     routeOf('getPortfolioPdf'),
-    async ({ scope, principal, params }): Promise<BinaryBody> => {
+    async ({ scope, ctx, principal, params }): Promise<BinaryBody> => {
       const restitution = await getRestitution(scope, params.dossierId, organismRestriction(principal));
       const { dossier, candidate, mastery, criteria, referentiel } = restitution;
       if (!dossier.lastEvaluatedOn) {
@@ -73,6 +87,8 @@ const documentHandlers = {
           ]),
         ),
       });
+      // The first download of a portfolio is its issuance: audited and counted (SPEC §6).
+      await recordPortfolioIssued(scope, ctx, dossier.id);
       return { bytes, fileName: `portefeuille-${foldForSearch(candidate.lastName).replace(/ /g, '-')}.pdf` };
     },
   ),

@@ -9,6 +9,7 @@ import { handler as meta } from './meta.ts';
 import { handler as network } from './network.ts';
 import { handler as platform } from './platform.ts';
 import { handler as referentiels } from './referentiels.ts';
+import { handler as stats } from './stats.ts';
 import { handler as verification } from './verification.ts';
 
 const lambdas: Record<LambdaName, typeof meta> = {
@@ -22,6 +23,7 @@ const lambdas: Record<LambdaName, typeof meta> = {
   juries,
   verification,
   certificates,
+  stats,
 };
 
 export { lambdas };

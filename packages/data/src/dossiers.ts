@@ -31,6 +31,7 @@ import { ulid } from 'ulid';
 import { auditPut, listAuditEvents } from './audit.ts';
 import type { AuditInput, WriteContext } from './audit.ts';
 import { db } from './client.ts';
+import { counterUpdateFor } from './counters.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
@@ -70,6 +71,19 @@ const candidateItem = (scope: TenantScope, candidate: Candidate, version: number
 
 const dossierAuditOf = (scope: TenantScope, dossierId: string) => (at: string, id: string) =>
   keys.dossierAudit(scope, dossierId, at, id);
+
+/**
+ * The items every audited event of a dossier writes: its audit event and, when the event is
+ * counted (SPEC §6), the monitoring counter increments, in the caller's transaction.
+ */
+const dossierEventItems = (scope: TenantScope, ctx: WriteContext, dossier: Dossier, audit: AuditInput) => [
+  auditPut(dossierAuditOf(scope, dossier.id), ctx, audit),
+  ...counterUpdateFor(scope, dossier, {
+    action: audit.action,
+    at: ctx.now.toISOString(),
+    toStatus: audit.toStatus,
+  }),
+];
 
 /** The network must be habilitated today for the certification (dates and scope). */
 const assertHabilitated = (tenant: Tenant, certification: string, today: string) => {
@@ -142,7 +156,7 @@ const openDossier = async (
     organismCheck(scope, organismId, 'evaluation', 'dossier.organismId'),
     putNew(candidateItem(scope, candidate, 1), () => new RuleViolationError('duplicate_id', 'id collision')),
     putNew(dossierItem(scope, dossier), () => new RuleViolationError('duplicate_id', 'id collision')),
-    auditPut(dossierAuditOf(scope, dossier.id), ctx, {
+    ...dossierEventItems(scope, ctx, dossier, {
       action: 'dossier.opened',
       entity: { type: 'dossier', id: dossier.id },
       toStatus: 'opened',
@@ -318,7 +332,7 @@ const transitionDossier = async (
   await transact([
     ...(options.ignoreSuspension ? [] : [tenantActiveCheck(scope.tenantId)]),
     putVersioned('dossier', dossierItem(scope, next), current.version),
-    auditPut(dossierAuditOf(scope, dossierId), ctx, audit),
+    ...dossierEventItems(scope, ctx, next, audit),
     ...(options.extraItems ?? []),
   ]);
   return next;
@@ -338,13 +352,44 @@ const saveDossier = async (
   await transact([
     tenantActiveCheck(scope.tenantId),
     putVersioned('dossier', dossierItem(scope, next), current.version),
-    auditPut(dossierAuditOf(scope, current.id), ctx, {
-      ...audit,
-      entity: { type: 'dossier', id: current.id },
-    }),
+    ...dossierEventItems(scope, ctx, next, { ...audit, entity: { type: 'dossier', id: current.id } }),
     ...extraItems,
   ]);
   return next;
+};
+
+/**
+ * Records that the portefeuille de compétences of the dossier's latest evaluation was issued (its
+ * first download), audited and counted; later downloads of the same evaluation's portfolio record
+ * nothing, a new evaluation's portfolio is a new issuance.
+ * Not refused for a suspended network: handing a candidate their portfolio is not a change of path.
+ */
+const recordPortfolioIssued = async (
+  scope: TenantScope,
+  ctx: WriteContext,
+  dossierId: string,
+): Promise<void> => {
+  // The stored record, not the "as of today" view: this write must not persist a computed expiry.
+  const dossier = await findDossier(scope, dossierId);
+  const evaluatedOn = dossier?.lastEvaluatedOn;
+  // Dossiers evaluated before evaluations were identified on the dossier fall back to the date.
+  const evaluation = dossier?.lastEvaluationId ?? evaluatedOn;
+  if (!dossier || !evaluation || dossier.portfolioIssuedFor === evaluation) return;
+  const now = ctx.now.toISOString();
+  const next: Dossier = {
+    ...dossier,
+    portfolioIssuedFor: evaluation,
+    version: dossier.version + 1,
+    updatedAt: now,
+  };
+  await transact([
+    putVersioned('dossier', dossierItem(scope, next), dossier.version),
+    ...dossierEventItems(scope, ctx, next, {
+      action: 'dossier.portfolio_issued',
+      entity: { type: 'dossier', id: dossier.id },
+      summary: `évaluation du ${evaluatedOn}`,
+    }),
+  ]);
 };
 
 const withdrawDossier = (
@@ -437,6 +482,7 @@ export {
   listDossierAudit,
   listDossiers,
   openDossier,
+  recordPortfolioIssued,
   reopenDossier,
   transitionDossier,
   updateDossier,

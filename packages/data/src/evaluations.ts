@@ -284,6 +284,7 @@ const submitEvaluation = async (
     patch: {
       acquiredCriteria: mastery.acquiredCriteria,
       currentEvaluationId: undefined,
+      lastEvaluationId: evaluation.id,
       lastEvaluatedOn: lastDate,
       ...(preliminary
         ? {

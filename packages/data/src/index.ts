@@ -12,6 +12,7 @@ export {
   listDossierAudit,
   listDossiers,
   openDossier,
+  recordPortfolioIssued,
   reopenDossier,
   saveDossier,
   transitionDossier,
@@ -97,5 +98,17 @@ export {
   requestPaperCopy,
   revokeCertificate,
 } from './certificates.ts';
+export type { CounterRead } from './counters.ts';
+export {
+  countedDossierOf,
+  counterUpdate,
+  counterUpdateFor,
+  readAllCounters,
+  readTenantCounters,
+} from './counters.ts';
+export type { CounterDrift, RebuildReport } from './counterRebuild.ts';
+export { rebuildCounters } from './counterRebuild.ts';
+export type { StatsViewer } from './stats.ts';
+export { listFeeSchedules, putFeeSchedule, readVolumes, usageStatement } from './stats.ts';
 export type { RateLimitOptions, RateLimitResult } from './rateLimit.ts';
 export { consumeRateLimit } from './rateLimit.ts';

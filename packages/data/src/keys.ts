@@ -153,6 +153,33 @@ const keys = {
   }),
   platformAuditTrail: () => ({ pk: `${AUDIT_PREFIX}PLATFORM` }),
 
+  /**
+   * A monitoring counter cell: one month × organism (hence region) × certification of a network.
+   * The network reads its own range in one query (`T#<t>#STATS`, sk from month to month); gsi1
+   * "countersByMonth" gives the national and regional views one query per month, whatever the
+   * number of dossiers.
+   */
+  counterCell: (cell: {
+    month: string;
+    region: string;
+    tenantId: string;
+    organismId: string;
+    certification: string;
+  }) => ({
+    pk: `T#${cell.tenantId}#STATS`,
+    sk: `${cell.month}#${cell.region}#${cell.organismId}#${cell.certification}`,
+    gsi1pk: `STATS#${cell.month}`,
+    gsi1sk: `${cell.region}#${cell.tenantId}#${cell.organismId}#${cell.certification}`,
+  }),
+  tenantCounters: (scope: TenantScope) => ({ pk: `${tenantPrefix(scope)}#STATS` }),
+  countersOfMonth: (month: string) => ({ index: 'gsi1', pk: `STATS#${month}` }),
+  /** Fee schedules, one per month they start applying. */
+  feeSchedule: (month: string): Key => ({ pk: 'PLATFORM#FEES', sk: `FROM#${month}` }),
+  feeSchedules: () => ({ pk: 'PLATFORM#FEES', skPrefix: 'FROM#' }),
+
+  /** The data protection settings (retention), set by the national admin. */
+  dataProtectionSettings: (): Key => ({ pk: 'PLATFORM#DATA_PROTECTION', sk: 'SETTINGS' }),
+
   /** Idempotency records are scoped: the same key from two tenants is two different requests. */
   idempotency: (scopeKey: string, idempotencyKey: string): Key => ({
     pk: `${scopeKey}#IDEM#${idempotencyKey}`,

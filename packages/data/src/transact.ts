@@ -30,21 +30,51 @@ const buildTransaction = (items: readonly GuardedItem[]): TransactWriteCommandIn
   }),
 });
 
+/** Attempts when a transaction only collided with another one on a shared item (a counter cell). */
+const CONFLICT_ATTEMPTS = 4;
+
+/** Cancelled only because another transaction held one of its items: nothing was written, retry. */
+const isConflictOnly = (error: TransactionCanceledException) => {
+  const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return (
+    codes.includes('TransactionConflict') && codes.every((c) => c === 'TransactionConflict' || c === 'None')
+  );
+};
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const transact = async (items: readonly GuardedItem[]): Promise<void> => {
-  try {
-    await db().send(new TransactWriteCommand(buildTransaction(items)));
-  } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const reasons = error.CancellationReasons ?? [];
-    for (const [index, reason] of reasons.entries()) {
-      if (reason.Code !== 'ConditionalCheckFailed') continue;
-      const guard = items[index]?.onConditionFailed;
-      if (!guard) continue;
-      const existing = reason.Item ? unmarshall(reason.Item as Record<string, AttributeValue>) : undefined;
-      throw guard(existing);
+  const command = buildTransaction(items);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db().send(new TransactWriteCommand(command));
+      return;
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        isConflictOnly(error) &&
+        attempt < CONFLICT_ATTEMPTS
+      ) {
+        // Jittered backoff: two closings or an evaluation and a closing hitting the same counter cell.
+        await pause(Math.random() * 25 * 2 ** attempt);
+        continue;
+      }
+      throwDomainError(items, error);
     }
-    throw error;
   }
+};
+
+const throwDomainError = (items: readonly GuardedItem[], error: unknown): never => {
+  if (!(error instanceof TransactionCanceledException)) throw error;
+  const reasons = error.CancellationReasons ?? [];
+  for (const [index, reason] of reasons.entries()) {
+    if (reason.Code !== 'ConditionalCheckFailed') continue;
+    const guard = items[index]?.onConditionFailed;
+    if (!guard) continue;
+    const existing = reason.Item ? unmarshall(reason.Item as Record<string, AttributeValue>) : undefined;
+    throw guard(existing);
+  }
+  throw error;
 };
 
 export type { GuardedItem, TransactItem };

@@ -122,8 +122,10 @@ const Dossier = z.object({
   trainingPlanId: Id.optional(),
   preliminaryEvaluatedOn: IsoDate.optional(),
   lastEvaluatedOn: IsoDate.optional(),
-  /** When the portfolio of the latest evaluation was first downloaded (issued to the candidate). */
-  portfolioIssuedOn: IsoDate.optional(),
+  /** The latest submitted evaluation (its portfolio is the one issued next). */
+  lastEvaluationId: Id.optional(),
+  /** The evaluation whose portfolio was issued (first downloaded): one issuance per evaluation. */
+  portfolioIssuedFor: z.string().optional(),
   /** Preliminary evaluation + N years: the final evaluation must end by then. */
   deadline: IsoDate.optional(),
   /** Submitted to the jury of its region (waiting for, or on, a session's agenda). */

@@ -1,0 +1,64 @@
+/** Monitoring: volumes, fee schedules and usage statements, read from the counters only. */
+import {
+  type StatsViewer,
+  listFeeSchedules,
+  platformScopeFor,
+  putFeeSchedule,
+  readVolumes,
+  tenantScopeOf,
+  usageStatement,
+} from '@socle/data';
+import { DEFAULT_FEES, ForbiddenError, type Principal, statementTable, toCsv } from '@socle/domain';
+import { routeOf } from '../dispatcher.ts';
+import { defineRoute } from '../http.ts';
+import type { BinaryBody } from '../http.ts';
+
+/** Whose figures the caller sees, from the verified token only (never from the query). */
+const viewerOf = (principal: Principal): StatsViewer => {
+  if (principal.roles.includes('national_admin')) return { kind: 'national' };
+  if (principal.roles.includes('network_admin') && principal.tenantId) {
+    return { kind: 'network', scope: tenantScopeOf(principal) };
+  }
+  if (principal.roles.includes('jury_secretary') && principal.region) {
+    return { kind: 'region', region: principal.region };
+  }
+  throw new ForbiddenError('no monitoring view for this account');
+};
+
+const statementCsv = async (
+  tenantId: string,
+  month: string,
+  dialect: 'excel' | 'plain',
+): Promise<BinaryBody> => {
+  const statement = await usageStatement(platformScopeFor(tenantId).tenantId, month, new Date());
+  const csv = toCsv(statementTable(statement), { dialect });
+  return { bytes: new TextEncoder().encode(csv), fileName: `releve-${month}.csv` };
+};
+
+const statsHandlers = {
+  getVolumes: defineRoute(routeOf('getVolumes'), async ({ principal, query }) => {
+    const { itemsRead: _cost, ...volumes } = await readVolumes(viewerOf(principal), query);
+    return volumes;
+  }),
+  listFeeSchedules: defineRoute(routeOf('listFeeSchedules'), async () => ({
+    items: await listFeeSchedules(),
+    defaults: DEFAULT_FEES,
+  })),
+  putFeeSchedule: defineRoute(routeOf('putFeeSchedule'), ({ ctx, params, body }) =>
+    putFeeSchedule(ctx, params.month, body),
+  ),
+  getOwnStatement: defineRoute(routeOf('getOwnStatement'), ({ scope, params, ctx }) =>
+    usageStatement(scope.tenantId, params.month, ctx.now),
+  ),
+  getOwnStatementCsv: defineRoute(routeOf('getOwnStatementCsv'), ({ scope, params, query }) =>
+    statementCsv(scope.tenantId, params.month, query.dialect),
+  ),
+  getNetworkStatement: defineRoute(routeOf('getNetworkStatement'), ({ params, ctx }) =>
+    usageStatement(params.tenantId, params.month, ctx.now),
+  ),
+  getNetworkStatementCsv: defineRoute(routeOf('getNetworkStatementCsv'), ({ params, query }) =>
+    statementCsv(params.tenantId, params.month, query.dialect),
+  ),
+};
+
+export { statsHandlers };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ORIGIN_SECRET_ARN_ENV, ORIGIN_SECRET_HEADER } from '@socle/functions/clientAddress';
 import { routes } from '@socle/functions/routes';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
@@ -12,6 +13,7 @@ import type { BindableTable, TableAccess } from './constructs/SocleFunction.ts';
 import type { SocleUserPool } from './constructs/SocleUserPool.ts';
 import { WebClient } from './constructs/WebClient.ts';
 import { WebHosting } from './constructs/WebHosting.ts';
+import { isPublicPath, publicPathPrefixes } from './publicPaths.ts';
 import { lambdaEntry } from './repoPaths.ts';
 import type { StageConfig } from './stageConfig.ts';
 
@@ -216,19 +218,26 @@ interface StatelessStackProps extends StackProps {
   readonly pdfFontDir: string;
   /** The web build to upload, when it exists. @default - only config.json */
   readonly webBuildDir?: string;
+  /** ARN of the web distribution's WAF web ACL (EdgeStack, in us-east-1). @default - none */
+  readonly webAclArn?: string;
 }
+
+/** Public verification: bursts of employers are fine, a code-guessing script is not. */
+const publicThrottle = { rateLimit: 50, burstLimit: 100 };
 
 const constructId = (name: string, kind: 'Function' | 'Job' = 'Function') =>
   `${name.charAt(0).toUpperCase()}${name.slice(1)}${kind}`;
 
 /**
- * What can be redeployed at will: the API and its Lambdas, the scheduled jobs, the app client, the
- * web hosting.
+ * What can be redeployed at will: the APIs and their Lambdas, the scheduled jobs, the app client,
+ * the web hosting.
  */
 class StatelessStack extends Stack {
   readonly functions: Readonly<Record<LambdaName, SocleFunction>>;
   readonly jobs: Readonly<Record<JobName, ScheduledJob>>;
   readonly api: SocleApi<LambdaName>;
+  /** The public verification routes, served through the web distribution (see below). */
+  readonly publicApi: SocleApi<LambdaName>;
   readonly web: WebHosting;
   readonly webClient: WebClient;
 
@@ -237,20 +246,6 @@ class StatelessStack extends Stack {
     const { config, table, userPool } = props;
     const logRemovalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const authDomainUrl = userPool.domain.baseUrl();
-
-    this.web = new WebHosting(this, 'Web', {
-      buildDir: props.webBuildDir,
-      // The API's own URL would be a circular reference (its CORS names this distribution).
-      connectSources: [
-        `https://*.execute-api.${this.region}.${this.urlSuffix}`,
-        `https://cognito-idp.${this.region}.${this.urlSuffix}`,
-        authDomainUrl,
-      ],
-      accessLogExpiration: Duration.days(config.accessLogExpirationDays),
-      logRetention: config.logRetention,
-    });
-    const webOrigins = [this.web.url, ...(config.localWebOrigin ? [config.localWebOrigin] : [])];
-    this.webClient = new WebClient(this, 'WebClient', { userPool, webOrigins });
 
     // One Ed25519 key pair for every instance: credentials exported by one verify on all.
     // Filled once by the operator (`npm run -s credentials:keys`, infra/README.md).
@@ -320,15 +315,80 @@ class StatelessStack extends Stack {
     }
     this.jobs = jobs;
 
+    // The public verification routes have an HTTP API of their own, which the web distribution
+    // serves on the site's domain behind its WAF (an HTTP API cannot have a web ACL): the
+    // verification page calls it same-origin, and the QR code, the page and the credentials' issuer
+    // share one URL. Not the main API as the distribution's second origin: its CORS names the
+    // distribution, which would name it back (a circular reference CloudFormation cannot deploy).
+    const publicRoutes = routes.filter((route) => isPublicPath(route.path));
+    this.publicApi = new SocleApi(this, 'PublicApi', {
+      routes: publicRoutes,
+      functions,
+      // Required by SocleApi, unused: every route of this API is public (tested).
+      jwtIssuer: userPool.issuerUrl,
+      jwtAudience: [],
+      // Called from the site's own domain only.
+      corsOrigins: [],
+      throttle: publicThrottle,
+      logRetention: config.logRetention,
+      logRemovalPolicy,
+    });
+
+    // CloudFront sends it to the public API with every request: proof that the request came
+    // through the distribution, so that the API may trust the viewer address CloudFront adds.
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Header value CloudFront sends to the public API of Socle',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront gets the value at deploy time: a rotation outside CloudFormation would leave the distribution sending the old one (infra/README.md says how to replace it).',
+    });
+    for (const name of new Set(publicRoutes.map((route) => route.lambda))) {
+      originSecret.grantRead(functions[name]);
+      functions[name].addEnvironment(ORIGIN_SECRET_ARN_ENV, originSecret.secretArn);
+    }
+
+    this.web = new WebHosting(this, 'Web', {
+      buildDir: props.webBuildDir,
+      // The API's own URL would be a circular reference (its CORS names this distribution).
+      connectSources: [
+        `https://*.execute-api.${this.region}.${this.urlSuffix}`,
+        `https://cognito-idp.${this.region}.${this.urlSuffix}`,
+        authDomainUrl,
+      ],
+      accessLogExpiration: Duration.days(config.accessLogExpirationDays),
+      logRetention: config.logRetention,
+      publicApi: {
+        domainName: `${this.publicApi.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+        pathPatterns: publicPathPrefixes.map((prefix) => `${prefix}*`),
+        originSecretHeader: { name: ORIGIN_SECRET_HEADER, value: originSecret.secretValue.unsafeUnwrap() },
+      },
+      webAclArn: props.webAclArn,
+    });
+    const webOrigins = [this.web.url, ...(config.localWebOrigin ? [config.localWebOrigin] : [])];
+    this.webClient = new WebClient(this, 'WebClient', { userPool, webOrigins });
+
+    // The site's URL is the credentials' issuer (its profile and keys are served there) and the
+    // base of the verification URL the certificate PDF prints and encodes in its QR code.
+    for (const [name, permissions] of Object.entries(lambdaPermissions) as [
+      LambdaName,
+      LambdaPermissions,
+    ][]) {
+      if (permissions.signsCredentials) functions[name].addEnvironment('PUBLIC_API_URL', this.web.url);
+    }
+    functions.documents.addEnvironment('PUBLIC_WEB_URL', this.web.url);
+
     this.api = new SocleApi(this, 'Api', {
-      routes,
+      routes: routes.filter((route) => !isPublicPath(route.path)),
       functions,
       jwtIssuer: userPool.issuerUrl,
       jwtAudience: [this.webClient.userPoolClientId],
       corsOrigins: webOrigins,
       throttle: config.apiThrottle,
-      // Public verification: bursts of employers are fine, a code-guessing script is not.
-      publicThrottle: { rateLimit: 50, burstLimit: 100 },
+      // Its public routes (health, OpenAPI document) are throttled like the verification routes.
+      publicThrottle,
       logRetention: config.logRetention,
       logRemovalPolicy,
     });
@@ -336,6 +396,8 @@ class StatelessStack extends Stack {
     // The shape the web app reads at startup (web/src/lib/config): issuer for OIDC discovery.
     this.web.deploy({
       apiUrl: this.api.url,
+      // The verification routes are on the site's own domain (the public API's behaviours).
+      publicApiUrl: '/',
       auth: {
         issuer: userPool.issuerUrl,
         clientId: this.webClient.userPoolClientId,

@@ -1,6 +1,8 @@
 import { Tags, Validations } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { EdgeStack } from './EdgeStack.ts';
+import { publicPathPrefixes } from './publicPaths.ts';
 import type { RepoPaths } from './repoPaths.ts';
 import type { Stage, StageConfig } from './stageConfig.ts';
 import { StatefulStack } from './StatefulStack.ts';
@@ -15,6 +17,7 @@ interface SocleAppProps {
 }
 
 interface SocleStacks {
+  readonly edge: EdgeStack;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
 }
@@ -24,8 +27,18 @@ interface SocleStacks {
  * validation plugin: synth fails on any finding not acknowledged (with a reason) on its construct.
  */
 const addSocleStage = (app: App, { stage, config, paths, webBuildDir }: SocleAppProps): SocleStacks => {
+  // Regions are explicit: the stateless stack reads the web ACL's ARN from us-east-1 (a cross-region
+  // reference). The account stays the one of the credentials that deploy.
+  const env = { region: config.region };
+  const edge = new EdgeStack(app, `socle-${stage}-edge`, {
+    description: `Socle ${stage}: WAF web ACL of the web distribution (us-east-1)`,
+    rateLimit: config.edgeRateLimit,
+    publicPathPrefixes: [...publicPathPrefixes],
+    metricPrefix: `socle-${stage}`,
+  });
   const stateful = new StatefulStack(app, `socle-${stage}-stateful`, {
     description: `Socle ${stage}: table and user pool`,
+    env,
     config,
     functionsDir: paths.functionsDir,
     depsLockFilePath: paths.depsLockFilePath,
@@ -33,6 +46,7 @@ const addSocleStage = (app: App, { stage, config, paths, webBuildDir }: SocleApp
   });
   const stateless = new StatelessStack(app, `socle-${stage}-stateless`, {
     description: `Socle ${stage}: API, functions and web hosting`,
+    env,
     config,
     table: stateful.table,
     userPool: stateful.userPool,
@@ -40,11 +54,12 @@ const addSocleStage = (app: App, { stage, config, paths, webBuildDir }: SocleApp
     depsLockFilePath: paths.depsLockFilePath,
     pdfFontDir: paths.pdfFontDir,
     webBuildDir,
+    webAclArn: edge.firewall.webAclArn,
   });
   Tags.of(app).add('app', 'socle');
   Tags.of(app).add('stage', stage);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { stateful, stateless };
+  return { edge, stateful, stateless };
 };
 
 export type { SocleAppProps, SocleStacks };

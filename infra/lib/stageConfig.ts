@@ -3,7 +3,22 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
 type Stage = 'dev' | 'staging' | 'prod';
 
+/** Evaluation windows AWS WAF offers for rate-based rules. */
+type RateWindowSeconds = 60 | 120 | 300 | 600;
+
+/** A WAF rate-based rule: at most `limit` requests per client IP over the last `windowSeconds`. */
+interface EdgeRateLimit {
+  /** 10 at least (AWS WAF's minimum). */
+  readonly limit: number;
+  readonly windowSeconds: RateWindowSeconds;
+}
+
 interface StageConfig {
+  /**
+   * Region of the stateful and stateless stacks. Explicit because the web ACL of the CloudFront
+   * distribution lives in us-east-1, and a cross-region reference needs both regions known at synth.
+   */
+  readonly region: string;
   /**
    * Keep the table and the user pool (RemovalPolicy.RETAIN, user pool deletion protection) and the
    * log groups when a stack is deleted. Off only where data is disposable.
@@ -20,6 +35,12 @@ interface StageConfig {
   /** HTTP API default stage throttling (requests per second, and burst). */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
   /**
+   * WAF rate-based rule on the public verification paths behind CloudFront (`/public/*`,
+   * `/.well-known/*`), per viewer IP: the coarse outer limit, above the per-client quota the
+   * verification function keeps in DynamoDB (`PUBLIC_RATE_LIMIT_PER_MINUTE`, 30 by default).
+   */
+  readonly edgeRateLimit: EdgeRateLimit;
+  /**
    * Origin of the local web dev server (`npm run dev -w web`): allowed by CORS and as an OAuth
    * callback. Left out in prod so that the production user pool only redirects to the real site.
    * @default - no local origin
@@ -27,4 +48,4 @@ interface StageConfig {
   readonly localWebOrigin?: string;
 }
 
-export type { Stage, StageConfig };
+export type { EdgeRateLimit, RateWindowSeconds, Stage, StageConfig };

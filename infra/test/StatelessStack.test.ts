@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { ORIGIN_SECRET_ARN_ENV, ORIGIN_SECRET_HEADER } from '@socle/functions/clientAddress';
 import { routes } from '@socle/functions/routes';
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import type { SocleFunction } from '../lib/constructs/SocleFunction.ts';
@@ -6,6 +9,9 @@ import { stages } from '../bin/stages.ts';
 import type { StatefulStack } from '../lib/StatefulStack.ts';
 import type { JobName, LambdaName, StatelessStack, TablePermissions } from '../lib/StatelessStack.ts';
 import { lambdaPermissions, scheduledJobs } from '../lib/StatelessStack.ts';
+import type { EdgeStack } from '../lib/EdgeStack.ts';
+import type { App } from 'aws-cdk-lib';
+import { isPublicPath } from '../lib/publicPaths.ts';
 import { logicalId, socleApp } from './fixtures.ts';
 
 interface Statement {
@@ -145,7 +151,7 @@ describe('Class: StatelessStack', () => {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
         JwtConfiguration: {
-          Issuer: { 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.'])] },
+          Issuer: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^https://cognito-idp\\.')])] },
           Audience: [{ Ref: logicalId(stack.webClient) }],
         },
       });
@@ -609,27 +615,31 @@ describe('Class: StatelessStack', () => {
       });
       expect(template).toHaveResourceProperties('AWS::CloudFront::Distribution', {
         DistributionConfig: Match.objectLike({
-          Origins: [
+          Origins: Match.arrayWith([
             Match.objectLike({
               OriginAccessControlId: { 'Fn::GetAtt': [Match.anyValue(), 'Id'] },
               S3OriginConfig: { OriginAccessIdentity: '' },
             }),
-          ],
+          ]),
         }),
       });
     });
 
-    it('serves index.html for the root and for unknown paths (SPA fallback)', () => {
+    it('serves index.html for the root and for unknown paths (SPA fallback), not for API errors', () => {
+      // Prepare
+      const [functionId] = Object.keys(template.findResources('AWS::CloudFront::Function'));
+      // Assess: a viewer-request function on the site only; no distribution-wide error pages,
+      // which would turn the public API's 404s and the WAF's 403s into the app's HTML.
       expect(template).toHaveResourceProperties('AWS::CloudFront::Distribution', {
         DistributionConfig: Match.objectLike({
           DefaultRootObject: 'index.html',
-          CustomErrorResponses: [403, 404].map((code) => ({
-            ErrorCode: code,
-            ResponseCode: 200,
-            ResponsePagePath: '/index.html',
-            ErrorCachingMinTTL: 0,
-          })),
-          DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+          CustomErrorResponses: Match.absent(),
+          DefaultCacheBehavior: Match.objectLike({
+            ViewerProtocolPolicy: 'redirect-to-https',
+            FunctionAssociations: [
+              { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+            ],
+          }),
         }),
       });
     });
@@ -699,9 +709,11 @@ describe('Class: StatelessStack (credential signing keys)', () => {
 
 describe('Class: StatelessStack (dev)', () => {
   let template: Template;
+  let stack: StatelessStack;
 
   beforeAll(() => {
-    template = Template.fromStack(socleApp({ stage: 'dev' }).stateless);
+    stack = socleApp({ stage: 'dev' }).stateless;
+    template = Template.fromStack(stack);
   });
 
   it('lets the local web dev server call the API', () => {
@@ -710,19 +722,192 @@ describe('Class: StatelessStack (dev)', () => {
     });
   });
 
-  it('throttles every public route more tightly than the stage', () => {
+  it('throttles every public route at 50 requests per second, burst 100', () => {
+    // Prepare
     const settings = new Capture();
+    const publicThrottle = { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 };
+    const publicRoutes = routes.filter((r) => r.scope === 'public');
+    const onMainApi = publicRoutes.filter((r) => !isPublicPath(r.path)).map((r) => `${r.method} ${r.path}`);
+    // Assess: the main API's public routes by route settings, the public API by its stage.
     expect(template).toHaveResourceProperties('AWS::ApiGatewayV2::Stage', { RouteSettings: settings });
-    const publicKeys = routes.filter((r) => r.scope === 'public').map((r) => `${r.method} ${r.path}`);
-    expect(Object.keys(settings.asObject()).sort()).toEqual([...publicKeys].sort());
-    for (const key of publicKeys) {
-      expect(settings.asObject()[key]).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    }
+    expect(Object.keys(settings.asObject()).sort()).toEqual([...onMainApi].sort());
+    for (const key of onMainApi) expect(settings.asObject()[key]).toEqual(publicThrottle);
+    expect(template).toHaveResourceProperties('AWS::ApiGatewayV2::Stage', {
+      ApiId: { Ref: logicalId(stack.publicApi.api) },
+      DefaultRouteSettings: publicThrottle,
+    });
   });
 
   it('lets the local web dev server sign in', () => {
     expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: Match.arrayWith(['http://localhost:5173/auth/callback']),
     });
+  });
+});
+
+describe('Class: StatelessStack (public API behind the web distribution)', () => {
+  let app: App;
+  let edge: EdgeStack;
+  let stack: StatelessStack;
+  let template: Template;
+  /** The distribution's config (there is one distribution). */
+  let distribution: Record<string, unknown> & { Origins: { Id: string; DomainName: unknown }[] };
+
+  beforeAll(() => {
+    ({ app, edge, stateless: stack } = socleApp({ stage: 'prod' }));
+    template = Template.fromStack(stack);
+    distribution =
+      template.toJSON().Resources[logicalId(stack.web.distribution)].Properties.DistributionConfig;
+  });
+
+  const apiOf = (route: (typeof routes)[number]) => {
+    const [routeId] = Object.keys(
+      template.findResources('AWS::ApiGatewayV2::Route', {
+        Properties: { RouteKey: `${route.method} ${route.path}` },
+      }),
+    );
+    return template.toJSON().Resources[routeId as string].Properties.ApiId.Ref as string;
+  };
+
+  it('serves the routes under /public/ and /.well-known/ from the public API only, all public', () => {
+    // Prepare
+    const publicApiId = logicalId(stack.publicApi.api);
+    const onPublicApi = routes.filter((route) => apiOf(route) === publicApiId);
+    // Assess
+    expect(onPublicApi.map((route) => route.id).sort()).toEqual(
+      routes
+        .filter((route) => route.path.startsWith('/public/') || route.path.startsWith('/.well-known/'))
+        .map((route) => route.id)
+        .sort(),
+    );
+    expect(onPublicApi.length).toBeGreaterThanOrEqual(5);
+    expect(onPublicApi.every((route) => route.scope === 'public')).toBe(true);
+    expect(routes.filter((route) => apiOf(route) === logicalId(stack.api.api))).toHaveLength(
+      routes.length - onPublicApi.length,
+    );
+  });
+
+  it('gives the public API no CORS: the site calls it on its own domain', () => {
+    const api = template.toJSON().Resources[logicalId(stack.publicApi.api)];
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('routes /public/* and /.well-known/* to the public API, uncached, every method, HTTPS only', () => {
+    // Prepare
+    const apiOrigin = distribution.Origins.find((origin) =>
+      JSON.stringify(origin.DomainName).includes(logicalId(stack.publicApi.api)),
+    );
+    const behaviors = distribution.CacheBehaviors as Record<string, unknown>[];
+    // Assess
+    expect(apiOrigin?.DomainName).toEqual({
+      'Fn::Join': [
+        '',
+        [{ Ref: logicalId(stack.publicApi.api) }, '.execute-api.eu-west-3.', { Ref: 'AWS::URLSuffix' }],
+      ],
+    });
+    expect(behaviors.map((behavior) => behavior.PathPattern).sort()).toEqual(['/.well-known/*', '/public/*']);
+    for (const behavior of behaviors) {
+      expect(behavior).toMatchObject({
+        TargetOriginId: apiOrigin?.Id,
+        // CloudFront's managed CachingDisabled policy.
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+        AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+        ViewerProtocolPolicy: 'https-only',
+      });
+    }
+  });
+
+  it('forwards the viewer address to the API, never the Host header', () => {
+    // Prepare
+    const [behavior] = distribution.CacheBehaviors as { OriginRequestPolicyId: { Ref: string } }[];
+    const policy = template.toJSON().Resources[behavior?.OriginRequestPolicyId.Ref as string];
+    const headers: string[] = policy.Properties.OriginRequestPolicyConfig.HeadersConfig.Headers;
+    // Assess
+    expect(policy.Properties.OriginRequestPolicyConfig.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(headers).toContain('CloudFront-Viewer-Address');
+    expect(headers.map((header) => header.toLowerCase())).not.toContain('host');
+  });
+
+  it('sends the origin secret to the API from Secrets Manager', () => {
+    const secretId = logicalId(stack.node.findChild('OriginSecret'));
+    const apiOrigin = distribution.Origins.find((origin) =>
+      JSON.stringify(origin.DomainName).includes(logicalId(stack.publicApi.api)),
+    );
+    expect(apiOrigin).toMatchObject({
+      OriginCustomHeaders: [
+        {
+          HeaderName: ORIGIN_SECRET_HEADER,
+          HeaderValue: {
+            'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+          },
+        },
+      ],
+    });
+  });
+
+  it('puts the distribution behind the web ACL of the us-east-1 stack', () => {
+    expect(edge.region).toBe('us-east-1');
+    expect(distribution.WebACLId).toEqual({
+      'Fn::GetStackOutput': {
+        StackName: edge.stackName,
+        Region: 'us-east-1',
+        OutputName: expect.any(String),
+      },
+    });
+  });
+
+  it('lets only the functions behind the public API read the origin secret', () => {
+    // Prepare
+    const secretId = logicalId(stack.node.findChild('OriginSecret'));
+    const readers = Object.entries(stack.functions)
+      .filter(([, fn]) => {
+        const variables = template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
+        return ORIGIN_SECRET_ARN_ENV in variables;
+      })
+      .map(([name]) => name);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const grantees = policies
+      .filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes(`"${secretId}"`))
+      .map((policy) => policy.Properties.Roles);
+    const verificationSecrets = policies
+      .filter((policy) => policy.Properties.Roles[0].Ref === logicalId(stack.functions.verification.role!))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+      .filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+    // Assess: read access to that secret and to the signing keys, nothing else.
+    expect(readers).toEqual(['verification']);
+    expect(grantees).toEqual([[{ Ref: logicalId(stack.functions.verification.role!) }]]);
+    expect(verificationSecrets).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        Resource: [{ Ref: logicalId(stack.node.findChild('CredentialSigningKeys')) }, { Ref: secretId }],
+      },
+    ]);
+  });
+
+  it('names the site as the credentials issuer and as the base of the QR code', () => {
+    // Prepare
+    const siteUrl = {
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }]],
+    };
+    const variablesOf = (name: LambdaName) =>
+      template.toJSON().Resources[logicalId(stack.functions[name])].Properties.Environment.Variables;
+    // Assess
+    expect(variablesOf('verification').PUBLIC_API_URL).toEqual(siteUrl);
+    expect(variablesOf('certificates').PUBLIC_API_URL).toEqual(siteUrl);
+    expect(variablesOf('documents').PUBLIC_WEB_URL).toEqual(siteUrl);
+  });
+
+  it('tells the web app to call the public routes on its own domain', () => {
+    // Prepare: config.json as staged in the cloud assembly (tokens are markers until deploy).
+    const outdir = app.synth().directory;
+    const files = readdirSync(outdir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith(`${sep}config.json`),
+    );
+    // Assess
+    expect(files).toHaveLength(1);
+    const config = JSON.parse(readFileSync(join(outdir, files[0] as string), 'utf8'));
+    expect(config.publicApiUrl).toBe('/');
+    expect(config.apiUrl).toMatch(/^<<marker:0xbaba:\d+>>$/);
   });
 });

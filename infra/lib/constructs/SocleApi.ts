@@ -38,7 +38,7 @@ interface SocleApiProps<L extends string> {
   readonly jwtIssuer: string;
   /** Accepted `aud` / `client_id` values: the app clients. */
   readonly jwtAudience: readonly string[];
-  /** Browser origins allowed by CORS. */
+  /** Browser origins allowed by CORS; none: no CORS configuration (same-origin callers only). */
   readonly corsOrigins: readonly string[];
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
   /**
@@ -89,14 +89,16 @@ class SocleApi<L extends string> extends Construct {
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'Socle API',
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [...props.corsOrigins],
-        allowMethods: [...methods, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-        // The verification page reads Retry-After on a 429; the web app reads replays.
-        exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
-        maxAge: Duration.hours(1),
-      },
+      corsPreflight: props.corsOrigins.length
+        ? {
+            allowOrigins: [...props.corsOrigins],
+            allowMethods: [...methods, CorsHttpMethod.OPTIONS],
+            allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+            // The verification page reads Retry-After on a 429; the web app reads replays.
+            exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {

@@ -1,19 +1,29 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { join, sep } from 'node:path';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
+  OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { BehaviorOptions } from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -21,6 +31,19 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+
+/** An HTTP API served on the site's domain, under some paths. */
+interface PublicApiOrigin {
+  /** Host of the API (`<id>.execute-api.<region>.amazonaws.com`). */
+  readonly domainName: string;
+  /** CloudFront path patterns sent to the API, e.g. `/public/*`. */
+  readonly pathPatterns: readonly string[];
+  /**
+   * A header CloudFront adds to every request it sends to the API, carrying a secret: the API
+   * trusts `CloudFront-Viewer-Address` only on requests that bear it.
+   */
+  readonly originSecretHeader: { readonly name: string; readonly value: string };
+}
 
 interface WebHostingProps {
   /**
@@ -34,7 +57,42 @@ interface WebHostingProps {
   readonly accessLogExpiration: Duration;
   /** Retention of the deployment function's logs. */
   readonly logRetention: RetentionDays;
+  /** @default - the distribution serves the SPA only */
+  readonly publicApi?: PublicApiOrigin;
+  /** ARN of the web ACL (scope CLOUDFRONT, in us-east-1) of the distribution. @default - none */
+  readonly webAclArn?: string;
 }
+
+/** Pages of the build rendered at build time (`verifier.html`): their path without `.html`. */
+const prerenderedPages = (buildDir: string): Record<string, string> => {
+  const pages: Record<string, string> = {};
+  for (const file of readdirSync(buildDir, { recursive: true, encoding: 'utf8' })) {
+    const path = `/${file.split(sep).join('/')}`;
+    if (!path.endsWith('.html') || path === '/index.html') continue;
+    pages[path.replace(/(\/index)?\.html$/, '')] = path;
+  }
+  return pages;
+};
+
+/**
+ * The SPA fallback, as a CloudFront Function on the site's behaviour (viewer request): a
+ * prerendered page's path serves its HTML, any other path without a file extension serves
+ * `index.html`, and the client router takes over. Distribution-wide error responses (403/404 →
+ * index.html) would also rewrite the API's 404s and the WAF's 403s into the app's HTML.
+ * Written for the cloudfront-js-2.0 runtime.
+ */
+const spaRoutingCode = (pages: Readonly<Record<string, string>>) => `var pages = ${JSON.stringify(pages)};
+function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (Object.prototype.hasOwnProperty.call(pages, uri)) {
+    request.uri = pages[uri];
+  } else if (uri.slice(uri.lastIndexOf('/') + 1).indexOf('.') === -1) {
+    request.uri = '/index.html';
+  }
+  return request;
+}
+`;
 
 /** Hashes of the inline scripts of the built pages (SvelteKit bootstraps with one), for the CSP. */
 const inlineScriptHashes = (buildDir: string): string[] => {
@@ -71,6 +129,8 @@ const contentSecurityPolicy = (scriptSources: readonly string[], connectSources:
  * The SPA's hosting: a private, versioned S3 bucket read by CloudFront through Origin Access
  * Control, security headers on every response, and SPA fallback (unknown paths serve
  * `index.html`, the client router takes over). S3 and CloudFront access logs go to a log bucket.
+ * With `publicApi`, the same distribution also serves that API under its paths, uncached; with
+ * `webAclArn`, a WAF web ACL filters every request.
  */
 class WebHosting extends Construct {
   readonly bucket: Bucket;
@@ -134,6 +194,12 @@ class WebHosting extends Construct {
       },
     });
 
+    const spaRouting = new CloudFrontFunction(this, 'SpaRouting', {
+      comment: 'Socle web: SPA fallback to index.html, prerendered pages',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(spaRoutingCode(props.buildDir ? prerenderedPages(props.buildDir) : {})),
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Socle web',
       defaultRootObject: 'index.html',
@@ -144,14 +210,10 @@ class WebHosting extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         compress: true,
+        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
-      // S3 answers 403 for a missing key (no ListBucket); both mean "a client-side route".
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
+      additionalBehaviors: props.publicApi ? this.publicApiBehaviors(props.publicApi, headers) : undefined,
+      webAclId: props.webAclArn,
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -166,14 +228,51 @@ class WebHosting extends Construct {
         reason: 'Staff work from France and its overseas regions, and travel; no geo restriction.',
       },
       {
-        id: 'AwsSolutions-CFR2',
-        reason: 'Static files only; the API is throttled at API Gateway. WAF to revisit with traffic.',
-      },
-      {
         id: 'AwsSolutions-CFR4',
         reason: 'Default *.cloudfront.net certificate (no custom domain yet): its TLS policy is fixed.',
       },
     );
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason: 'No web ACL given: static files only, the API is throttled at API Gateway.',
+      });
+    }
+  }
+
+  /**
+   * The API's behaviours: never cached (a revocation shows at once), every method, and to the
+   * origin only what the API reads, plus the viewer's address. Never the viewer's Host header:
+   * API Gateway routes on its own host name.
+   */
+  private publicApiBehaviors(
+    api: PublicApiOrigin,
+    responseHeadersPolicy: ResponseHeadersPolicy,
+  ): Record<string, BehaviorOptions> {
+    const origin = new HttpOrigin(api.domainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { [api.originSecretHeader.name]: api.originSecretHeader.value },
+    });
+    const originRequestPolicy = new OriginRequestPolicy(this, 'PublicApiRequests', {
+      comment: 'Socle public API: body type, query, viewer address; not the Host header',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(
+        'Accept',
+        'Content-Type',
+        'CloudFront-Viewer-Address',
+      ),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+    const behavior: BehaviorOptions = {
+      origin,
+      // A redirect would turn a POST into a GET and lose its body.
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy,
+      responseHeadersPolicy,
+    };
+    return Object.fromEntries(api.pathPatterns.map((pattern) => [pattern, behavior]));
   }
 
   /**
@@ -220,6 +319,9 @@ class WebHosting extends Construct {
     // The copy function and its permissions are CDK's (BucketDeployment); only acknowledged here.
     const stack = Stack.of(this);
     const siteBucketId = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
+    // cdk-nag names pseudo parameters `<AWS::…>`; a stack with an explicit region has literals.
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
     const copyPermissions: [string, string][] = [
       ['Action::s3:GetObject*', 'reads the uploaded build from the CDK asset bucket'],
       ['Action::s3:GetBucket*', 'reads the uploaded build from the CDK asset bucket'],
@@ -227,7 +329,7 @@ class WebHosting extends Construct {
       ['Action::s3:DeleteObject*', 'replaces objects in the site bucket only'],
       ['Action::s3:Abort*', 'aborts its multipart uploads to the site bucket'],
       [
-        'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+        `Resource::arn:${partition}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*`,
         'the CDK bootstrap asset bucket (default qualifier) holds the zipped build',
       ],
       [`Resource::<${siteBucketId}.Arn>/*`, 'writes any object of the site bucket'],
@@ -250,5 +352,5 @@ class WebHosting extends Construct {
   }
 }
 
-export type { WebHostingProps };
-export { WebHosting };
+export type { PublicApiOrigin, WebHostingProps };
+export { prerenderedPages, spaRoutingCode, WebHosting };

@@ -8,6 +8,11 @@
 
 interface AppConfig {
   apiUrl: string;
+  /**
+   * Base of the public verification routes (`/public/…`): `/` when the site's own domain serves
+   * them (in AWS, behind the web distribution and its WAF). Defaults to `apiUrl` (local stack).
+   */
+  publicApiUrl?: string;
   auth: {
     issuer: string;
     clientId: string;
@@ -32,15 +37,24 @@ const isUrl = (value: unknown): value is string => {
   }
 };
 
+/** An absolute URL, or a path on the site's own origin (`/`). */
+const isBase = (value: unknown): value is string =>
+  isUrl(value) || (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//'));
+
 /** The configuration when `value` has the expected shape, undefined otherwise. */
 const parseConfig = (value: unknown): AppConfig | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { apiUrl, auth } = value as Record<string, unknown>;
+  const { apiUrl, publicApiUrl, auth } = value as Record<string, unknown>;
   if (!isUrl(apiUrl) || typeof auth !== 'object' || auth === null) return undefined;
+  if (publicApiUrl !== undefined && !isBase(publicApiUrl)) return undefined;
   const { issuer, clientId, logoutEndpoint } = auth as Record<string, unknown>;
   if (!isUrl(issuer) || typeof clientId !== 'string' || clientId === '') return undefined;
   if (logoutEndpoint !== undefined && !isUrl(logoutEndpoint)) return undefined;
-  return { apiUrl, auth: { issuer, clientId, ...(logoutEndpoint ? { logoutEndpoint } : {}) } };
+  return {
+    apiUrl,
+    ...(publicApiUrl ? { publicApiUrl } : {}),
+    auth: { issuer, clientId, ...(logoutEndpoint ? { logoutEndpoint } : {}) },
+  };
 };
 
 let pending: Promise<AppConfig> | undefined;

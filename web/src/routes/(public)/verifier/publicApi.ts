@@ -51,9 +51,10 @@ const retryAfterOf = (response: Response): number | undefined => {
 
 /** Sends one request; undefined when the API cannot be reached. */
 const send = async (path: string, body?: unknown): Promise<Response | undefined> => {
-  const { apiUrl } = await getConfig();
+  const { apiUrl, publicApiUrl = apiUrl } = await getConfig();
   try {
-    return await fetch(`${apiUrl.replace(/\/$/, '')}${path}`, {
+    // `/` (deployed: the site's own domain) gives a relative `/public/…`: no CORS, no preflight.
+    return await fetch(`${publicApiUrl.replace(/\/$/, '')}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -6,6 +6,9 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SocleMetric } from '@socle/functions/metricNames';
+import { Monitoring } from './constructs/Monitoring.ts';
+import type { MonitoredFunction } from './constructs/Monitoring.ts';
 import { ScheduledJob } from './constructs/ScheduledJob.ts';
 import { SocleApi } from './constructs/SocleApi.ts';
 import { SocleFunction } from './constructs/SocleFunction.ts';
@@ -240,6 +243,7 @@ class StatelessStack extends Stack {
   readonly publicApi: SocleApi<LambdaName>;
   readonly web: WebHosting;
   readonly webClient: WebClient;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -405,10 +409,48 @@ class StatelessStack extends Stack {
       },
     });
 
+    // Alarms of every API, function (the token trigger too) and job, to one topic; one dashboard.
+    const monitored = (fn: SocleFunction): MonitoredFunction => ({
+      function: fn,
+      errorsAlarm: fn.errorsAlarm,
+    });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      apis: {
+        api: { api: this.api.api, alarms: [this.api.serverErrorsAlarm] },
+        publicApi: { api: this.publicApi.api, alarms: [this.publicApi.serverErrorsAlarm] },
+      },
+      functions: {
+        ...Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, monitored(fn)])),
+        ...Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, monitored(job.function)])),
+        // In the stateful stack: its errors alarm cannot notify a topic of this stack.
+        preTokenGeneration: { function: userPool.preTokenGeneration },
+      },
+      deadLetterQueues: Object.fromEntries(
+        Object.entries(jobs).map(([name, job]) => [
+          name,
+          { queue: job.deadLetterQueue, depthAlarm: job.deadLetterAlarm },
+        ]),
+      ),
+      table,
+      namespace: METRICS_NAMESPACE,
+      businessMetrics: [
+        { title: 'Certificates issued', metricName: SocleMetric.CERTIFICATES_ISSUED, service: 'juries' },
+        { title: 'Verifications', metricName: SocleMetric.VERIFICATIONS, service: 'verification' },
+      ],
+      requestErrorMetrics: {
+        clientErrors: SocleMetric.CLIENT_ERRORS,
+        serverErrors: SocleMetric.SERVER_ERRORS,
+        services: Object.keys(functions),
+      },
+      alarmEmail: config.alarmEmail,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'WebUrl', { value: this.web.url });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
   }
 }
 

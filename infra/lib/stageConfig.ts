@@ -46,6 +46,11 @@ interface StageConfig {
    * @default - no local origin
    */
   readonly localWebOrigin?: string;
+  /**
+   * Receives every alarm (SNS e-mail subscription, confirmed from the first message).
+   * @default - no subscription: subscribe to the alarm topic by hand (docs/operations.md)
+   */
+  readonly alarmEmail?: string;
 }
 
 export type { EdgeRateLimit, RateWindowSeconds, Stage, StageConfig };

@@ -4,10 +4,13 @@ import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Monitoring } from '../lib/constructs/Monitoring.ts';
 import type { MonitoringProps } from '../lib/constructs/Monitoring.ts';
-import { bareStack, logicalId } from './fixtures.ts';
+import type { StatefulStack } from '../lib/StatefulStack.ts';
+import type { StatelessStack } from '../lib/StatelessStack.ts';
+import { bareStack, logicalId, socleApp } from './fixtures.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
@@ -355,5 +358,85 @@ describe('Class: Monitoring', () => {
       const widget = dashboard().widgets.find((w) => w.type === 'alarm');
       expect(widget?.properties.alarms?.sort()).toEqual(built.alarms.map(([id]) => id).sort());
     });
+  });
+});
+
+describe('Monitoring of the stateless stack', () => {
+  let stateful: StatefulStack;
+  let stack: StatelessStack;
+  let template: Template;
+  let alarms: [string, { Properties: Record<string, unknown> }][];
+
+  beforeAll(() => {
+    ({ stateful, stateless: stack } = socleApp({ stage: 'prod' }));
+    template = Template.fromStack(stack);
+    alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as typeof alarms;
+  });
+
+  /** The ids an alarm's single metric names in its dimensions (`Ref` or `Fn::GetAtt`). */
+  const dimensionIds = (alarm: { Properties: Record<string, unknown> }) =>
+    ((alarm.Properties.Dimensions ?? []) as { Value: { Ref?: string; 'Fn::GetAtt'?: string[] } }[]).map(
+      ({ Value }) => Value.Ref ?? Value['Fn::GetAtt']?.[0],
+    );
+  const alarmsOn = (metricName: string, id: string) =>
+    alarms.filter(
+      ([, alarm]) => alarm.Properties.MetricName === metricName && dimensionIds(alarm).includes(id),
+    );
+  const topic = () => ({ Ref: logicalId(stack.monitoring.alarmTopic) });
+
+  it('sends every alarm of the stack to the alarm topic', () => {
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const [id, alarm] of alarms) {
+      expect(alarm.Properties.AlarmActions, id).toEqual([topic()]);
+    }
+  });
+
+  it('alarms on the 5xx rate of the main and the public API', () => {
+    for (const api of [stack.api, stack.publicApi]) {
+      const rate = alarms.filter(([, alarm]) =>
+        JSON.stringify(alarm.Properties.Metrics ?? []).includes(`{"Ref":"${logicalId(api.api)}"}`),
+      );
+      expect(rate).toHaveLength(1);
+    }
+  });
+
+  it('alarms on throttles and errors of every API function and job', () => {
+    const all = [...Object.values(stack.functions), ...Object.values(stack.jobs).map((job) => job.function)];
+    for (const fn of all) {
+      expect(alarmsOn('Throttles', logicalId(fn)), fn.node.id).toHaveLength(1);
+      expect(alarmsOn('Errors', logicalId(fn)).map(([id]) => id)).toEqual([logicalId(fn.errorsAlarm)]);
+    }
+  });
+
+  it('alarms on errors and throttles of the token trigger, from this stack', () => {
+    // The trigger is in the stateful stack: its name reaches this one as a cross-stack reference,
+    // which names the trigger's logical ID.
+    const triggerId = logicalId(stateful.userPool.preTokenGeneration);
+    const trigger = alarms.filter(([, alarm]) =>
+      JSON.stringify(alarm.Properties.Dimensions ?? []).includes(triggerId),
+    );
+    expect(trigger.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual(['Errors', 'Throttles']);
+  });
+
+  it("alarms on every job's dead-letter queue", () => {
+    for (const job of Object.values(stack.jobs)) {
+      expect(alarmsOn('ApproximateNumberOfMessagesVisible', logicalId(job.deadLetterQueue))).toHaveLength(1);
+    }
+  });
+
+  it('has one dashboard and names it in the outputs, with the alarm topic', () => {
+    expect(template).toHaveResourceCount('AWS::CloudWatch::Dashboard', 1);
+    expect(template).toHaveOutput('DashboardName', { Value: { Ref: logicalId(stack.monitoring.dashboard) } });
+    expect(template).toHaveOutput('AlarmTopicArn', { Value: topic() });
+  });
+
+  it('leaves no AwsSolutions finding unacknowledged', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack.monitoring);
+    expect(report.violations).toEqual([]);
+  });
+
+  it('subscribes the stage alarm e-mail address, when there is one', () => {
+    // Assess: no address in bin/stages.ts.
+    expect(template).toHaveResourceCount('AWS::SNS::Subscription', 0);
   });
 });

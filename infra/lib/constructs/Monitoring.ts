@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AlarmStatusWidget,
@@ -108,11 +108,6 @@ class Monitoring extends Construct {
     const alarms: Alarm[] = [];
 
     this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: 'Socle alarms', enforceSSL: true });
-    Validations.of(this.alarmTopic).acknowledge({
-      id: 'AwsSolutions-SNS2',
-      reason:
-        'Alarm notifications carry alarm names and metric values, no personal data; CloudWatch cannot publish to a topic under the AWS managed SNS key.',
-    });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     // APIs: the share of 5xx answers.

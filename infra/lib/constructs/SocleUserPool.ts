@@ -30,6 +30,8 @@ interface SocleUserPoolProps {
  */
 class SocleUserPool extends UserPool {
   readonly domain: UserPoolDomain;
+  /** The token trigger: without it nobody signs in (watched by the stateless stack's monitoring). */
+  readonly preTokenGeneration: IFunction;
 
   constructor(scope: Construct, id: string, props: SocleUserPoolProps) {
     const retain = props.removalPolicy === RemovalPolicy.RETAIN;
@@ -68,6 +70,7 @@ class SocleUserPool extends UserPool {
       deletionProtection: retain,
       removalPolicy: props.removalPolicy,
     });
+    this.preTokenGeneration = props.preTokenGeneration;
     this.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       props.preTokenGeneration,

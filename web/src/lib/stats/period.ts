@@ -44,8 +44,8 @@ const dateOfMonth = (month: string) => new Date(`${month}-01T00:00:00Z`);
 /** `2026-03` → `mars 2026`. */
 const monthName = (month: string): string => longMonthFormat.format(dateOfMonth(month));
 
-/** `2026-03` → `mars 26` (axis labels). */
-const shortMonthName = (month: string): string => shortMonthFormat.format(dateOfMonth(month));
+/** `2026-02` → `févr.` (axis labels; the year is written apart). */
+const monthAbbreviation = (month: string): string => shortMonthFormat.format(dateOfMonth(month));
 
 /** `2026-T1` → `1er trimestre 2026`; a month → its name; a year stays as it is. */
 const periodName = (key: string): string => {
@@ -176,12 +176,12 @@ export {
   formatDays,
   groupings,
   isTimeGrouping,
+  monthAbbreviation,
   monthName,
   monthOf,
   monthOptions,
   periodName,
   scopeText,
-  shortMonthName,
   statementMonths,
   volumesFileName,
 };

@@ -43,6 +43,30 @@ class InvalidCodeError extends Error {
   }
 }
 
+/**
+ * What is logged of an unexpected error: name, message, stack and the same of its causes, plus the
+ * AWS request id and transaction cancellation codes of an SDK error. Never its other properties:
+ * Powertools would log them all, and an SDK error carries the items it read (`Item`,
+ * `CancellationReasons[].Item`), personal data included.
+ */
+const loggableError = (error: unknown, depth = 0): Record<string, unknown> => {
+  if (!(error instanceof Error)) return { name: 'NonError', type: typeof error };
+  const { $metadata, CancellationReasons } = error as {
+    $metadata?: { requestId?: string; httpStatusCode?: number };
+    CancellationReasons?: { Code?: string }[];
+  };
+  return {
+    name: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...($metadata && { awsRequestId: $metadata.requestId, httpStatusCode: $metadata.httpStatusCode }),
+    ...(Array.isArray(CancellationReasons) && {
+      cancellationReasons: CancellationReasons.map((reason) => reason?.Code),
+    }),
+    ...(error.cause !== undefined && depth < 3 && { cause: loggableError(error.cause, depth + 1) }),
+  };
+};
+
 const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
   if (error instanceof TooManyRequestsError) {
     return jsonResponse(
@@ -101,7 +125,7 @@ const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return jsonResponse(status, { error: 'http_error', message: (error as Error).message });
   }
-  logger.error('unhandled error', { error: error as Error });
+  logger.error('unhandled error', { error: loggableError(error) });
   return jsonResponse(500, { error: 'internal_error', message: 'Erreur interne / internal error' });
 };
 
@@ -114,4 +138,11 @@ const errorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyRes
   return { onError: errorMapperOnError };
 };
 
-export { InvalidCodeError, TooManyRequestsError, UnauthorizedError, errorMapper, errorResponse };
+export {
+  InvalidCodeError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  errorMapper,
+  errorResponse,
+  loggableError,
+};

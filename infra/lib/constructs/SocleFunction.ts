@@ -5,11 +5,12 @@ import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { nodejsBundling } from '../lambdaBundling.ts';
 
 /**
  * `getItem`: single-item reads only (the token trigger). `read`: GetItem, BatchGetItem, Query.
@@ -183,19 +184,7 @@ class SocleFunction extends NodejsFunction {
         ...props.environment,
       },
       bundling: {
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Bundle the SDK: the function runs the SDK version the tests ran against, not the
-        // runtime's.
-        bundleAwsSDK: true,
-        // CommonJS dependencies bundled into ESM still call `require`.
-        banner:
-          "import { createRequire as socleCreateRequire } from 'node:module'; const require = socleCreateRequire(import.meta.url);",
+        ...nodejsBundling(),
         commandHooks:
           bundleFiles.length > 0
             ? {

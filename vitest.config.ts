@@ -4,6 +4,29 @@
  */
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Benchmarks (test/bench) take minutes and measure rather than check: they run with `npm run bench`
+ * (which sets SOCLE_BENCH), one file at a time, never in `npm test`.
+ */
+const benchProjects = process.env.SOCLE_BENCH
+  ? [
+      {
+        test: {
+          name: 'bench',
+          include: ['test/bench/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/dynamoGlobalSetup.ts'],
+          // Handler logs would cost what is being measured (as in the integration project).
+          env: { LOG_LEVEL: 'SILENT' },
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 600_000,
+          expect: { requireAssertions: true },
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
@@ -55,6 +78,7 @@ export default defineConfig({
           expect: { requireAssertions: true },
         },
       },
+      ...benchProjects,
     ],
   },
 });

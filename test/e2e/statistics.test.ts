@@ -180,3 +180,43 @@ describe('Usage statements: /reseau/releves', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
+
+describe('Fee schedules: /tarifs', () => {
+  it('lets the national admin set fees in euros from next month, sent in cents', async () => {
+    // Prepare
+    const token = await tokenOf('national@certifpro.demo');
+    const page = await newPage();
+    await loginAs(page, stack.webUrl, 'national@certifpro.demo');
+
+    // Act: a malformed amount first, then a decimal comma.
+    await page.getByRole('link', { name: 'Tarifs', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tarifs' }).waitFor();
+    const month = await page.getByLabel('Applicable à partir de').inputValue();
+    const field = page
+      .getByRole('group', { name: 'CléA', exact: true })
+      .getByLabel('Par évaluation préalable');
+    await field.fill('vingt');
+    await page.getByRole('button', { name: 'Enregistrer les tarifs' }).click();
+    const error = await page.locator('.error-summary').textContent();
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    await field.fill('25,5');
+    await page.getByRole('button', { name: 'Enregistrer les tarifs' }).click();
+    await page.getByText('ont été enregistrés').waitFor();
+    const firstRow = await page
+      .getByRole('table', { name: /Grilles tarifaires/ })
+      .locator('tbody tr')
+      .first()
+      .textContent();
+    await expectAccessible(page);
+    const fees = expectStatus(await stack.api.call('GET', '/fees', { token }), 200, 'fees');
+
+    // Assess
+    expect(error).toContain('montant en euros');
+    expect(focused).toBe(await field.getAttribute('id'));
+    expect(firstRow).toContain('25,50');
+    expect(fees.items[0]).toMatchObject({
+      effectiveFrom: month,
+      fees: { clea: { preliminaryEvaluation: 2550 } },
+    });
+  });
+});

@@ -3,6 +3,7 @@
  * `$lib/api`: that client brings zod and the session, and this page must stay small for a phone on
  * a slow connection. Every outcome the page shows is a case of the returned unions; nothing throws.
  */
+import { parseCertificateCode } from '@socle/domain/certificateCode';
 import { getConfig } from '$lib/config';
 
 type Certification = 'clea' | 'clea-numerique';
@@ -32,6 +33,8 @@ type Lookup =
 type Confirmation =
   | { kind: 'match'; fullName: string }
   | { kind: 'noMatch' }
+  /** The holder's data was erased (data protection): the name cannot be confirmed any more. */
+  | { kind: 'erased' }
   | { kind: 'notFound' }
   | Unavailable;
 
@@ -93,8 +96,12 @@ const isCertificate = (value: unknown): value is PublicCertificate => {
 
 const certificatePath = (code: string) => `/public/certificates/${encodeURIComponent(code.trim())}`;
 
-/** Looks a code up as typed: the API normalises it (case, spaces, dashes, O→0, I/L→1). */
+/**
+ * Looks a code up as typed: the API normalises it (case, spaces, dashes, O→0, I/L→1). A typo is
+ * caught here first by the check symbol (no request: works on a weak connection, costs no quota).
+ */
 const lookupCertificate = async (code: string): Promise<Lookup> => {
+  if (!parseCertificateCode(code).ok) return { kind: 'typo' };
   const response = await send(certificatePath(code));
   if (!response) return { kind: 'unavailable' };
   const common = commonOutcome(response);
@@ -118,6 +125,7 @@ const confirmHolder = async (
   if (response.status === 404) return { kind: 'notFound' };
   const body = await readJson(response);
   if (!response.ok || typeof body?.match !== 'boolean') return { kind: 'unavailable' };
+  if (body.reason === 'holder_erased') return { kind: 'erased' };
   return body.match && typeof body.fullName === 'string'
     ? { kind: 'match', fullName: body.fullName }
     : { kind: 'noMatch' };

@@ -16,11 +16,7 @@ const parisMonthFormat = new Intl.DateTimeFormat('fr-CA', {
   month: '2-digit',
 });
 const longMonthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortMonthFormat = new Intl.DateTimeFormat('fr-FR', {
-  month: 'short',
-  year: '2-digit',
-  timeZone: 'UTC',
-});
+const shortMonthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'short', timeZone: 'UTC' });
 const countFormat = new Intl.NumberFormat('fr-FR');
 
 /** The month of an instant in Paris, `2026-03`. */

@@ -6,7 +6,6 @@ import {
   type CounterValues,
   type FeeSchedule,
   type FeeScheduleInput,
-  NotFoundError,
   RuleViolationError,
   type UsageStatement,
   type VolumesQuery,
@@ -171,9 +170,7 @@ const putFeeSchedule = async (
 /** A network's usage statement for one month: its counters for that month and the fees in force. */
 const usageStatement = async (tenantId: string, month: string, now: Date): Promise<UsageStatement> => {
   const [tenant, { cells }, schedules] = await Promise.all([
-    getTenant(tenantId).catch(() => {
-      throw new NotFoundError('tenant');
-    }),
+    getTenant(tenantId),
     readTenantCounters(platformScopeFor(tenantId), month, month),
     listFeeSchedules(),
   ]);

@@ -182,7 +182,7 @@ describe('Usage statements: /reseau/releves', () => {
 });
 
 describe('Fee schedules: /tarifs', () => {
-  it('lets the national admin set fees in euros from next month, sent in cents', async () => {
+  it('lets the national admin set fees in euros from next month, sent in cents, and reload on a conflict', async () => {
     // Prepare
     const token = await tokenOf('national@certifpro.demo');
     const page = await newPage();
@@ -209,6 +209,26 @@ describe('Fee schedules: /tarifs', () => {
       .textContent();
     await expectAccessible(page);
     const fees = expectStatus(await stack.api.call('GET', '/fees', { token }), 200, 'fees');
+    // Someone else changes the same schedule meanwhile: saving again is a conflict, offered to reload.
+    const theirs = structuredClone(fees.items[0].fees);
+    theirs.clea.preliminaryEvaluation = 3000;
+    expectStatus(
+      await stack.api.call('PUT', `/fees/${month}`, {
+        token,
+        body: { fees: theirs, version: fees.items[0].version },
+      }),
+      200,
+      'concurrent change',
+    );
+    await field.fill('26');
+    await page.getByRole('button', { name: 'Enregistrer les tarifs' }).click();
+    await page.getByText("Ces tarifs ont été modifiés par quelqu'un d'autre").waitFor();
+    await page.getByRole('button', { name: 'Recharger' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Ces tarifs ont été modifiés' })
+      .waitFor({ state: 'detached' });
+    const reloaded = await field.inputValue();
 
     // Assess
     expect(error).toContain('montant en euros');
@@ -218,5 +238,6 @@ describe('Fee schedules: /tarifs', () => {
       effectiveFrom: month,
       fees: { clea: { preliminaryEvaluation: 2550 } },
     });
+    expect(reloaded).toBe('30,00');
   });
 });

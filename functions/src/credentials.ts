@@ -3,6 +3,7 @@
  * with Ed25519 (jose). The public keys are published at `/.well-known/jwks.json`, so an employer's
  * tools can check a credential offline; `/public/credentials/verify` also checks its current status.
  */
+import { holderOf } from '@socle/data';
 import type { StoredCertificate } from '@socle/data';
 import { certificationLabels } from '@socle/domain';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
@@ -74,6 +75,7 @@ const issuerProfile = () => ({
 });
 
 const exportCredential = async (certificate: StoredCertificate): Promise<string> => {
+  const holder = holderOf(certificate);
   const { kid, privateJwk } = await signingKeys();
   const key = (await importJWK(privateJwk, ALG)) as JoseKey;
   const id = `urn:socle:certificate:${certificate.code}`;
@@ -90,7 +92,7 @@ const exportCredential = async (certificate: StoredCertificate): Promise<string>
     name: `Certificat ${label}`,
     credentialSubject: {
       type: ['AchievementSubject'],
-      name: `${certificate.holder.firstName} ${certificate.holder.lastName}`,
+      name: `${holder.firstName} ${holder.lastName}`,
       achievement: {
         id: `${issuerUrl()}/public/achievements/${certificate.certification}`,
         type: ['Achievement'],

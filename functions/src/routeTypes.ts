@@ -14,6 +14,7 @@ const LambdaName = {
   JURIES: 'juries',
   VERIFICATION: 'verification',
   CERTIFICATES: 'certificates',
+  PRIVACY: 'privacy',
   STATS: 'stats',
 } as const;
 type LambdaName = (typeof LambdaName)[keyof typeof LambdaName];

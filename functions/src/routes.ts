@@ -5,6 +5,7 @@
  * Each bounded context declares its routes in `routes/<context>.ts`.
  */
 import { certificateRoutes } from './routes/certificates.ts';
+import { dataProtectionRoutes } from './routes/dataProtection.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { juryRoutes } from './routes/juries.ts';
@@ -23,6 +24,7 @@ const routes = [
   ...evaluationRoutes,
   ...juryRoutes,
   ...certificateRoutes,
+  ...dataProtectionRoutes,
   ...statsRoutes,
 ] as const;
 

@@ -99,12 +99,13 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel; the
   // minutes of a jury session from the session and its agenda (`JSESSION#`) and the region's jury
   // (`JURY#`); a candidate's subject access PDF, whose reading is audited (`AUDIT#T#`); usage
-  // statements from the counters and the fee schedules (`PLATFORM#FEES`). Its one write: the first
+  // statements from the counters and the fee schedules (`PLATFORM#FEES`); the retention the subject
+  // access PDF states (`PLATFORM#DATA_PROTECTION`). Its one write: the first
   // download of a portfolio records its issuance on the dossier (audited, counted in `T#<t>#STATS`).
   documents: {
     table: 'readWrite',
     leadingKeys: ['T#*'],
-    reads: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES'],
+    reads: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES', 'PLATFORM#DATA_PROTECTION'],
     audits: ['AUDIT#T#*'],
     managesUsers: false,
   },
@@ -125,6 +126,18 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     reads: ['CERT#*'],
     managesUsers: false,
     signsCredentials: true,
+  },
+  // Data protection: the retention setting (`PLATFORM#DATA_PROTECTION`, the national admin) and
+  // the platform trail; a candidate's export and erasure in their network (`T#`: candidate, dossiers,
+  // evaluations, plans) with the register (`CERT#`: the holder reduced to first name and initial) and
+  // the jury agendas (`JSESSION#`, found through the region's sessions `JURY#`); the dossiers' and
+  // the network's trails (exports and erasures are audited, never the trail changed).
+  privacy: {
+    table: 'readWrite',
+    leadingKeys: ['T#*', 'CERT#*', 'JSESSION#*', 'PLATFORM#DATA_PROTECTION'],
+    reads: ['JURY#*'],
+    audits: ['AUDIT#T#*', 'AUDIT#PLATFORM'],
+    managesUsers: false,
   },
   // The register: certificates by code, by year (gsi2 `CERTS#<yyyy>`) and by network (gsi3
   // `T#<t>#CERTS`); revocation writes the certificate and the platform trail.

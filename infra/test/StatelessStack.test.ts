@@ -72,7 +72,7 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
     evaluations: { write: ['T#*'], read: ['REF#*'], audit: ['AUDIT#T#*'] },
     documents: {
       write: ['T#*'],
-      read: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES'],
+      read: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES', 'PLATFORM#DATA_PROTECTION'],
       audit: ['AUDIT#T#*'],
     },
     juries: {
@@ -81,8 +81,12 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
       audit: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
     },
     verification: { write: ['RATE#*'], read: ['CERT#*'] },
+    privacy: {
+      write: ['T#*', 'CERT#*', 'JSESSION#*', 'PLATFORM#DATA_PROTECTION'],
+      read: ['JURY#*'],
+      audit: ['AUDIT#T#*', 'AUDIT#PLATFORM'],
+    },
     certificates: { write: ['CERT#*'], read: ['CERTS#*', 'T#*', 'PAPER#*'], audit: ['AUDIT#PLATFORM'] },
-
     stats: { write: ['PLATFORM#FEES'], read: ['T#*', 'STATS#*', 'TENANTS'], audit: ['AUDIT#PLATFORM'] },
 
     expirySweep: { write: ['T#*'], read: ['DEADLINE#*'], audit: ['AUDIT#T#*'] },

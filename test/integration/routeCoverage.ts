@@ -23,6 +23,7 @@ const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
   organismId: (w) => w.organismId,
   userId: (w) => w.userIds.trainer,
   dossierId: (w) => w.dossierId,
+  candidateId: (w) => w.candidateId,
   tenantId: (w) => w.tenantId,
   month: () => '2026-11',
 };
@@ -94,6 +95,8 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   declareJuryConflict: () => ({ reason: 'Ancien salarié de cet organisme' }),
   voteOnJuryDossier: () => ({ vote: 'certify' }),
   decideJuryDossier: () => ({ decision: 'adjourned', reason: 'Pièces manquantes' }),
+  putDataProtectionSettings: () => ({ retentionYears: 3 }),
+  eraseCandidate: () => ({ lastName: 'Öztürk-N’Diaye' }),
   putFeeSchedule: () => ({
     fees: {
       clea: { preliminaryEvaluation: 2000, certificate: 500 },

@@ -13,6 +13,8 @@ interface NetworkWorld {
   organismId: string;
   /** Evaluated (training needed) and with a training plan: every dossier route has something to act on. */
   dossierId: string;
+  /** The candidate of `dossierId`. */
+  candidateId: string;
   evaluationId: string;
   referentielId: string;
   userIds: { admin: string; advisor: string; evaluator: string; trainer: string };
@@ -156,6 +158,7 @@ const buildNetwork = async (
     tenantId: tenant.id,
     organismId: organism.id,
     dossierId: detail.dossier.id,
+    candidateId: detail.candidate.id,
     evaluationId: evaluation.id,
     referentielId,
     userIds: { admin: admin.id, advisor: advisor.id, evaluator: evaluator.id, trainer: trainer.id },

@@ -7,6 +7,7 @@ import {
   getRestitution,
   getSession,
   getTenant,
+  holderOf,
   listAgenda,
   listJuryMembers,
   recordPortfolioIssued,
@@ -25,6 +26,7 @@ import { certificateCodeOf } from '../certificateCodeOf.ts';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
+import { subjectAccessPdfHandlers } from './subjectAccessPdf.ts';
 
 const statementPdf = async (tenantId: string, month: string, now: Date): Promise<BinaryBody> => {
   const statement = await usageStatement(tenantId, month, now);
@@ -32,6 +34,7 @@ const statementPdf = async (tenantId: string, month: string, now: Date): Promise
 };
 
 const documentHandlers = {
+  ...subjectAccessPdfHandlers,
   getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ scope, params, ctx }) =>
     statementPdf(scope.tenantId, params.month, ctx.now),
   ),
@@ -45,7 +48,7 @@ const documentHandlers = {
       const bytes = await renderCertificatePdf({
         code: certificate.code,
         certification: certificate.certification as 'clea' | 'clea-numerique',
-        holder: certificate.holder,
+        holder: holderOf(certificate),
         issuedOn: certificate.issuedOn,
         region: regionOf(certificate.region),
         status: certificate.status,

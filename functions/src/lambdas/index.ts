@@ -8,6 +8,7 @@ import { handler as juries } from './juries.ts';
 import { handler as meta } from './meta.ts';
 import { handler as network } from './network.ts';
 import { handler as platform } from './platform.ts';
+import { handler as privacy } from './privacy.ts';
 import { handler as referentiels } from './referentiels.ts';
 import { handler as stats } from './stats.ts';
 import { handler as verification } from './verification.ts';
@@ -23,6 +24,7 @@ const lambdas: Record<LambdaName, typeof meta> = {
   juries,
   verification,
   certificates,
+  privacy,
   stats,
 };
 

@@ -24,7 +24,14 @@ const Confirm = z.object({
   lastName: z.string().trim().min(1, { error: 'nom requis' }).max(100),
   birthDate: z.iso.date({ error: 'date invalide (AAAA-MM-JJ attendu)' }).nullable().optional(),
 });
-const ConfirmResult = z.object({ match: z.boolean(), fullName: z.string().optional() }).strict();
+/** `reason: holder_erased`: the holder's data was erased (data protection), no name is left to compare. */
+const ConfirmResult = z
+  .object({
+    match: z.boolean(),
+    fullName: z.string().optional(),
+    reason: z.enum(['holder_erased']).optional(),
+  })
+  .strict();
 
 const CredentialVerification = z.object({
   valid: z.boolean(),
@@ -34,12 +41,15 @@ const CredentialVerification = z.object({
 
 const PaperCopy = z.object({
   status: z.enum(['requested', 'printed', 'sent']),
-  recipient: z.object({
-    name: z.string(),
-    addressLine: z.string(),
-    postalCode: z.string(),
-    city: z.string(),
-  }),
+  /** Gone once the holder's data was erased (only a sent copy can be: erasure waits for it). */
+  recipient: z
+    .object({
+      name: z.string(),
+      addressLine: z.string(),
+      postalCode: z.string(),
+      city: z.string(),
+    })
+    .optional(),
   requestedAt: z.string(),
   requestedBy: z.string(),
   printedAt: z.string().optional(),
@@ -66,7 +76,14 @@ const Certificate = z.object({
   sessionId: z.string(),
   tenantId: z.string(),
   dossierId: z.string(),
-  holder: z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
+  /** After the holder's data was erased: the first name and the last initial only. */
+  holder: z.object({
+    firstName: z.string(),
+    lastName: z.string().optional(),
+    birthDate: z.string().optional(),
+    lastInitial: z.string().optional(),
+  }),
+  holderErasedAt: z.string().optional(),
   paperCopy: PaperCopy.optional(),
 });
 

@@ -3,7 +3,7 @@
  * the national admin revokes; networks and the national admin list and search it.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError, foldForSearch, regionOf } from '@socle/domain';
+import { NotFoundError, RuleViolationError, foldForSearch, lastInitialOf, regionOf } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
@@ -31,7 +31,20 @@ const PAPER_NEXT: Record<PaperCopy['status'], PaperCopy['status'] | undefined> =
   sent: undefined,
 };
 
-type StoredCertificate = Certificate & {
+/**
+ * The holder as the register stores them. After the candidate's data was erased (data protection),
+ * only the first name and the last name's initial remain (`holderErasedAt` says when).
+ */
+interface CertificateHolder {
+  firstName: string;
+  lastName?: string;
+  birthDate?: string;
+  lastInitial?: string;
+}
+
+type StoredCertificate = Omit<Certificate, 'holder'> & {
+  holder: CertificateHolder;
+  holderErasedAt?: string;
   revokedOn?: string;
   revocationReason?: string;
   version?: number;
@@ -53,16 +66,38 @@ const publicView = (c: StoredCertificate) => ({
   region: regionOf(c.region),
   holder: {
     firstName: c.holder.firstName,
-    lastInitial: `${c.holder.lastName.trim().charAt(0).toUpperCase()}.`,
+    lastInitial: c.holder.lastInitial ?? lastInitialOf(c.holder.lastName ?? ''),
   },
 });
 
-/** The holder's name confirmed by someone who knows it (case and accents ignored). */
-const confirmHolder = (c: StoredCertificate, input: { lastName: string; birthDate?: string | null }) => {
+/**
+ * The holder's name confirmed by someone who knows it (case and accents ignored). Once the holder's
+ * data was erased there is no last name left to compare: the answer says so (`holder_erased`)
+ * rather than a misleading "no match"; the certificate itself still verifies.
+ */
+const confirmHolder = (
+  c: StoredCertificate,
+  input: { lastName: string; birthDate?: string | null },
+): { match: boolean; fullName?: string; reason?: 'holder_erased' } => {
+  if (!c.holder.lastName) return { match: false, reason: 'holder_erased' };
   const match =
     foldForSearch(input.lastName) === foldForSearch(c.holder.lastName) &&
     (!input.birthDate || input.birthDate === c.holder.birthDate);
   return match ? { match, fullName: `${c.holder.firstName} ${c.holder.lastName}` } : { match };
+};
+
+/**
+ * The holder's full identity, for a document naming them (the PDF, an Open Badges credential).
+ * Gone once the candidate's data was erased: the code still verifies, nothing names them any more.
+ */
+const holderOf = (c: StoredCertificate): { firstName: string; lastName: string; birthDate: string } => {
+  if (c.holderErasedAt || !c.holder.lastName || !c.holder.birthDate) {
+    throw new RuleViolationError(
+      'holder_erased',
+      'les données du titulaire ont été effacées : le certificat reste vérifiable par son code, mais aucun document à son nom ne peut plus être produit',
+    );
+  }
+  return { firstName: c.holder.firstName, lastName: c.holder.lastName, birthDate: c.holder.birthDate };
 };
 
 /** A certificate as its network or the national admin sees it; another network's is not found. */
@@ -270,12 +305,13 @@ const listPaperCopies = async (status: 'requested' | 'printed') => {
   return (result.Items ?? []).map((i) => toRecord<StoredCertificate>(i));
 };
 
-export type { PaperCopy, StoredCertificate };
+export type { CertificateHolder, PaperCopy, StoredCertificate };
 export {
   advancePaperCopy,
   confirmHolder,
   findCertificate,
   getCertificateFor,
+  holderOf,
   listCertificates,
   listPaperCopies,
   publicView,

@@ -156,6 +156,14 @@ const openDossier = async (
     organismCheck(scope, organismId, 'evaluation', 'dossier.organismId'),
     putNew(candidateItem(scope, candidate, 1), () => new RuleViolationError('duplicate_id', 'id collision')),
     putNew(dossierItem(scope, dossier), () => new RuleViolationError('duplicate_id', 'id collision')),
+    putNew(
+      {
+        ...keys.candidateDossier(scope, candidate.id, dossier.id),
+        itemType: 'CandidateDossier',
+        dossierId: dossier.id,
+      },
+      () => new RuleViolationError('duplicate_id', 'id collision'),
+    ),
     ...dossierEventItems(scope, ctx, dossier, {
       action: 'dossier.opened',
       entity: { type: 'dossier', id: dossier.id },
@@ -166,11 +174,15 @@ const openDossier = async (
   return detail;
 };
 
+/**
+ * The stored dossier; what remains of an erased one (data protection: statistics fields only, see
+ * erasure.ts) is not a dossier any more and reads as not found.
+ */
 const findDossier = async (scope: TenantScope, dossierId: string): Promise<Dossier | undefined> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.dossier(scope, dossierId), ConsistentRead: true }),
   );
-  return Item ? toRecord<Dossier>(Item) : undefined;
+  return Item && !Item.erasedAt ? toRecord<Dossier>(Item) : undefined;
 };
 
 /**
@@ -247,6 +259,8 @@ const listDossiers = async (scope: TenantScope, query: DossierListQuery, organis
     filters.push('contains(searchName, :q)');
     values[':q'] = foldForSearch(query.q);
   }
+  // Erased dossiers stay in the indexes for the statistics, not in the lists.
+  filters.push('attribute_not_exists(erasedAt)');
   const items: Dossier[] = [];
   let startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: source.pk }) as
     | Record<string, unknown>
@@ -280,7 +294,7 @@ const batchGetDossiers = async (scope: TenantScope, ids: string[]): Promise<Doss
       RequestItems: { [tableName()]: { Keys: ids.map((id) => keys.dossier(scope, id)) } },
     }),
   );
-  return (result.Responses?.[tableName()] ?? []).map((i) => toRecord<Dossier>(i));
+  return (result.Responses?.[tableName()] ?? []).filter((i) => !i.erasedAt).map((i) => toRecord<Dossier>(i));
 };
 
 interface TransitionOptions {

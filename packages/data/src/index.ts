@@ -86,12 +86,13 @@ export {
   setAttendance,
   vote,
 } from './jurySessions.ts';
-export type { PaperCopy, StoredCertificate } from './certificates.ts';
+export type { CertificateHolder, PaperCopy, StoredCertificate } from './certificates.ts';
 export {
   advancePaperCopy,
   confirmHolder,
   findCertificate,
   getCertificateFor,
+  holderOf,
   listCertificates,
   listPaperCopies,
   publicView,
@@ -112,3 +113,13 @@ export type { StatsViewer } from './stats.ts';
 export { listFeeSchedules, putFeeSchedule, readVolumes, usageStatement } from './stats.ts';
 export type { RateLimitOptions, RateLimitResult } from './rateLimit.ts';
 export { consumeRateLimit } from './rateLimit.ts';
+export type { CandidateRecords, JuryRecord, StoredDossier } from './dataProtection.ts';
+export {
+  assessErasure,
+  getDataProtectionSettings,
+  loadCandidate,
+  putDataProtectionSettings,
+} from './dataProtection.ts';
+export type { EraseOptions, ErasureFault } from './erasure.ts';
+export { eraseCandidate } from './erasure.ts';
+export { exportSubjectData } from './subjectAccess.ts';

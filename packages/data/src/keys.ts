@@ -41,6 +41,15 @@ const keys = {
     pk: `${tenantPrefix(scope)}#C#${candidateId}`,
     sk: 'CANDIDATE',
   }),
+  /** The candidate's partition: the candidate item and one link per dossier of theirs. */
+  candidatePartition: (scope: TenantScope, candidateId: string) => ({
+    pk: `${tenantPrefix(scope)}#C#${candidateId}`,
+  }),
+  /** "A candidate's dossiers" (subject access, erasure): written with the dossier. */
+  candidateDossier: (scope: TenantScope, candidateId: string, dossierId: string): Key => ({
+    pk: `${tenantPrefix(scope)}#C#${candidateId}`,
+    sk: `DOSSIER#${dossierId}`,
+  }),
   dossier: (scope: TenantScope, dossierId: string): Key => ({
     pk: `${tenantPrefix(scope)}#D#${dossierId}`,
     sk: 'DOSSIER',

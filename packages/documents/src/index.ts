@@ -14,6 +14,7 @@ export type { MinutesSource } from './minutes/minutesInputFrom.ts';
 export { regionTimeZone } from './minutes/regionTimeZone.ts';
 export { renderMinutes, renderMinutesPdf } from './minutes/renderMinutes.ts';
 export { renderPortfolio, renderPortfolioPdf } from './portfolio/renderPortfolio.ts';
+export { renderSubjectAccess, renderSubjectAccessPdf } from './subjectAccess/renderSubjectAccess.ts';
 export { renderUsageStatement } from './statement/renderUsageStatement.ts';
 export type { CertificateInput } from './types/certificate.ts';
 export type { FontBytes, RenderOptions } from './types/fonts.ts';

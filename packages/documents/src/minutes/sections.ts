@@ -44,7 +44,7 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 const byLastName = (a: Candidate, b: Candidate): number =>
   collator.compare(a.lastName, b.lastName) ||
   collator.compare(a.firstName, b.firstName) ||
-  a.birthDate.localeCompare(b.birthDate);
+  (a.birthDate ?? '').localeCompare(b.birthDate ?? '');
 
 /** Employers' college, then employees', then anyone without one; input order inside each. */
 const byCollege = (members: readonly Member[]): Member[] => [
@@ -191,7 +191,9 @@ const candidatesBlock = (cursor: PageCursor, input: MinutesInput): void => {
       [
         { text: frenchTypography(c.lastName), weight: 'bold' },
         { text: frenchTypography(c.firstName) },
-        { text: `né(e) le ${formatShortDateFr(c.birthDate)}`, size: small, color: theme.colors.muted },
+        ...(c.birthDate
+          ? [{ text: `né(e) le ${formatShortDateFr(c.birthDate)}`, size: small, color: theme.colors.muted }]
+          : []),
       ],
       [
         { text: frenchTypography(c.networkName) },

@@ -20,8 +20,8 @@ interface MinutesInput {
   candidates: {
     lastName: string;
     firstName: string;
-    /** `YYYY-MM-DD`. */
-    birthDate: string;
+    /** `YYYY-MM-DD`; absent once the candidate's data was erased (the last name is then an initial). */
+    birthDate?: string;
     networkName: string;
     evaluatingOrganism: string;
     /** 1 for a first presentation, 2 after an adjournment… */

@@ -51,7 +51,8 @@ const JuryDossierView = z.object({
   tenantId: Id,
   networkName: z.string(),
   certification: z.enum(certifications),
-  candidate: z.object({ firstName: z.string(), lastName: z.string(), birthDate: IsoDate }),
+  /** Once the candidate's data was erased: the first name and the last initial, no birth date. */
+  candidate: z.object({ firstName: z.string(), lastName: z.string(), birthDate: IsoDate.optional() }),
   region: z.string(),
   evaluatingOrganism: z.object({ id: Id, name: z.string() }),
   trainingOrganism: z.object({ id: Id, name: z.string() }).nullable(),

@@ -6,12 +6,15 @@ const paperCopyStatuses = ['requested', 'printed', 'sent'] as const;
 
 const PaperCopy = z.object({
   status: z.enum(paperCopyStatuses),
-  recipient: z.object({
-    name: z.string(),
-    addressLine: z.string(),
-    postalCode: z.string(),
-    city: z.string(),
-  }),
+  /** Gone once the holder's data was erased (a sent copy only). */
+  recipient: z
+    .object({
+      name: z.string(),
+      addressLine: z.string(),
+      postalCode: z.string(),
+      city: z.string(),
+    })
+    .optional(),
   requestedAt: z.string(),
   requestedBy: z.string(),
   printedAt: z.string().optional(),
@@ -29,7 +32,14 @@ const Certificate = z.object({
   sessionId: z.string().optional(),
   tenantId: z.string().optional(),
   dossierId: z.string().optional(),
-  holder: z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
+  /** After the holder's data was erased (`holderErasedAt`): the first name and the last initial only. */
+  holder: z.object({
+    firstName: z.string(),
+    lastName: z.string().optional(),
+    birthDate: z.string().optional(),
+    lastInitial: z.string().optional(),
+  }),
+  holderErasedAt: z.string().optional(),
   paperCopy: PaperCopy.optional(),
 });
 

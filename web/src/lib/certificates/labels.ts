@@ -12,6 +12,20 @@ const paperCopyLabels: Record<PaperCopyStatus, string> = {
   sent: 'Envoyé',
 };
 
+/** `Camille Durand`, or `Camille D.` once the holder's data was erased. */
+const holderName = (holder: Certificate['holder']): string =>
+  `${holder.firstName} ${holder.lastName ?? holder.lastInitial ?? ''}`.trim();
+
+/** `DURAND Camille` (register order), or `D. Camille` once the holder's data was erased. */
+const holderSortName = (holder: Certificate['holder']): string =>
+  `${(holder.lastName ?? holder.lastInitial ?? '').toUpperCase()} ${holder.firstName}`.trim();
+
+/** Where a paper copy went, on one line; nothing once the holder's data was erased. */
+const recipientLine = (copy: NonNullable<Certificate['paperCopy']>): string =>
+  copy.recipient
+    ? `${copy.recipient.name}, ${copy.recipient.addressLine}, ${copy.recipient.postalCode} ${copy.recipient.city}`
+    : 'adresse effacée avec les données du titulaire';
+
 /** `clea-7qx4 m2kd` → a file name: `certificat-CLEA-7QX4-M2KD`. */
 const certificateFileName = (code: string, extension: string): string =>
   `certificat-${code.replace(/[^A-Za-z0-9-]+/g, '-')}.${extension}`;
@@ -28,4 +42,12 @@ const saveBlob = (blob: Blob, fileName: string): void => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-export { certificateBadge, certificateFileName, paperCopyLabels, saveBlob };
+export {
+  certificateBadge,
+  certificateFileName,
+  holderName,
+  holderSortName,
+  paperCopyLabels,
+  recipientLine,
+  saveBlob,
+};

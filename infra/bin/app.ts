@@ -14,6 +14,14 @@ if (!isStage(stage)) {
   throw new Error(`Unknown stage "${String(stage)}": use -c stage=${Object.keys(stages).join('|')}`);
 }
 const paths = repoPaths();
+// After a point-in-time restore: `-c restoredTable=<name>` points the functions at the restored table.
+const restoredTable: unknown = app.node.tryGetContext('restoredTable');
+if (
+  restoredTable !== undefined &&
+  (typeof restoredTable !== 'string' || !/^[\w.-]{3,255}$/.test(restoredTable))
+) {
+  throw new Error(`restoredTable must be a DynamoDB table name, got "${String(restoredTable)}"`);
+}
 
 addSocleStage(app, {
   stage,
@@ -21,6 +29,7 @@ addSocleStage(app, {
   paths,
   // A build output: deployed when present, synth works without it.
   webBuildDir: existsSync(paths.webBuildDir) ? paths.webBuildDir : undefined,
+  restoredTableName: restoredTable,
 });
 
 app.synth();

@@ -14,6 +14,8 @@ interface SocleAppProps {
   readonly paths: Omit<RepoPaths, 'webBuildDir'>;
   /** The web build, only when it exists. @default - no site files are deployed */
   readonly webBuildDir?: string;
+  /** A table restored from a backup for the functions to use (`-c restoredTable=<name>`). @default - none */
+  readonly restoredTableName?: string;
 }
 
 interface SocleStacks {
@@ -26,7 +28,10 @@ interface SocleStacks {
  * Composes one stage of Socle in `app`, and registers cdk-nag's AWS Solutions pack as a policy
  * validation plugin: synth fails on any finding not acknowledged (with a reason) on its construct.
  */
-const addSocleStage = (app: App, { stage, config, paths, webBuildDir }: SocleAppProps): SocleStacks => {
+const addSocleStage = (
+  app: App,
+  { stage, config, paths, webBuildDir, restoredTableName }: SocleAppProps,
+): SocleStacks => {
   // Regions are explicit: the stateless stack reads the web ACL's ARN from us-east-1 (a cross-region
   // reference). The account stays the one of the credentials that deploy.
   const env = { region: config.region };
@@ -42,13 +47,14 @@ const addSocleStage = (app: App, { stage, config, paths, webBuildDir }: SocleApp
     config,
     functionsDir: paths.functionsDir,
     depsLockFilePath: paths.depsLockFilePath,
+    restoredTableName: restoredTableName ?? config.restoredTableName,
     terminationProtection: config.retainData,
   });
   const stateless = new StatelessStack(app, `socle-${stage}-stateless`, {
     description: `Socle ${stage}: API, functions and web hosting`,
     env,
     config,
-    table: stateful.table,
+    table: stateful.dataTable,
     userPool: stateful.userPool,
     functionsDir: paths.functionsDir,
     depsLockFilePath: paths.depsLockFilePath,

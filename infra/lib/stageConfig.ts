@@ -51,6 +51,12 @@ interface StageConfig {
    * @default - no subscription: subscribe to the alarm topic by hand (docs/operations.md)
    */
   readonly alarmEmail?: string;
+  /**
+   * After a point-in-time restore, the restored table the functions use instead of the stack's own
+   * (which stays, retained): docs/operations.md, "Backup and restore". `-c restoredTable=<name>`
+   * overrides it for one deploy. @default - the stack's own table
+   */
+  readonly restoredTableName?: string;
 }
 
 export type { EdgeRateLimit, RateWindowSeconds, Stage, StageConfig };

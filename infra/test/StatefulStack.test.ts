@@ -159,3 +159,51 @@ describe('Class: StatefulStack (dev)', () => {
     expect(template).toHaveResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
   });
 });
+
+describe('Class: StatefulStack (after a point-in-time restore)', () => {
+  const restored = 'socle-prod-restored-20261120';
+  let stacks: ReturnType<typeof socleApp>;
+  let stateful: Template;
+
+  beforeAll(() => {
+    stacks = socleApp({ stage: 'prod', restoredTableName: restored });
+    stateful = Template.fromStack(stacks.stateful);
+  });
+
+  it('keeps its own table, retained and under the same logical ID', () => {
+    expect(logicalId(stacks.stateful.table)).toBe(logicalId(socleApp({ stage: 'prod' }).stateful.table));
+    expect(stateful).toHaveResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+  });
+
+  it('points the token trigger and every API function at the restored table', () => {
+    expect(stateful).toHaveResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ TABLE_NAME: restored }) },
+    });
+    expect(stateful).toHaveOutput('TableName', { Value: restored });
+    const stateless = Template.fromStack(stacks.stateless);
+    for (const fn of Object.values(stacks.stateless.functions)) {
+      const variables = stateless.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
+      expect(variables.TABLE_NAME).toBe(restored);
+    }
+  });
+
+  it('grants on the restored table and its indexes, with the audit denies', () => {
+    const statements = Object.values(
+      Template.fromStack(stacks.stateless).findResources('AWS::IAM::Policy'),
+    ).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement as { Effect: string; Resource: unknown }[],
+    );
+    const dynamo = JSON.stringify(statements.filter((s) => JSON.stringify(s).includes('dynamodb:')));
+    expect(dynamo).toContain(`table/${restored}/index/gsi1`);
+    expect(dynamo).not.toContain('TableCD117FA1');
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+      }),
+    );
+  });
+});

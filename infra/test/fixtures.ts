@@ -24,6 +24,8 @@ interface SynthOptions {
    * takes seconds). @default false
    */
   readonly cfnValidation?: boolean;
+  /** The functions use this restored table instead of the stack's own. @default - none */
+  readonly restoredTableName?: string;
 }
 
 const socleApp = ({
@@ -31,12 +33,19 @@ const socleApp = ({
   bundling = false,
   webBuildDir,
   cfnValidation = false,
+  restoredTableName,
 }: SynthOptions = {}) => {
   const app = new App({
     builtinCloudFormationValidation: cfnValidation,
     context: { ...cdkContext, ...(bundling ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
-  const stacks = addSocleStage(app, { stage, config: stages[stage], paths: repoPaths(), webBuildDir });
+  const stacks = addSocleStage(app, {
+    stage,
+    config: stages[stage],
+    paths: repoPaths(),
+    webBuildDir,
+    restoredTableName,
+  });
   return { app, ...stacks };
 };
 

@@ -3,8 +3,18 @@ import { tableDefinition } from '@socle/data/table';
 import type { KeyAttribute } from '@socle/data/table';
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { TableProps } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+
+const indexNames: readonly string[] = tableDefinition.globalSecondaryIndexes.map((i) => i.indexName);
+const appendOnlyPartitions: readonly string[] = [`${AUDIT_PREFIX}*`];
+
+/** What a function binding needs besides ITable (SocleFunction's BindableTable). */
+interface BindableTableShape {
+  readonly indexNames: readonly string[];
+  readonly appendOnlyPartitions: readonly string[];
+}
 
 /** DynamoDB attribute types used by the definition; a new type there is a type error here. */
 const attributeTypes: Record<KeyAttribute['type'], AttributeType> = { S: AttributeType.STRING };
@@ -22,9 +32,23 @@ interface SocleTableProps extends Pick<TableProps, 'removalPolicy'> {
  */
 class SocleTable extends Table {
   /** Names of the global secondary indexes, for grants on exactly these index ARNs. */
-  readonly indexNames: readonly string[] = tableDefinition.globalSecondaryIndexes.map((i) => i.indexName);
+  readonly indexNames: readonly string[] = indexNames;
   /** The audit trails (packages/data/src/keys.ts): functions may add events, never change them. */
-  readonly appendOnlyPartitions: readonly string[] = [`${AUDIT_PREFIX}*`];
+  readonly appendOnlyPartitions: readonly string[] = appendOnlyPartitions;
+
+  /**
+   * A table restored from a backup (point-in-time recovery restores to a new table), by name: not
+   * managed by the stack (its TTL, PITR and deletion protection are set by hand, docs/operations.md),
+   * bound like the stack's own, with the same index grants and audit denies.
+   */
+  static restored(scope: Construct, id: string, tableName: string): ITable & BindableTableShape {
+    const table = Table.fromTableAttributes(scope, id, {
+      tableName,
+      globalIndexes: [...indexNames],
+      grantIndexPermissions: true,
+    });
+    return Object.assign(table, { indexNames, appendOnlyPartitions });
+  }
 
   constructor(scope: Construct, id: string, props: SocleTableProps) {
     super(scope, id, {
@@ -47,5 +71,5 @@ class SocleTable extends Table {
   }
 }
 
-export type { SocleTableProps };
+export type { BindableTableShape, SocleTableProps };
 export { SocleTable };

@@ -26,6 +26,7 @@ const sentences: Record<string, string> = {
   'dossier.restart': 'a relancé une évaluation préalable',
   'training_plan.created': 'a construit le plan de formation',
   'training_plan.updated': 'a mis à jour le plan de formation',
+  'candidate.data_exported': 'a exporté les données du candidat (droit d’accès RGPD)',
 };
 
 const fieldLabels: Record<string, string> = {

@@ -18,6 +18,8 @@ interface DemoNetwork {
     name: string;
     region: string;
     city: string;
+    /** The commune's postal code: the candidates' address, and where paper copies are sent. */
+    postalCode: string;
     siret?: string;
     capabilities: OrganismCapability[];
   }[];
@@ -40,11 +42,24 @@ const demoNetworks: DemoNetwork[] = [
         name: 'Alpha Paris Nord',
         region: '11',
         city: 'Saint-Denis',
+        postalCode: '93200',
         siret: '73282932000074',
         capabilities: ['evaluation', 'training'],
       },
-      { name: 'Alpha Lille', region: '32', city: 'Lille', capabilities: ['evaluation', 'training'] },
-      { name: 'Alpha Formation Amiens', region: '32', city: 'Amiens', capabilities: ['training'] },
+      {
+        name: 'Alpha Lille',
+        region: '32',
+        city: 'Lille',
+        postalCode: '59000',
+        capabilities: ['evaluation', 'training'],
+      },
+      {
+        name: 'Alpha Formation Amiens',
+        region: '32',
+        city: 'Amiens',
+        postalCode: '80000',
+        capabilities: ['training'],
+      },
     ],
     staff: [
       {
@@ -86,9 +101,16 @@ const demoNetworks: DemoNetwork[] = [
         name: 'GRETA Montpellier',
         region: '76',
         city: 'Montpellier',
+        postalCode: '34000',
         capabilities: ['evaluation', 'training'],
       },
-      { name: 'GRETA Marseille', region: '93', city: 'Marseille', capabilities: ['evaluation', 'training'] },
+      {
+        name: 'GRETA Marseille',
+        region: '93',
+        city: 'Marseille',
+        postalCode: '13003',
+        capabilities: ['evaluation', 'training'],
+      },
     ],
     staff: [
       {
@@ -126,8 +148,20 @@ const demoNetworks: DemoNetwork[] = [
     name: 'Compétences Ouest',
     certifications: ['clea'],
     organisms: [
-      { name: 'Ouest Rennes', region: '53', city: 'Rennes', capabilities: ['evaluation', 'training'] },
-      { name: 'Ouest Nantes', region: '52', city: 'Nantes', capabilities: ['evaluation'] },
+      {
+        name: 'Ouest Rennes',
+        region: '53',
+        city: 'Rennes',
+        postalCode: '35000',
+        capabilities: ['evaluation', 'training'],
+      },
+      {
+        name: 'Ouest Nantes',
+        region: '52',
+        city: 'Nantes',
+        postalCode: '44000',
+        capabilities: ['evaluation'],
+      },
     ],
     staff: [
       {
@@ -157,6 +191,64 @@ const demoNetworks: DemoNetwork[] = [
         lastName: 'Guérin',
         roles: ['trainer'],
         organisms: [0],
+      },
+    ],
+  },
+  {
+    slug: 'outremer',
+    name: 'Compétences Outre-mer',
+    certifications: ['clea'],
+    organisms: [
+      {
+        name: 'Compétences Réunion Saint-Denis',
+        region: '04',
+        city: 'Saint-Denis',
+        postalCode: '97400',
+        capabilities: ['evaluation', 'training'],
+      },
+      {
+        name: 'Compétences Réunion Saint-Pierre',
+        region: '04',
+        city: 'Saint-Pierre',
+        postalCode: '97410',
+        capabilities: ['evaluation'],
+      },
+      {
+        name: 'Compétences Guadeloupe',
+        region: '01',
+        city: 'Pointe-à-Pitre',
+        postalCode: '97110',
+        capabilities: ['evaluation', 'training'],
+      },
+    ],
+    staff: [
+      {
+        email: 'admin@outremer.demo',
+        firstName: 'Marie-Josée',
+        lastName: 'Payet',
+        roles: ['network_admin'],
+        organisms: [],
+      },
+      {
+        email: 'conseil@outremer.demo',
+        firstName: 'Jean-Luc',
+        lastName: 'Hoarau',
+        roles: ['advisor'],
+        organisms: [0, 1, 2],
+      },
+      {
+        email: 'eval@outremer.demo',
+        firstName: 'Sabrina',
+        lastName: 'Grondin',
+        roles: ['evaluator'],
+        organisms: [0, 1, 2],
+      },
+      {
+        email: 'formation@outremer.demo',
+        firstName: 'Rodrigue',
+        lastName: 'Jean-Baptiste',
+        roles: ['trainer'],
+        organisms: [0, 2],
       },
     ],
   },
@@ -205,5 +297,8 @@ const lastNames = [
   'Fournier',
 ];
 
+/** Address lines of the paper copies' recipients. */
+const streets = ['12 rue des Lilas', '4 allée des Tilleuls', '27 avenue Jean-Jaurès', '8 rue Victor-Hugo'];
+
 export type { DemoNetwork, DemoStaff };
-export { NATIONAL_ADMIN, demoNetworks, firstNames, lastNames };
+export { NATIONAL_ADMIN, demoNetworks, firstNames, lastNames, streets };

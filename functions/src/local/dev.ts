@@ -30,9 +30,12 @@ const stack = await startLocalStack({
 
 const logins = await listLogins();
 if (logins.length === 0) {
-  console.log('Base vide : création de la démonstration…');
+  console.log('Base vide : création de la démonstration (deux ans d’activité)…');
+  const startedAt = Date.now();
   const summary = await seedDemo();
-  console.log(`Démonstration créée : ${summary.logins.length} comptes, ${summary.dossiers} dossiers.`);
+  console.log(
+    `Démonstration créée en ${Math.round((Date.now() - startedAt) / 1000)} s : ${summary.logins.length} comptes, ${summary.dossiers} dossiers, ${summary.certificates} certificats, ${summary.closedSessions} sessions de jury closes, ${summary.regions.length} régions.`,
+  );
 }
 
 const webConfig = {

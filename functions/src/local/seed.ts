@@ -1,28 +1,38 @@
 /**
  * Seeds the demo through the real data-layer functions (the same code paths as the API), so the
- * demo never holds an item the product could not have written.
+ * demo never holds an item the product could not have written, and its monitoring counters are
+ * the ones those functions wrote. Dossiers are opened all along the last 26 months in four networks
+ * and eight regions (two overseas); the older a dossier, the further along its path, each step at
+ * the date it would have happened. The networks are seeded side by side, then the regional juries.
  */
 import {
+  advancePaperCopy,
   createOrganism,
   createPlatformLogin,
   createTenant,
+  findCertificate,
+  getDossier,
+  getDossierDetail,
   importReferentiel,
   inviteUser,
   openDossier,
   platformScopeFor,
   publishReferentiel,
+  requestPaperCopy,
+  revokeCertificate,
   sweepExpiredDossiers,
   withdrawDossier,
 } from '@socle/data';
-import type { WriteContext } from '@socle/data';
+import type { StoredReferentiel, WriteContext } from '@socle/data';
 import { CURRENT_CONSENT_TEXT_VERSION, candidateStatuses, fundings, prescribers } from '@socle/domain';
 import type { Organism, Principal } from '@socle/domain';
 import { ulid } from 'ulid';
 import { shippedClea, shippedCleaNumerique } from '@socle/domain/shipped';
-import { NATIONAL_ADMIN, demoNetworks, firstNames, lastNames } from './demoData.ts';
+import { NATIONAL_ADMIN, demoNetworks, firstNames, lastNames, streets } from './demoData.ts';
+import type { DemoNetwork } from './demoData.ts';
 import { seedRegionJury } from './seedJuries.ts';
-import type { EligibleDossier } from './seedJuries.ts';
-import { Stage, bringToStage } from './seedPaths.ts';
+import type { EligibleDossier, IssuedCertificate } from './seedJuries.ts';
+import { Stage, bringToStage, pathDatesOf, reachableStage } from './seedPaths.ts';
 
 /** Small deterministic PRNG (mulberry32): the same demo on every machine. */
 const prng = (seed: number) => () => {
@@ -34,135 +44,215 @@ const prng = (seed: number) => () => {
 
 const DAY = 86_400_000;
 
-/** Dossiers cycle through every stage of the path; one of each network is withdrawn. */
-const STAGES: Stage[] = [
-  Stage.OPENED,
-  Stage.GRID_IN_PROGRESS,
-  Stage.ELIGIBLE_AT_ONCE,
-  Stage.TRAINING,
-  Stage.OPENED,
-  Stage.FINAL_IN_PROGRESS,
-  Stage.ELIGIBLE_AFTER_TRAINING,
-  Stage.NEAR_DEADLINE,
-  Stage.EXPIRED,
-  Stage.ELIGIBLE_AT_ONCE,
-  Stage.TRAINING,
-  Stage.ELIGIBLE_AT_ONCE,
-  Stage.ELIGIBLE_AFTER_TRAINING,
-];
-const WITHDRAWN_INDEX = 4;
+/** Regular dossiers are opened over this many days before today. */
+const SPAN_DAYS = 800;
+const DEFAULT_DOSSIERS_PER_NETWORK = 36;
 
-/** When a dossier at this stage was opened: old enough for its steps to have happened. */
-const openingDate = (stage: Stage, now: Date, random: () => number): Date => {
-  const fiveYears = 5 * 365 * DAY;
-  if (stage === Stage.NEAR_DEADLINE) return new Date(now.getTime() - fiveYears + 100 * DAY);
-  if (stage === Stage.EXPIRED) return new Date(now.getTime() - fiveYears - 60 * DAY);
-  const minAge = stage === Stage.OPENED ? 1 : 120;
-  return new Date(now.getTime() - (minAge + Math.floor(random() * 580)) * DAY - Math.floor(random() * DAY));
+/**
+ * The stage a regular dossier is meant to reach, by its age: recent ones are at the start of their
+ * path, most older ones went to the jury, a few are still in training. `reachableStage` then keeps
+ * only steps that lie in the past.
+ */
+const wantedStage = (ageDays: number, index: number): Stage => {
+  const cycle = (stages: Stage[]) => stages[index % stages.length] as Stage;
+  if (ageDays < 60)
+    return cycle([Stage.OPENED, Stage.ELIGIBLE_AT_ONCE, Stage.TRAINING, Stage.GRID_IN_PROGRESS]);
+  if (ageDays < 150)
+    return cycle([
+      Stage.TRAINING,
+      Stage.ELIGIBLE_AT_ONCE,
+      Stage.FINAL_IN_PROGRESS,
+      Stage.ELIGIBLE_AFTER_TRAINING,
+      Stage.TRAINING,
+    ]);
+  return cycle([
+    Stage.ELIGIBLE_AFTER_TRAINING,
+    Stage.ELIGIBLE_AT_ONCE,
+    Stage.ELIGIBLE_AFTER_TRAINING,
+    Stage.TRAINING,
+    Stage.ELIGIBLE_AT_ONCE,
+    Stage.ELIGIBLE_AFTER_TRAINING,
+    Stage.ELIGIBLE_AT_ONCE,
+  ]);
 };
 
-interface SeedSummary {
-  logins: { email: string; roles: string[]; network?: string }[];
-  dossiers: number;
+interface PlannedDossier {
+  stage: Stage;
+  openedAt: Date;
+  withdrawn: boolean;
 }
 
-const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Promise<SeedSummary> => {
-  const random = prng(2015);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const summary: SeedSummary = { logins: [], dossiers: 0 };
-
-  const nationalId = ulid(now.getTime() - 800 * DAY);
-  const national: Principal = {
-    userId: nationalId,
-    roles: ['national_admin'],
-    organisms: [],
-    name: 'Nadia Benali',
-  };
-  const ctxOf = (principal: Principal, at: Date): WriteContext => ({ principal, requestId: 'seed', now: at });
-  await createPlatformLogin(ctxOf(national, now), {
-    userId: nationalId,
-    email: NATIONAL_ADMIN.email,
-    name: `${NATIONAL_ADMIN.firstName} ${NATIONAL_ADMIN.lastName}`,
-    roles: ['national_admin'],
-    organisms: [],
-  });
-  summary.logins.push({ email: NATIONAL_ADMIN.email, roles: ['national_admin'] });
-
-  // The référentiels: CléA published (dossiers pin it), CléA numérique a draft of its 4 titles.
-  const referentielAt = new Date(now.getTime() - 6 * 365 * DAY);
-  const clea = await importReferentiel(ctxOf(national, referentielAt), shippedClea);
-  const referentiel = await publishReferentiel(ctxOf(national, referentielAt), clea.id, {
-    version: clea.version,
-  });
-  await importReferentiel(ctxOf(national, referentielAt), shippedCleaNumerique);
-
-  const eligible: EligibleDossier[] = [];
-  for (const network of demoNetworks) {
-    const start = new Date(now.getTime() - 760 * DAY);
-    const tenant = await createTenant(ctxOf(national, start), {
-      name: network.name,
-      certifications: network.certifications,
-      // Habilitated since CléA began (2015): the demo holds dossiers up to six years old.
-      habilitationFrom: '2015-01-01',
-      habilitationTo: new Date(now.getTime() + 3 * 365 * DAY).toISOString().slice(0, 10),
+/**
+ * A network's dossiers: the first opened a few days ago (still to be evaluated), the others spread
+ * over SPAN_DAYS; with enough of them, one withdrawn, one close to its five-year deadline and one
+ * past it (opened before the span).
+ */
+const planDossiers = (count: number, now: Date, random: () => number): PlannedDossier[] => {
+  const fiveYears = 5 * 365 * DAY;
+  const specials: PlannedDossier[] =
+    count >= 12
+      ? [
+          {
+            stage: Stage.NEAR_DEADLINE,
+            openedAt: new Date(now.getTime() - fiveYears + 100 * DAY),
+            withdrawn: false,
+          },
+          {
+            stage: Stage.EXPIRED,
+            openedAt: new Date(now.getTime() - fiveYears - 60 * DAY),
+            withdrawn: false,
+          },
+        ]
+      : [];
+  const regular = count - specials.length;
+  const spacing = SPAN_DAYS / Math.max(1, regular);
+  const planned: PlannedDossier[] = [];
+  for (let i = 0; i < regular; i++) {
+    const ageDays = i === 0 ? 1 + random() * 5 : 1 + (i + 0.1 + 0.8 * random()) * spacing;
+    planned.push({
+      stage: wantedStage(ageDays, i),
+      openedAt: new Date(now.getTime() - Math.floor(ageDays * DAY)),
+      withdrawn: i === 3,
     });
-    const scope = platformScopeFor(tenant.id);
-    const admin = network.staff[0]!;
-    const adminPrincipal: Principal = {
-      userId: 'seed-admin',
-      tenantId: tenant.id,
-      roles: ['network_admin'],
-      organisms: [],
-      name: `${admin.firstName} ${admin.lastName}`,
-    };
-    const organisms: Organism[] = [];
-    for (const o of network.organisms) {
-      organisms.push(await createOrganism(scope, ctxOf(adminPrincipal, start), o));
-    }
-    const advisors: Principal[] = [];
-    const staffPrincipals: Record<string, Principal> = {};
-    for (const member of network.staff) {
-      const accreditations = member.roles
-        .filter((r) => r === 'evaluator' || r === 'trainer')
-        .map((role) => ({
-          role: role as 'evaluator' | 'trainer',
-          certification: 'clea' as const,
-          from: '2015-01-01',
-          to: null,
-        }));
-      const user = await inviteUser(scope, ctxOf(adminPrincipal, start), {
-        email: member.email,
-        firstName: member.firstName,
-        lastName: member.lastName,
-        roles: member.roles,
-        organisms: member.organisms.map((i) => organisms[i]!.id),
-        accreditations,
-      });
-      summary.logins.push({ email: member.email, roles: member.roles, network: network.name });
-      staffPrincipals[member.email] = {
-        userId: user.id,
-        tenantId: tenant.id,
-        roles: user.roles,
-        organisms: user.organisms,
-        name: `${user.firstName} ${user.lastName}`,
-      };
-      if (member.roles.includes('advisor')) {
-        advisors.push({
-          userId: user.id,
-          tenantId: tenant.id,
-          roles: user.roles,
-          organisms: user.organisms,
-          name: `${user.firstName} ${user.lastName}`,
-        });
-      }
-    }
+  }
+  return [...planned, ...specials];
+};
 
-    const evaluationSites = organisms.filter((o) => o.capabilities.includes('evaluation'));
-    const evaluator = staffPrincipals[`eval@${network.slug}.demo`] as Principal;
-    const trainer = staffPrincipals[`formation@${network.slug}.demo`] as Principal;
-    const trainingSite = organisms.find(
-      (o) => trainer.organisms.includes(o.id) && o.capabilities.includes('training'),
+interface NetworkSeed {
+  logins: SeedSummary['logins'];
+  eligible: EligibleDossier[];
+  dossiers: number;
+  /** Regions of the network's dossiers. */
+  regions: Set<string>;
+}
+
+/** One network: the tenant, its organisms and staff, and its dossiers along their paths. */
+const seedNetwork = async (
+  network: DemoNetwork,
+  seedNumber: number,
+  {
+    national,
+    referentiel,
+    now,
+    count,
+  }: { national: Principal; referentiel: StoredReferentiel; now: Date; count: number },
+): Promise<NetworkSeed> => {
+  const random = prng(seedNumber);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const result: NetworkSeed = { logins: [], eligible: [], dossiers: 0, regions: new Set() };
+  const start = new Date(now.getTime() - (SPAN_DAYS + 30) * DAY);
+  const tenant = await createTenant(ctxOf(national, start), {
+    name: network.name,
+    certifications: network.certifications,
+    // Habilitated since CléA began (2015): the demo holds dossiers up to six years old.
+    habilitationFrom: '2015-01-01',
+    habilitationTo: new Date(now.getTime() + 3 * 365 * DAY).toISOString().slice(0, 10),
+  });
+  const scope = platformScopeFor(tenant.id);
+  const admin = network.staff[0]!;
+  const adminPrincipal: Principal = {
+    userId: 'seed-admin',
+    tenantId: tenant.id,
+    roles: ['network_admin'],
+    organisms: [],
+    name: `${admin.firstName} ${admin.lastName}`,
+  };
+  const organisms: Organism[] = [];
+  const postalCodes = new Map<string, string>();
+  for (const { postalCode, ...fields } of network.organisms) {
+    const organism = await createOrganism(scope, ctxOf(adminPrincipal, start), fields);
+    organisms.push(organism);
+    postalCodes.set(organism.id, postalCode);
+  }
+  const advisors: Principal[] = [];
+  const staffPrincipals: Record<string, Principal> = {};
+  for (const member of network.staff) {
+    const accreditations = member.roles
+      .filter((r) => r === 'evaluator' || r === 'trainer')
+      .map((role) => ({
+        role: role as 'evaluator' | 'trainer',
+        certification: 'clea' as const,
+        from: '2015-01-01',
+        to: null,
+      }));
+    const user = await inviteUser(scope, ctxOf(adminPrincipal, start), {
+      email: member.email,
+      firstName: member.firstName,
+      lastName: member.lastName,
+      roles: member.roles,
+      organisms: member.organisms.map((i) => organisms[i]!.id),
+      accreditations,
+    });
+    result.logins.push({ email: member.email, roles: member.roles, network: network.name });
+    const principal: Principal = {
+      userId: user.id,
+      tenantId: tenant.id,
+      roles: user.roles,
+      organisms: user.organisms,
+      name: `${user.firstName} ${user.lastName}`,
+    };
+    staffPrincipals[member.email] = principal;
+    if (member.roles.includes('advisor')) advisors.push(principal);
+  }
+
+  const evaluationSites = organisms.filter((o) => o.capabilities.includes('evaluation'));
+  const evaluator = staffPrincipals[`eval@${network.slug}.demo`] as Principal;
+  const trainer = staffPrincipals[`formation@${network.slug}.demo`] as Principal;
+  const trainingSites = organisms.filter(
+    (o) => trainer.organisms.includes(o.id) && o.capabilities.includes('training'),
+  );
+  for (const planned of planDossiers(count, now, random)) {
+    const advisor = pick(advisors);
+    const site = pick(
+      evaluationSites.filter((o) => advisor.organisms.includes(o.id) && evaluator.organisms.includes(o.id)),
     );
+    // Trained near home when the network trains in the region.
+    const trainingSite = trainingSites.find((o) => o.region === site.region) ?? trainingSites[0];
+    const { openedAt } = planned;
+    const candidateStatus = pick(candidateStatuses);
+    const firstName = pick(firstNames);
+    const lastName = pick(lastNames);
+    const birthYear = 1965 + Math.floor(random() * 40);
+    const { dossier } = await openDossier(scope, ctxOf(advisor, openedAt), {
+      candidate: {
+        firstName,
+        lastName,
+        birthDate: `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+        email: `${`${firstName}.${lastName}`
+          .normalize('NFD')
+          .replace(/[^a-zA-Z.]/g, '')
+          .toLowerCase()}@exemple.fr`,
+        phone: `06 ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))}`,
+        postalCode: postalCodes.get(site.id) ?? null,
+        city: site.city ?? null,
+      },
+      dossier: {
+        certification: 'clea',
+        organismId: site.id,
+        candidateStatus,
+        prescriber: pick(prescribers),
+        funding: pick(fundings),
+        onWorkingTime: candidateStatus === 'employee' && random() < 0.5,
+        modules: random() < 0.2 ? ['digital_uses'] : [],
+        experience: 'Expérience professionnelle de plusieurs années (logistique, commerce ou services).',
+        consent: { given: true, textVersion: CURRENT_CONSENT_TEXT_VERSION },
+      },
+    });
+    result.dossiers++;
+    if (planned.withdrawn) {
+      await withdrawDossier(
+        scope,
+        ctxOf(advisor, new Date(Math.min(now.getTime(), openedAt.getTime() + 20 * DAY))),
+        dossier.id,
+        undefined,
+        {
+          version: dossier.version,
+          reason: 'Le candidat a retrouvé un emploi et reporte son parcours.',
+        },
+      );
+      continue;
+    }
+    const dates = pathDatesOf(openedAt, random);
     const actors = {
       scope,
       evaluator,
@@ -171,74 +261,153 @@ const seedDemo = async ({ now = new Date(), dossiersPerNetwork = 17 } = {}): Pro
       referentiel,
       random,
     };
-    for (let i = 0; i < dossiersPerNetwork; i++) {
-      const advisor = pick(advisors);
-      const site = pick(
-        evaluationSites.filter((o) => advisor.organisms.includes(o.id) && evaluator.organisms.includes(o.id)),
-      );
-      const stage = STAGES[i % STAGES.length] as Stage;
-      const openedAt = openingDate(stage, now, random);
-      const candidateStatus = pick(candidateStatuses);
-      const firstName = pick(firstNames);
-      const lastName = pick(lastNames);
-      const birthYear = 1965 + Math.floor(random() * 40);
-      const { dossier } = await openDossier(scope, ctxOf(advisor, openedAt), {
-        candidate: {
-          firstName,
-          lastName,
-          birthDate: `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
-          email: `${`${firstName}.${lastName}`
-            .normalize('NFD')
-            .replace(/[^a-zA-Z.]/g, '')
-            .toLowerCase()}@exemple.fr`,
-          phone: `06 ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))} ${String(10 + Math.floor(random() * 89))}`,
-          postalCode: null,
-          city: site.city ?? null,
-        },
-        dossier: {
-          certification: 'clea',
-          organismId: site.id,
-          candidateStatus,
-          prescriber: pick(prescribers),
-          funding: pick(fundings),
-          onWorkingTime: candidateStatus === 'employee' && random() < 0.5,
-          modules: random() < 0.2 ? ['digital_uses'] : [],
-          experience: 'Expérience professionnelle de plusieurs années (logistique, commerce ou services).',
-          consent: { given: true, textVersion: CURRENT_CONSENT_TEXT_VERSION },
-        },
-      });
-      summary.dossiers++;
-      if (i === WITHDRAWN_INDEX) {
-        await withdrawDossier(
-          scope,
-          ctxOf(advisor, new Date(Math.min(now.getTime(), openedAt.getTime() + 20 * DAY))),
-          dossier.id,
-          undefined,
-          {
-            version: dossier.version,
-            reason: 'Le candidat a retrouvé un emploi et reporte son parcours.',
-          },
-        );
-      } else {
-        await bringToStage(actors, dossier.id, openedAt, stage);
-        if (stage === Stage.ELIGIBLE_AT_ONCE || stage === Stage.ELIGIBLE_AFTER_TRAINING) {
-          eligible.push({ scope, dossierId: dossier.id, region: dossier.region, advisor });
-        }
-      }
-    }
-  }
-  await sweepExpiredDossiers({ today: now.toISOString().slice(0, 10), monthsBack: 120, now });
-  // One jury per region with demo dossiers: a closed session with certificates, an upcoming one.
-  for (const region of [...new Set(eligible.map((d) => d.region))].sort()) {
-    const logins = await seedRegionJury(
-      national,
-      region,
-      eligible.filter((d) => d.region === region),
+    const { eligibleAt } = await bringToStage(
+      actors,
+      dossier.id,
+      dates,
+      reachableStage(planned.stage, dates, now),
       now,
     );
-    summary.logins.push(...logins);
+    result.regions.add(dossier.region);
+    if (eligibleAt) {
+      result.eligible.push({
+        scope,
+        network: network.slug,
+        dossierId: dossier.id,
+        region: dossier.region,
+        advisor,
+        eligibleAt,
+      });
+    }
   }
-  return summary;
+  return result;
+};
+
+/**
+ * Paper copies at each step (requested by the network, printed, sent by the national body) and one
+ * revoked certificate, on certificates of Réseau Alpha, Compétences Ouest and GRETA Sud.
+ */
+const seedCertificateFollowUp = async (national: Principal, issued: IssuedCertificate[], now: Date) => {
+  const ofNetwork = (slug: string) =>
+    issued
+      .filter((c) => c.dossier.network === slug)
+      .sort((a, b) => b.sessionDate.getTime() - a.sessionDate.getTime());
+  const steps: [IssuedCertificate | undefined, ('printed' | 'sent')[]][] = [
+    [ofNetwork('alpha')[0], []],
+    [ofNetwork('alpha')[1], ['printed', 'sent']],
+    [ofNetwork('ouest')[0], ['printed']],
+  ];
+  const later = (from: Date, days: number) =>
+    new Date(Math.min(now.getTime() - 3600_000, from.getTime() + days * DAY));
+  let paperCopies = 0;
+  for (const [index, [issuedCertificate, moves]] of steps.entries()) {
+    if (!issuedCertificate) continue;
+    const { dossier: d, sessionDate } = issuedCertificate;
+    const { dossier, candidate } = await getDossierDetail(d.scope, d.dossierId);
+    const certificate = await findCertificate(String(dossier.certificateCode));
+    if (!certificate || !candidate.postalCode || !candidate.city) continue;
+    await requestPaperCopy(ctxOf(d.advisor, later(sessionDate, 8)), certificate, {
+      name: `${candidate.firstName} ${candidate.lastName}`,
+      addressLine: streets[index % streets.length] as string,
+      postalCode: candidate.postalCode,
+      city: candidate.city,
+    });
+    for (const [step, move] of moves.entries())
+      await advancePaperCopy(ctxOf(national, later(sessionDate, 15 + 5 * step)), certificate.code, move);
+    paperCopies++;
+  }
+  const revoked = ofNetwork('sud').at(-1);
+  if (revoked) {
+    const dossier = await getDossier(revoked.dossier.scope, revoked.dossier.dossierId);
+    await revokeCertificate(
+      ctxOf(national, later(revoked.sessionDate, 90)),
+      String(dossier.certificateCode),
+      'Fraude constatée après la délivrance : substitution de personne lors de l’évaluation.',
+    );
+  }
+  return { paperCopies, revoked: revoked ? 1 : 0 };
+};
+
+interface SeedSummary {
+  logins: { email: string; roles: string[]; network?: string }[];
+  dossiers: number;
+  certificates: number;
+  adjournments: number;
+  closedSessions: number;
+  upcomingSessions: number;
+  regions: string[];
+  paperCopies: number;
+  revoked: number;
+}
+
+const ctxOf = (principal: Principal, at: Date): WriteContext => ({ principal, requestId: 'seed', now: at });
+
+const seedDemo = async ({
+  now = new Date(),
+  dossiersPerNetwork = DEFAULT_DOSSIERS_PER_NETWORK,
+} = {}): Promise<SeedSummary> => {
+  const nationalId = ulid(now.getTime() - 800 * DAY);
+  const national: Principal = {
+    userId: nationalId,
+    roles: ['national_admin'],
+    organisms: [],
+    name: 'Nadia Benali',
+  };
+  await createPlatformLogin(ctxOf(national, now), {
+    userId: nationalId,
+    email: NATIONAL_ADMIN.email,
+    name: `${NATIONAL_ADMIN.firstName} ${NATIONAL_ADMIN.lastName}`,
+    roles: ['national_admin'],
+    organisms: [],
+  });
+
+  // The référentiels: CléA published (dossiers pin it), CléA numérique a draft of its 4 titles
+  // (its criteria are not public: it cannot be published, so the demo holds CléA dossiers only).
+  const referentielAt = new Date(now.getTime() - 6 * 365 * DAY);
+  const clea = await importReferentiel(ctxOf(national, referentielAt), shippedClea);
+  const referentiel = await publishReferentiel(ctxOf(national, referentielAt), clea.id, {
+    version: clea.version,
+  });
+  await importReferentiel(ctxOf(national, referentielAt), shippedCleaNumerique);
+
+  // The networks side by side, each with its own random sequence: the interleaving changes nothing.
+  const networks = await Promise.all(
+    demoNetworks.map((network, index) =>
+      seedNetwork(network, 2015 + index, { national, referentiel, now, count: dossiersPerNetwork }),
+    ),
+  );
+  await sweepExpiredDossiers({ today: now.toISOString().slice(0, 10), monthsBack: 120, now });
+
+  // The regional juries side by side: each only touches its own region's dossiers and sessions.
+  const eligible = networks.flatMap((n) => n.eligible);
+  const regions = [...new Set(eligible.map((d) => d.region))].sort();
+  const juries = await Promise.all(
+    regions.map((region, index) =>
+      seedRegionJury(
+        national,
+        region,
+        eligible.filter((d) => d.region === region),
+        now,
+        prng(7000 + index),
+      ),
+    ),
+  );
+  const issued = juries.flatMap((j) => j.certificates);
+  const followUp = await seedCertificateFollowUp(national, issued, now);
+  return {
+    logins: [
+      { email: NATIONAL_ADMIN.email, roles: ['national_admin'] },
+      ...networks.flatMap((n) => n.logins),
+      ...juries.flatMap((j) => j.logins),
+    ],
+    dossiers: networks.reduce((sum, n) => sum + n.dossiers, 0),
+    certificates: issued.length,
+    adjournments: juries.reduce((sum, j) => sum + j.adjournments, 0),
+    closedSessions: juries.reduce((sum, j) => sum + j.closedSessions, 0),
+    upcomingSessions: juries.reduce((sum, j) => sum + j.upcomingSessions, 0),
+    regions: [...new Set(networks.flatMap((n) => [...n.regions]))].sort(),
+    ...followUp,
+  };
 };
 
 export type { SeedSummary };

@@ -5,6 +5,7 @@
 import {
   createTrainingPlan,
   getDossier,
+  recordPortfolioIssued,
   saveEvaluation,
   startEvaluation,
   submitEvaluation,
@@ -137,39 +138,113 @@ const Stage = {
 } as const;
 type Stage = (typeof Stage)[keyof typeof Stage];
 
-/** Brings a freshly opened dossier to its stage; `openedAt` is when it was opened. */
-const bringToStage = async (actors: PathActors, dossierId: string, openedAt: Date, stage: Stage) => {
+/** When a dossier's steps happen: its preliminary evaluation, training plan and final evaluation. */
+interface PathDates {
+  preliminary: Date;
+  training: Date;
+  final: Date;
+}
+
+/** A dossier's step dates, from its opening: the delays vary as they do in real networks. */
+const pathDatesOf = (openedAt: Date, random: () => number): PathDates => {
+  const preliminary = new Date(openedAt.getTime() + (8 + Math.floor(random() * 21)) * DAY);
+  return {
+    preliminary,
+    training: new Date(preliminary.getTime() + (7 + Math.floor(random() * 8)) * DAY),
+    final: new Date(preliminary.getTime() + (65 + Math.floor(random() * 56)) * DAY),
+  };
+};
+
+/** The last step each stage needs, and the stage it falls back to while that step is still ahead. */
+const lastStepOf: Record<Stage, { step: keyof PathDates | null; fallback: Stage }> = {
+  [Stage.OPENED]: { step: null, fallback: Stage.OPENED },
+  [Stage.GRID_IN_PROGRESS]: { step: 'preliminary', fallback: Stage.OPENED },
+  [Stage.ELIGIBLE_AT_ONCE]: { step: 'preliminary', fallback: Stage.GRID_IN_PROGRESS },
+  [Stage.TRAINING]: { step: 'training', fallback: Stage.GRID_IN_PROGRESS },
+  [Stage.FINAL_IN_PROGRESS]: { step: 'final', fallback: Stage.TRAINING },
+  [Stage.ELIGIBLE_AFTER_TRAINING]: { step: 'final', fallback: Stage.FINAL_IN_PROGRESS },
+  [Stage.NEAR_DEADLINE]: { step: 'training', fallback: Stage.TRAINING },
+  [Stage.EXPIRED]: { step: 'preliminary', fallback: Stage.GRID_IN_PROGRESS },
+};
+
+/** The furthest stage, up to `wanted`, whose steps all lie in the past (a day before `now` at least). */
+const reachableStage = (wanted: Stage, dates: PathDates, now: Date): Stage => {
+  let stage = wanted;
+  for (;;) {
+    const { step, fallback } = lastStepOf[stage];
+    if (!step || dates[step].getTime() + 2 * 3600_000 <= now.getTime() - DAY) return stage;
+    stage = fallback;
+  }
+};
+
+/** The first download of the portfolio after an evaluation (its issuance), a few days later. */
+const issuePortfolio = async (actors: PathActors, dossierId: string, evaluatedAt: Date, now: Date) => {
+  const when = new Date(evaluatedAt.getTime() + (1 + Math.floor(actors.random() * 5)) * DAY);
+  if (when.getTime() > now.getTime()) return;
+  await recordPortfolioIssued(actors.scope, at(actors.evaluator, when), dossierId);
+};
+
+/**
+ * Brings a freshly opened dossier to its stage on its step dates (every one in the past), issuing
+ * the portfolio after some evaluations; returns when the dossier became eligible, if it did.
+ */
+const bringToStage = async (
+  actors: PathActors,
+  dossierId: string,
+  dates: PathDates,
+  stage: Stage,
+  now: Date,
+): Promise<{ eligibleAt?: Date }> => {
   const { random } = actors;
-  const prelim = new Date(openedAt.getTime() + 14 * DAY);
   const withGaps = (codes: string[]) => randomGrid(codes, random, 0.8);
   const allAcquired = (codes: string[]) => randomGrid(codes, random, 1);
+  /** The submission comes an hour after the grid is saved. */
+  const submitted = (when: Date) => new Date(when.getTime() + 3600_000);
+  const preliminary = async (grid: (codes: string[]) => Record<string, { status: CriterionStatus }>) => {
+    await runEvaluation(actors, dossierId, dates.preliminary, grid);
+    if (random() < 0.6) await issuePortfolio(actors, dossierId, dates.preliminary, now);
+  };
+  /** Training sessions are weekly; those already past were attended (at most `upTo`). */
+  const sessionsDone = (upTo: number) =>
+    Math.max(0, Math.min(upTo, Math.floor((now.getTime() - dates.training.getTime() - DAY) / (7 * DAY))));
   switch (stage) {
     case Stage.OPENED:
-      return;
+      return {};
     case Stage.GRID_IN_PROGRESS:
-      return runEvaluation(actors, dossierId, prelim, (codes) => randomGrid(codes, random, 0.7, 0.5), {
-        leaveOpen: true,
-      });
+      await runEvaluation(
+        actors,
+        dossierId,
+        dates.preliminary,
+        (codes) => randomGrid(codes, random, 0.7, 0.5),
+        {
+          leaveOpen: true,
+        },
+      );
+      return {};
     case Stage.ELIGIBLE_AT_ONCE:
-      return runEvaluation(actors, dossierId, prelim, allAcquired);
+      await preliminary(allAcquired);
+      return { eligibleAt: submitted(dates.preliminary) };
     case Stage.EXPIRED:
       // Evaluated over five years ago and never finished: the sweep at the end expires it.
-      return runEvaluation(actors, dossierId, prelim, withGaps);
+      await preliminary(withGaps);
+      return {};
     case Stage.TRAINING:
     case Stage.NEAR_DEADLINE:
-      await runEvaluation(actors, dossierId, prelim, withGaps);
-      return planTraining(actors, dossierId, new Date(prelim.getTime() + 10 * DAY), 3);
+      await preliminary(withGaps);
+      await planTraining(actors, dossierId, dates.training, sessionsDone(3));
+      return {};
     case Stage.FINAL_IN_PROGRESS:
     case Stage.ELIGIBLE_AFTER_TRAINING: {
-      await runEvaluation(actors, dossierId, prelim, withGaps);
-      await planTraining(actors, dossierId, new Date(prelim.getTime() + 10 * DAY), 6);
-      const final = new Date(prelim.getTime() + 70 * DAY);
-      return runEvaluation(actors, dossierId, final, allAcquired, {
-        leaveOpen: stage === Stage.FINAL_IN_PROGRESS,
-      });
+      await preliminary(withGaps);
+      await planTraining(actors, dossierId, dates.training, 6);
+      const done = stage === Stage.ELIGIBLE_AFTER_TRAINING;
+      await runEvaluation(actors, dossierId, dates.final, allAcquired, { leaveOpen: !done });
+      if (!done) return {};
+      if (random() < 0.7) await issuePortfolio(actors, dossierId, dates.final, now);
+      return { eligibleAt: submitted(dates.final) };
     }
   }
 };
 
-export type { PathActors };
-export { Stage, bringToStage };
+export type { PathActors, PathDates };
+export { Stage, bringToStage, pathDatesOf, reachableStage };

@@ -38,7 +38,9 @@ describe('Audit events', () => {
     await transact([put]);
     // Assess
     const page = await listAuditEvents({ ...keys.dossierAuditTrail(scope, dossierId), limit: 10 });
-    expect(page.items).toEqual([expect.objectContaining({ action: 'dossier.opened', actor: expect.any(Object) })]);
+    expect(page.items).toEqual([
+      expect.objectContaining({ action: 'dossier.opened', actor: expect.any(Object) }),
+    ]);
     const stored = put.item.Put?.Item as { pk: string; sk: string };
     expect(stored.pk).toBe(`AUDIT#T#T1#D#${dossierId}`);
     expect(stored.pk.startsWith(keys.dossier(scope, dossierId).pk)).toBe(false);

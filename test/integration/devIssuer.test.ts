@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
 import { buildWorld } from '../support/world.ts';
@@ -124,5 +124,19 @@ describe('Dev issuer', () => {
     });
     expect((await api.call('GET', '/tenants', { token: foreignToken })).status).toBe(401);
     expect((await api.call('GET', '/tenants', { token: 'not-a-jwt' })).status).toBe(401);
+  });
+
+  it('refuses a token once it has expired, though it was accepted (and remembered) before', async () => {
+    const token = world.a.tokens.advisor;
+    const { exp = 0 } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    expect((await api.call('GET', '/dossiers', { token })).status).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(exp * 1000 + 1000);
+      expect((await api.call('GET', '/dossiers', { token })).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await api.call('GET', '/dossiers', { token })).status).toBe(200);
   });
 });

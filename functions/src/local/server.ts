@@ -76,8 +76,30 @@ const writeJson = (
   res.end(JSON.stringify(body));
 };
 
+/** Tokens verified recently; a browser session sends the same one on every call for an hour. */
+const VERIFIED_TOKENS_KEPT = 500;
+
+/**
+ * The issuer's check, remembered per token until the token expires: a token's signature cannot change,
+ * so only its expiry is looked at again (what API Gateway's authorizer costs is not the function's).
+ */
+const verifiedClaimsOf = (issuer: DevIssuer) => {
+  const verified = new Map<string, { claims: Record<string, string>; expiresAtMs: number }>();
+  return async (token: string): Promise<Record<string, string>> => {
+    const known = verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.claims;
+    verified.delete(token);
+    const payload = await issuer.verify(token);
+    const claims = flattenClaims(payload);
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { claims, expiresAtMs: (payload.exp ?? 0) * 1000 });
+    return claims;
+  };
+};
+
 const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Server => {
   const compiled = (routes as readonly RouteDefinition[]).map(compile);
+  const verifiedClaims = verifiedClaimsOf(issuer);
 
   const corsHeaders = (req: IncomingMessage): Record<string, string> => {
     const origin = req.headers.origin;
@@ -127,7 +149,7 @@ const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Serv
       const header = req.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice(7) : '';
       try {
-        claims = flattenClaims(await issuer.verify(token));
+        claims = await verifiedClaims(token);
       } catch {
         writeJson(res, 401, { message: 'Unauthorized' }, { ...cors, 'www-authenticate': 'Bearer' });
         return;

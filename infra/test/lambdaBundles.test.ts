@@ -150,7 +150,7 @@ describe('Lambda bundle against DynamoDB Local', () => {
         '--input-type=module',
         '-e',
         `const { handler } = await import(${JSON.stringify(bundlePath('preTokenGeneration'))});
-         const event = await handler({ userName: ${JSON.stringify(userId)}, response: {} });
+         const event = await handler({ userName: ${JSON.stringify(userId)}, response: {} }, { functionName: 'preToken', awsRequestId: 'bundle-test' });
          console.log(JSON.stringify(event.response));`,
       ],
       {

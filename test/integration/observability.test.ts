@@ -149,6 +149,23 @@ describe('Logs', () => {
   });
 });
 
+describe('Logs of the functions outside the route table', () => {
+  it("tag a scheduled job's lines with its function and invocation, none with a request's keys", async () => {
+    const { handler: expirySweep } = await import('@socle/functions/lambdas/expirySweep');
+    await capture(() => api.call('GET', '/dossiers', { token: world.a.tokens.advisor }));
+    const context = { functionName: 'socle-test-expirySweep', awsRequestId: 'job-invocation-1' };
+    const { logs } = await capture(() => expirySweep({}, context as never));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      message: 'expiry sweep done',
+      function_name: 'socle-test-expirySweep',
+      function_request_id: 'job-invocation-1',
+    });
+    expect(logs[0]).not.toHaveProperty('tenant');
+    expect(logs[0]).not.toHaveProperty('route');
+  });
+});
+
 describe('Metrics', () => {
   it('counts a 4xx and no 5xx under the Socle namespace, by service', async () => {
     // Act

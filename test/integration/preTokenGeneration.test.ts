@@ -1,5 +1,6 @@
 /** The Cognito trigger reads claims from the login item only; user attributes cannot change them. */
-import { handler } from '@socle/functions/lambdas/preTokenGeneration';
+import { handler as trigger } from '@socle/functions/lambdas/preTokenGeneration';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
@@ -14,6 +15,10 @@ beforeAll(async () => {
   world = await buildWorld(api);
 });
 afterAll(() => api.stop());
+
+/** What Lambda hands the trigger with its event (the logger reads it). */
+const context = { functionName: 'preTokenGeneration', awsRequestId: 'test-request' } as Context;
+const handler = (event: Parameters<typeof trigger>[0]) => trigger(event, context);
 
 const eventFor = (userName: string, attributes: Record<string, string> = {}) => ({
   version: '2',

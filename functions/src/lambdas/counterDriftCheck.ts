@@ -5,10 +5,12 @@
  * function with `{ "repair": true }`) after reading the report (docs/operations.md).
  */
 import { rebuildCounters } from '@socle/data';
+import { withLambdaContextLogging } from '../lambdaContextLogging.ts';
 import { logger } from '../logger.ts';
 
-export const handler = async (event: { repair?: boolean } = {}) => {
-  const report = await rebuildCounters({ repair: event.repair === true });
+export const handler = withLambdaContextLogging(async (event: { repair?: boolean } | undefined) => {
+  const repair = event?.repair === true;
+  const report = await rebuildCounters({ repair });
   // Cells name months, regions, networks and organisms: no personal data.
   logger.info('counter drift check done', {
     dossiers: report.dossiers,
@@ -19,8 +21,8 @@ export const handler = async (event: { repair?: boolean } = {}) => {
     repairedCells: report.repairedCells,
     drift: report.drift.slice(0, 50),
   });
-  if (report.drift.length > 0 && !event.repair) {
+  if (report.drift.length > 0 && !repair) {
     throw new Error(`counter drift: ${report.drift.length} field(s) differ from the dossiers' history`);
   }
   return { ...report, drift: report.drift.length };
-};
+});

@@ -4,10 +4,11 @@
  */
 import { sweepExpiredDossiers } from '@socle/data';
 import { todayIso } from '@socle/domain';
+import { withLambdaContextLogging } from '../lambdaContextLogging.ts';
 import { logger } from '../logger.ts';
 
-export const handler = async () => {
+export const handler = withLambdaContextLogging(async () => {
   const result = await sweepExpiredDossiers({ today: todayIso() });
   logger.info('expiry sweep done', { ...result });
   return result;
-};
+});

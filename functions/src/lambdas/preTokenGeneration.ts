@@ -4,6 +4,7 @@
  * A login that is missing or disabled gets no roles, so the API refuses every protected route.
  */
 import { claimsOf, findLogin } from '@socle/data';
+import { withLambdaContextLogging } from '../lambdaContextLogging.ts';
 import { logger } from '../logger.ts';
 
 interface PreTokenGenerationV2Event {
@@ -24,7 +25,7 @@ const tokenClaims = (claims: ReturnType<typeof claimsOf>) =>
     }).filter(([, v]) => v !== undefined),
   );
 
-export const handler = async (event: PreTokenGenerationV2Event) => {
+export const handler = withLambdaContextLogging(async (event: PreTokenGenerationV2Event) => {
   const login = await findLogin(event.userName);
   const claims =
     login && login.status === 'active' ? tokenClaims(claimsOf(login)) : { roles: [] as string[] };
@@ -36,4 +37,4 @@ export const handler = async (event: PreTokenGenerationV2Event) => {
     },
   };
   return event;
-};
+});

@@ -1,5 +1,5 @@
 /** Certificates: public verification (no account), the register, revocation, Open Badges export. */
-import { RegionCode, Role, certifications } from '@socle/domain';
+import { Certificate, RegionCode, Role, certifications } from '@socle/domain';
 import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
@@ -39,23 +39,6 @@ const CredentialVerification = z.object({
   certificate: PublicCertificate.optional(),
 });
 
-const PaperCopy = z.object({
-  status: z.enum(['requested', 'printed', 'sent']),
-  /** Gone once the holder's data was erased (only a sent copy can be: erasure waits for it). */
-  recipient: z
-    .object({
-      name: z.string(),
-      addressLine: z.string(),
-      postalCode: z.string(),
-      city: z.string(),
-    })
-    .optional(),
-  requestedAt: z.string(),
-  requestedBy: z.string(),
-  printedAt: z.string().optional(),
-  sentAt: z.string().optional(),
-});
-
 const PaperCopyRequest = z.object({
   recipient: z.object({
     name: z.string().trim().min(1, { error: 'destinataire requis' }).max(200),
@@ -63,28 +46,6 @@ const PaperCopyRequest = z.object({
     postalCode: z.string().regex(/^\d{5}$/, { error: 'code postal à 5 chiffres' }),
     city: z.string().trim().min(1, { error: 'commune requise' }).max(100),
   }),
-});
-
-const Certificate = z.object({
-  code: z.string(),
-  certification: z.enum(certifications),
-  status: z.enum(['valid', 'revoked']),
-  issuedOn: z.string(),
-  revokedOn: z.string().optional(),
-  revocationReason: z.string().optional(),
-  region: z.string(),
-  sessionId: z.string(),
-  tenantId: z.string(),
-  dossierId: z.string(),
-  /** After the holder's data was erased: the first name and the last initial only. */
-  holder: z.object({
-    firstName: z.string(),
-    lastName: z.string().optional(),
-    birthDate: z.string().optional(),
-    lastInitial: z.string().optional(),
-  }),
-  holderErasedAt: z.string().optional(),
-  paperCopy: PaperCopy.optional(),
 });
 
 const CertificateQuery = z.object({

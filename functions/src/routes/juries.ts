@@ -3,12 +3,13 @@ import {
   AgendaAdd,
   AgendaEntry,
   Attendance,
+  CloseSummary,
   ConflictDeclaration,
   Decision,
   Dossier,
   Id,
   IdParam,
-  JuryDossierView,
+  JuryDossier,
   JuryMember,
   JuryMemberInvite,
   JuryMemberUpdate,
@@ -16,8 +17,10 @@ import {
   JurySession,
   JurySessionCreate,
   JurySubmission,
+  PipelineEntry,
   RegionCode,
   Role,
+  SessionDetail,
   Vote,
 } from '@socle/domain';
 import * as z from 'zod';
@@ -28,42 +31,6 @@ const R = Role;
 const JURY = [R.JURY_SECRETARY, R.JURY_MEMBER] as const;
 const SessionParam = IdParam('sessionId');
 const SessionDossierParams = z.object({ sessionId: Id, dossierId: Id });
-
-const PipelineEntry = z.object({
-  dossierId: Id,
-  tenantId: Id,
-  region: z.string(),
-  view: JuryDossierView,
-  submittedAt: z.string(),
-  sessionId: Id.optional(),
-});
-
-/** What the agenda list shows: who and where it stands, not the dossier itself (read separately, audited). */
-const AgendaSummary = AgendaEntry.pick({
-  dossierId: true,
-  decision: true,
-  appliedAt: true,
-  certificateCode: true,
-}).extend({
-  candidate: z.object({ firstName: z.string(), lastName: z.string() }),
-  networkName: z.string(),
-  presentation: z.number(),
-  votesCast: z.number(),
-});
-
-const SessionDetail = z.object({
-  session: JurySession,
-  agenda: z.array(AgendaSummary),
-  members: z.array(JuryMember),
-});
-const CloseSummary = z.object({
-  session: JurySession,
-  certified: z.number(),
-  adjourned: z.number(),
-  appliedNow: z.number(),
-  /** Decisions left when the time budget ran out: call again until 0. */
-  remaining: z.number(),
-});
 
 const juryRoutes = [
   {
@@ -206,7 +173,7 @@ const juryRoutes = [
     roles: JURY,
     summary: 'The restricted view of a dossier on the agenda (audited read, no contact data)',
     request: { params: SessionDossierParams },
-    response: { status: 200, schema: AgendaEntry.extend({ conflictedMemberIds: z.array(z.string()) }) },
+    response: { status: 200, schema: JuryDossier },
   },
   {
     id: 'declareJuryConflict',
@@ -265,4 +232,4 @@ const juryRoutes = [
   },
 ] as const satisfies readonly RouteDefinition[];
 
-export { AgendaSummary, juryRoutes };
+export { juryRoutes };

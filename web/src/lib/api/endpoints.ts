@@ -4,6 +4,8 @@ import {
   AgendaEntry,
   type Attendance,
   AuditEvent,
+  Certificate,
+  CloseSummary,
   type ConflictDeclaration,
   type Decision,
   Dossier,
@@ -19,6 +21,7 @@ import {
   JuryMember,
   type JuryMemberInvite,
   type JuryMemberUpdate,
+  JuryDossier,
   JurySession,
   type JurySessionCreate,
   type JurySubmission,
@@ -26,11 +29,13 @@ import {
   Organism,
   type OrganismCreate,
   type OrganismUpdate,
+  PipelineEntry,
   type ReferentielImport,
   ReferentielOut,
   type ReferentielPublish,
   type ReferentielSettingsUpdate,
   ReferentielSummary,
+  SessionDetail,
   Tenant,
   type TenantCreate,
   type TenantSuspend,
@@ -44,10 +49,9 @@ import {
   type Vote,
 } from '@socle/domain';
 import * as z from 'zod';
-import { Certificate, type PaperCopyRequest, type Revocation } from './certificates';
+import type { PaperCopyRequest, Revocation } from './certificates';
 import { createDownloader, createRequester } from './client';
 import type { Fetch } from './client';
-import { CloseSummary, JuryDossier, PipelineEntry, SessionDetail } from './jury';
 import { Me } from './me';
 import { Restitution } from './restitution';
 

@@ -1,10 +1,11 @@
 export type { Api, CertificateQuery, DossierQuery, TrainingPlanCreateBody } from './endpoints';
-export type { PaperCopyStatus } from './certificates';
-export { Certificate, PaperCopy, PaperCopyRequest, Revocation, paperCopyStatuses } from './certificates';
+export type { PaperCopyStatus } from '@socle/domain';
+export { Certificate, PaperCopy, paperCopyStatuses } from '@socle/domain';
+export { PaperCopyRequest, Revocation } from './certificates';
 export { createApi } from './endpoints';
 export { ApiError, NetworkError, errorMessage } from './errors';
 export { guarded } from './loadGuard';
 export { Me, hasRole, isReadOnly } from './me';
 export { referentielOf } from './referentiels';
 export { MasteryOut, Restitution } from './restitution';
-export { AgendaSummary, CloseSummary, JuryDossier, PipelineEntry, SessionDetail } from './jury';
+export { AgendaSummary, CloseSummary, JuryDossier, PipelineEntry, SessionDetail } from '@socle/domain';

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listLogins } from '@socle/data';
-import { roleLabels } from '@socle/domain';
+import { Role, regionOf, roleLabels } from '@socle/domain';
 import { LOCAL_DIR, REPO_ROOT, startLocalStack } from './localStack.ts';
 import { seedDemo } from './seed.ts';
 
@@ -49,6 +49,20 @@ const web = spawn('npx', ['vite', 'dev', '--port', String(webPort), '--strictPor
 });
 
 const all = (await listLogins()).sort((a, b) => a.email.localeCompare(b.email));
+// 40-odd jury logins would bury the network staff's: one line per region for them.
+const staff = all.filter((login) => !login.region);
+const juryByRegion = new Map<string, typeof all>();
+for (const login of all) {
+  if (login.region) juryByRegion.set(login.region, [...(juryByRegion.get(login.region) ?? []), login]);
+}
+const juryLinesByRegion = [...juryByRegion]
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([code, logins]) => {
+    const secretariesFirst = logins.sort(
+      (a, b) => Number(b.roles.includes(Role.JURY_SECRETARY)) - Number(a.roles.includes(Role.JURY_SECRETARY)),
+    );
+    return `    ${regionOf(code).name} : ${secretariesFirst.map((login) => login.email).join(', ')}`;
+  });
 console.log(`
   Socle tourne en local.
   API        ${stack.apiUrl}   (OpenAPI : ${stack.apiUrl}/openapi.json)
@@ -56,9 +70,10 @@ console.log(`
   DynamoDB   ${stack.dynamo.endpoint}  (données dans .local/dynamodb)
 
   Comptes de démonstration (cliquez sur le nom sur la page de connexion) :
-${all
-  .map((login) => `    ${login.email.padEnd(28)} ${login.roles.map((r) => roleLabels[r]).join(', ')}`)
-  .join('\n')}
+${staff.map((login) => `    ${login.email.padEnd(28)} ${login.roles.map((r) => roleLabels[r]).join(', ')}`).join('\n')}
+
+  Jurys régionaux (secrétariat, puis membres employeurs et salariés) :
+${juryLinesByRegion.join('\n')}
 
   Jeton pour les scripts : npm run -s token -- <email>
 `);

@@ -1,5 +1,6 @@
 /**
- * Data protection: the retention setting, a candidate's subject access export and their erasure.
+ * Data protection: the retention setting, a candidate's subject access export and their erasure,
+ * the candidates whose erasure is due.
  * A Lambda of its own: erasure writes the certificate register and the jury agendas, access no
  * other API function needs.
  */
@@ -8,6 +9,7 @@ import {
   eraseCandidate,
   exportSubjectData,
   getDataProtectionSettings,
+  listDueErasures,
   putDataProtectionSettings,
 } from '@socle/data';
 import { routeOf } from '../dispatcher.ts';
@@ -19,6 +21,9 @@ const dataProtectionHandlers = {
   ),
   putDataProtectionSettings: defineRoute(routeOf('putDataProtectionSettings'), ({ ctx, body }) =>
     putDataProtectionSettings(ctx, body),
+  ),
+  listDueErasures: defineRoute(routeOf('listDueErasures'), ({ scope, ctx, query }) =>
+    listDueErasures(scope, query, ctx.now.toISOString().slice(0, 10)),
   ),
   exportCandidateData: defineRoute(routeOf('exportCandidateData'), ({ scope, ctx, params }) =>
     exportSubjectData(scope, ctx, params.candidateId, 'json'),

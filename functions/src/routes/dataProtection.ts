@@ -1,11 +1,14 @@
 /**
  * Data protection (SPEC §7): the retention setting (national admin), a candidate's subject access
- * export (JSON here, PDF from the documents Lambda) and their erasure (network admin).
+ * export (JSON here, PDF from the documents Lambda) and their erasure, and the list of candidates
+ * whose erasure is due (network admin).
  */
 import {
   CandidateIdParam,
   DataProtectionSettings,
   DataProtectionSettingsUpdate,
+  DueErasureList,
+  DueErasureQuery,
   ErasureAssessment,
   ErasureRequest,
   ErasureResult,
@@ -39,6 +42,18 @@ const dataProtectionRoutes = [
     summary: 'Set the retention (1 to 10 years); versioned, audited',
     request: { body: DataProtectionSettingsUpdate },
     response: { status: 200, schema: DataProtectionSettings },
+  },
+  {
+    id: 'listDueErasures',
+    method: 'GET',
+    path: '/data-protection/due-erasures',
+    lambda: LambdaName.PRIVACY,
+    scope: 'tenant',
+    roles: [R.NETWORK_ADMIN],
+    summary:
+      'The network’s candidates whose dossiers are all closed and whose retention has run (erasure due), oldest last activity first, with the retention in force',
+    request: { query: DueErasureQuery },
+    response: { status: 200, schema: DueErasureList },
   },
   {
     id: 'exportCandidateData',

@@ -33,6 +33,7 @@ import type { AuditInput, WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { counterUpdateFor } from './counters.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { dormancyAttributes, dormancyChange, dormancyItems } from './dormantCandidates.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
@@ -151,6 +152,7 @@ const openDossier = async (
     updatedAt: now,
   };
   const detail = { dossier, candidate };
+  // A new candidate with an open dossier: not dormant, no entry in gsi4 "dormantCandidates".
   await transact([
     tenantActiveCheck(scope.tenantId),
     organismCheck(scope, organismId, 'evaluation', 'dossier.organismId'),
@@ -348,6 +350,7 @@ const transitionDossier = async (
     putVersioned('dossier', dossierItem(scope, next), current.version),
     ...dossierEventItems(scope, ctx, next, audit),
     ...(options.extraItems ?? []),
+    ...(await dormancyItems(scope, next, stored)),
   ]);
   return next;
 };
@@ -368,6 +371,7 @@ const saveDossier = async (
     putVersioned('dossier', dossierItem(scope, next), current.version),
     ...dossierEventItems(scope, ctx, next, { ...audit, entity: { type: 'dossier', id: current.id } }),
     ...extraItems,
+    ...(await dormancyItems(scope, next, current)),
   ]);
   return next;
 };
@@ -403,6 +407,8 @@ const recordPortfolioIssued = async (
       entity: { type: 'dossier', id: dossier.id },
       summary: `évaluation du ${evaluatedOn}`,
     }),
+    // A portfolio issued after the dossier closed is an activity: the retention runs from it.
+    ...(await dormancyItems(scope, next, dossier)),
   ]);
 };
 
@@ -461,10 +467,25 @@ const updateDossier = async (
   }
   const nextCandidate: Candidate = { ...candidate, ...contact };
   const changed = [...Object.keys(path), ...Object.keys(contact ?? {}).map((k) => `candidate.${k}`)];
+  // The candidate item is rewritten whole: it carries its dormancy entry (an edit of a closed
+  // dossier is an activity, from which the retention runs again).
+  const dormancy = await dormancyChange(scope, next, current);
+  const entry = dormancy ? dormancy.entry : null;
   await transact([
     tenantActiveCheck(scope.tenantId),
     putVersioned('dossier', dossierItem(scope, next), current.version),
-    { item: { Put: { TableName: tableName(), Item: candidateItem(scope, nextCandidate, next.version) } } },
+    {
+      item: {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...candidateItem(scope, nextCandidate, next.version),
+            ...dormancyAttributes(scope, nextCandidate.id, entry),
+          },
+        },
+      },
+    },
+    ...(dormancy?.guards ?? []),
     auditPut(dossierAuditOf(scope, dossierId), ctx, {
       action: 'dossier.updated',
       entity: { type: 'dossier', id: dossierId },

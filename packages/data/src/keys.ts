@@ -50,6 +50,16 @@ const keys = {
     pk: `${tenantPrefix(scope)}#C#${candidateId}`,
     sk: `DOSSIER#${dossierId}`,
   }),
+  /**
+   * gsi4 "dormantCandidates" (sparse, on the candidate item): set while every dossier of the
+   * candidate is closed, sorted by the day of their last activity, so that the candidates whose
+   * retention has run are one range (`gsi4sk <= '<day>#\uffff'`) whatever the number of dossiers.
+   */
+  dormantCandidate: (scope: TenantScope, lastActivityOn: string, candidateId: string, dossierId: string) => ({
+    gsi4pk: `${tenantPrefix(scope)}#DORMANT`,
+    gsi4sk: `${lastActivityOn}#${candidateId}#${dossierId}`,
+  }),
+  dormantCandidates: (scope: TenantScope) => ({ index: 'gsi4', pk: `${tenantPrefix(scope)}#DORMANT` }),
   dossier: (scope: TenantScope, dossierId: string): Key => ({
     pk: `${tenantPrefix(scope)}#D#${dossierId}`,
     sk: 'DOSSIER',

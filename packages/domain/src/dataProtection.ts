@@ -68,6 +68,56 @@ const lastActivityOn = (dossier: RetainedDossier, today: string): string => {
   return days.sort().at(-1) as string;
 };
 
+/** The day from which a candidate's data may be erased: `retentionYears` after the last activity. */
+const erasureDueOn = (lastActivity: string, retentionYears: number): string =>
+  addMonths(lastActivity, retentionYears * 12);
+
+/** `2024-02-28` + 2 → `2024-03-01`. */
+const addDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The latest last-activity day whose erasure is due on `today`: every earlier day is due too
+ * (`erasureDueOn` never decreases), so "due" is one range of a sorted index. Months clamp
+ * (29 February + 1 year → 28 February), hence the few days looked at past the plain subtraction.
+ */
+const latestDueActivityOn = (today: string, retentionYears: number): string => {
+  const plain = addMonths(today, -retentionYears * 12);
+  let latest = plain;
+  for (let days = 1; days <= 3; days++) {
+    const day = addDays(plain, days);
+    if (erasureDueOn(day, retentionYears) <= today) latest = day;
+  }
+  return latest;
+};
+
+/** A candidate all of whose dossiers are closed: when the last activity was, and on which dossier. */
+interface Dormancy {
+  lastActivityOn: string;
+  /** The dossier of that last activity (the one a network admin opens to erase). */
+  dossierId: string;
+}
+
+/**
+ * Whether a candidate is dormant: every dossier of theirs (erased ones aside) is closed as stored
+ * and none is still presented to a jury. Then the last activity of their dossiers, from which the
+ * retention runs (as in `checkErasure`). Stored statuses only: a dossier past its deadline counts
+ * once the nightly sweep has expired it (long before any retention has run).
+ * @example dormancyOf([{ status: 'withdrawn', statusChangedAt: '2023-05-02T…', … }]) // { lastActivityOn: '2023-05-02', dossierId }
+ */
+const dormancyOf = (dossiers: readonly RetainedDossier[]): Dormancy | null => {
+  const live = dossiers.filter((d) => !d.erasedAt);
+  if (live.length === 0) return null;
+  if (live.some((d) => !CLOSED_STATUSES.includes(d.status) || d.submittedToJuryAt)) return null;
+  const dated = live.map((d) => ({ lastActivityOn: lastActivityOn(d, d.updatedAt), dossierId: d.id }));
+  dated.sort((a, b) =>
+    a.lastActivityOn === b.lastActivityOn
+      ? a.dossierId.localeCompare(b.dossierId)
+      : a.lastActivityOn.localeCompare(b.lastActivityOn),
+  );
+  return dated.at(-1) as Dormancy;
+};
+
 interface ErasureCheckOptions {
   /** Every dossier of the candidate; erased ones are already done and ignored. */
   dossiers: readonly RetainedDossier[];
@@ -120,7 +170,7 @@ const checkErasure = ({
       continue;
     }
     const lastActivity = lastActivityOn(stored, today);
-    const from = addMonths(lastActivity, retentionYears * 12);
+    const from = erasureDueOn(lastActivity, retentionYears);
     if (from > latest) latest = from;
     if (today < from) {
       blockers.push({
@@ -143,13 +193,16 @@ const checkErasure = ({
 /** `Durand` → `D.`: what the register keeps of a last name (the public verification shows it). */
 const lastInitialOf = (lastName: string) => `${lastName.trim().charAt(0).toUpperCase()}.`;
 
-export type { ErasureCheck, ErasureCheckOptions, RetainedDossier };
+export type { Dormancy, ErasureCheck, ErasureCheckOptions, RetainedDossier };
 export {
   CLOSED_STATUSES,
   DEFAULT_RETENTION_YEARS,
   ERASURE_KEPT_FIELDS,
   checkErasure,
+  dormancyOf,
+  erasureDueOn,
   frenchDate,
   lastActivityOn,
+  latestDueActivityOn,
   lastInitialOf,
 };

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { certifications } from '../constants.ts';
 import { AuditEvent, Candidate, Dossier } from './dossier.ts';
 import { Evaluation } from './evaluation.ts';
-import { Id, IsoDate, IsoDateTime, Text, Version } from './common.ts';
+import { Id, IsoDate, IsoDateTime, PageQuery, Text, Version } from './common.ts';
 import { TrainingPlan } from './trainingPlan.ts';
 
 const RetentionYears = z
@@ -139,8 +139,39 @@ const SubjectAccessExport = z.object({
 });
 type SubjectAccessExport = z.infer<typeof SubjectAccessExport>;
 
+/** `GET /data-protection/due-erasures`: a page of the network's candidates whose erasure is due. */
+const DueErasureQuery = PageQuery;
+type DueErasureQuery = z.infer<typeof DueErasureQuery>;
+
+/**
+ * A candidate whose dossiers are all closed and whose retention has run: the network admin erases
+ * their data from the dossier page (`dossierId`: the dossier of the last activity).
+ */
+const DueErasure = z.object({
+  candidateId: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  /** The last activity of the candidate's dossiers, from which the retention ran. */
+  lastActivityOn: IsoDate,
+  /** The day erasure became due: `retentionYears` after the last activity. */
+  dueOn: IsoDate,
+  dossierId: Id,
+});
+type DueErasure = z.infer<typeof DueErasure>;
+
+/** Oldest last activity first; `retentionYears` is the retention in force, applied to every item. */
+const DueErasureList = z.object({
+  retentionYears: RetentionYears,
+  items: z.array(DueErasure),
+  cursor: z.string().optional(),
+});
+type DueErasureList = z.infer<typeof DueErasureList>;
+
 export {
   CandidateIdParam,
+  DueErasure,
+  DueErasureList,
+  DueErasureQuery,
   DataProtectionSettings,
   DataProtectionSettingsUpdate,
   ErasureAssessment,

@@ -115,7 +115,8 @@ describe('GET /data-protection/due-erasures', () => {
   it('applies a new retention at once, both ways', async () => {
     // Prepare: a candidate closed 3 years and 5 days ago (due under 3 years, not under 4).
     const old = await withdrawAgo(world.a, await openFor(world.a, 'Réglage'), RETENTION_DAYS + 5);
-    const settings = (await api.call('GET', '/data-protection/settings', { token: world.nationalToken })).body;
+    const settings = (await api.call('GET', '/data-protection/settings', { token: world.nationalToken }))
+      .body;
     // Act
     const four = expectStatus(
       await api.call('PUT', '/data-protection/settings', {
@@ -272,7 +273,9 @@ describe('GET /data-protection/due-erasures', () => {
   });
 
   it('is for the network admin: an advisor gets 403', async () => {
-    const response = await api.call('GET', '/data-protection/due-erasures', { token: world.a.tokens.advisor });
+    const response = await api.call('GET', '/data-protection/due-erasures', {
+      token: world.a.tokens.advisor,
+    });
     expect(response.status).toBe(403);
   });
 });

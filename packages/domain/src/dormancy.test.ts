@@ -29,7 +29,10 @@ describe('Function: dormancyOf', () => {
 
   it('leaves erased dossiers aside, and is null without any other', () => {
     const erased = dossier({ id: 'B', status: 'opened', erasedAt: '2026-01-01T00:00:00.000Z' });
-    expect(dormancyOf([dossier(), erased])).toEqual({ lastActivityOn: '2022-06-15', dossierId: dossier().id });
+    expect(dormancyOf([dossier(), erased])).toEqual({
+      lastActivityOn: '2022-06-15',
+      dossierId: dossier().id,
+    });
     expect(dormancyOf([erased])).toBeNull();
     expect(dormancyOf([])).toBeNull();
   });
@@ -55,7 +58,7 @@ describe('Function: latestDueActivityOn', () => {
     for (const years of [1, 3]) {
       for (const today of days.slice(365 * years)) {
         const latest = latestDueActivityOn(today, years);
-        const mismatch = days.find((day) => (day <= latest) !== erasureDueOn(day, years) <= today);
+        const mismatch = days.find((day) => day <= latest !== erasureDueOn(day, years) <= today);
         expect(mismatch, `${today}, ${years} year(s)`).toBeUndefined();
       }
     }

@@ -3,6 +3,8 @@ export { default as CheckboxGroup } from './CheckboxGroup.svelte';
 export { default as ConflictNotice } from './ConflictNotice.svelte';
 export { default as ErrorSummary } from './ErrorSummary.svelte';
 export { default as FieldError } from './FieldError.svelte';
+export { default as FilterBar } from './FilterBar.svelte';
+export { default as FilterSelect } from './FilterSelect.svelte';
 export { default as FormFeedback } from './FormFeedback.svelte';
 export { default as Pagination } from './Pagination.svelte';
 export { default as RadioGroup } from './RadioGroup.svelte';

@@ -1,6 +1,7 @@
 export { default as CheckboxField } from './CheckboxField.svelte';
 export { default as CheckboxGroup } from './CheckboxGroup.svelte';
 export { default as ConflictNotice } from './ConflictNotice.svelte';
+export { default as DisclosureForm } from './DisclosureForm.svelte';
 export { default as EditableRows } from './EditableRows.svelte';
 export { default as ErrorSummary } from './ErrorSummary.svelte';
 export { default as FieldError } from './FieldError.svelte';

@@ -1,43 +1,17 @@
 import { create } from 'qrcode';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  PDFString,
-  decodePDFRawStream,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InvalidCertificateCodeError, InvalidDateError } from '../errors.ts';
 import { loadFonts } from '../fonts.ts';
 import { NBSP } from '../format.ts';
-import { pageTexts } from '../testing/pdfText.ts';
+import { contentOf, pageTexts, type0FontNames } from '../testing/pdfText.ts';
 import type { RenderResult } from '../types/render.ts';
 import { CODES, VERIFY_BASE_URL, certificateInput } from './certificateFixture.ts';
 import { renderCertificate, renderCertificatePdf } from './renderCertificate.ts';
 
 const NAME = 'Łukasz Öztürk-N’Diaye';
 const URL = `${VERIFY_BASE_URL}/verifier/${CODES.clea}`;
-
-/** BaseFont names of the Type0 (composite, Unicode) fonts of a PDF. */
-const type0FontNames = (doc: PDFDocument): string[] =>
-  doc.context
-    .enumerateIndirectObjects()
-    .map(([, object]) => object)
-    .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0'))
-    .map((font) => font.get(PDFName.of('BaseFont'))?.toString() ?? '');
-
-const contentOf = (page: PDFPage): string => {
-  const contents = page.node.Contents();
-  const streams = contents && 'asArray' in contents ? contents.asArray() : [contents];
-  return streams
-    .map((ref) => page.doc.context.lookup(ref))
-    .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
-    .map((s) => Buffer.from(decodePDFRawStream(s).decode()).toString('latin1'))
-    .join('\n');
-};
 
 interface DrawnQr {
   /** Side of the symbol in points. */

@@ -1,7 +1,7 @@
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NBSP } from '../format.ts';
-import { pageTexts } from '../testing/pdfText.ts';
+import { pageTexts, type0FontNames } from '../testing/pdfText.ts';
 import type { MinutesInput } from '../types/minutes.ts';
 import type { RenderResult } from '../types/render.ts';
 import { SPECIAL, minutesInput } from './minutesFixture.ts';
@@ -10,14 +10,6 @@ import { MINUTES_TITLE } from './sections.ts';
 
 const CANDIDATES = 300;
 const CONTINUED = 'Candidats examinés (suite)';
-
-/** BaseFont names of the Type0 (composite, Unicode) fonts of a PDF. */
-const type0FontNames = (doc: PDFDocument): string[] =>
-  doc.context
-    .enumerateIndirectObjects()
-    .map(([, object]) => object)
-    .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0'))
-    .map((font) => font.get(PDFName.of('BaseFont'))?.toString() ?? '');
 
 /** The text of every page of a rendering. */
 const textsOf = async (input: MinutesInput): Promise<string[][]> => {

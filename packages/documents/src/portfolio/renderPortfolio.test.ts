@@ -1,31 +1,13 @@
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { theme } from '../layout/theme.ts';
+import { contentOf, type0FontNames } from '../testing/pdfText.ts';
 import type { RenderResult } from '../types/render.ts';
 import { allAcquired, portfolioInput } from './portfolioFixture.ts';
 import { renderPortfolio, renderPortfolioPdf } from './renderPortfolio.ts';
 
 const text = (bytes: Uint8Array, length: number) => Buffer.from(bytes.subarray(0, length)).toString('latin1');
-
-/** BaseFont names of the Type0 (composite, Unicode) fonts of a PDF. */
-const type0FontNames = (doc: PDFDocument): string[] =>
-  doc.context
-    .enumerateIndirectObjects()
-    .map(([, object]) => object)
-    .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0'))
-    .map((font) => font.get(PDFName.of('BaseFont'))?.toString() ?? '');
-
-/** The page's decoded content stream operators, as text. */
-const contentOf = (page: PDFPage): string => {
-  const contents = page.node.Contents();
-  const streams = contents && 'asArray' in contents ? contents.asArray() : [contents];
-  return streams
-    .map((ref) => page.doc.context.lookup(ref))
-    .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
-    .map((s) => Buffer.from(decodePDFRawStream(s).decode()).toString('latin1'))
-    .join('\n');
-};
 
 /** Text drawn on the footer's baseline (decoratePages.ts draws it 32 pt under the bottom margin). */
 const footerDraws = (page: PDFPage): number =>

@@ -5,7 +5,7 @@
  * (one `Tj` per line), not a general PDF text extractor.
  */
 import { PDFDict, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
-import type { PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
 
 const decoded = (stream: unknown): string =>
   stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1') : '';
@@ -34,6 +34,7 @@ const fontMaps = (page: PDFPage): Map<string, Map<string, string>> => {
   return maps;
 };
 
+/** The page's decoded content stream operators, as text. */
 const contentOf = (page: PDFPage): string => {
   const contents = page.node.Contents();
   const streams = contents && 'asArray' in contents ? contents.asArray() : [contents];
@@ -56,4 +57,12 @@ const pageTexts = (page: PDFPage): string[] => {
   return texts;
 };
 
-export { pageTexts };
+/** BaseFont names of the Type0 (composite, Unicode) fonts of a PDF. */
+const type0FontNames = (doc: PDFDocument): string[] =>
+  doc.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0'))
+    .map((font) => font.get(PDFName.of('BaseFont'))?.toString() ?? '');
+
+export { contentOf, pageTexts, type0FontNames };

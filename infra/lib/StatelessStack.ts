@@ -131,7 +131,9 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // the platform trail; a candidate's export and erasure in their network (`T#`: candidate, dossiers,
   // evaluations, plans) with the register (`CERT#`: the holder reduced to first name and initial) and
   // the jury agendas (`JSESSION#`, found through the region's sessions `JURY#`); the dossiers' and
-  // the network's trails (exports and erasures are audited, never the trail changed).
+  // the network's trails (exports and erasures are audited, never the trail changed). The list of
+  // candidates whose erasure is due queries gsi4 `T#<t>#DORMANT` (a tenant key: within `T#*`) and
+  // reads the retention: nothing more.
   privacy: {
     table: 'readWrite',
     leadingKeys: ['T#*', 'CERT#*', 'JSESSION#*', 'PLATFORM#DATA_PROTECTION'],

@@ -8,7 +8,14 @@
  * same write path the API takes, so the index entry is the one the product writes.
  */
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, keys, platformScopeFor, tableName, withdrawDossier } from '@socle/data';
+import {
+  db,
+  keys,
+  platformScopeFor,
+  reindexDormantCandidates,
+  tableName,
+  withdrawDossier,
+} from '@socle/data';
 import type { WriteContext } from '@socle/data';
 import { DueErasureList } from '@socle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -270,6 +277,39 @@ describe('GET /data-protection/due-erasures', () => {
     expect(limit.body.fields.map((f: { path: string }) => f.path)).toEqual(['limit']);
     expect(cursor.status).toBe(400);
     expect(cursor.body.fields.map((f: { path: string }) => f.path)).toEqual(['cursor']);
+  });
+
+  it('is rebuilt from the closed dossiers for entries missing (data written before the index)', async () => {
+    // Prepare: a due candidate whose entry is lost, and an open one given a stray entry.
+    const scope = platformScopeFor(world.a.tenantId);
+    const due = await withdrawAgo(world.a, await openFor(world.a, 'Reindexe'), RETENTION_DAYS + 5);
+    const open = await openFor(world.a, 'Parasite');
+    const stray = keys.dormantCandidate(scope, '2001-01-01', open.candidateId, open.dossierId);
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.candidate(scope, due.candidateId),
+        UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+      }),
+    );
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.candidate(scope, open.candidateId),
+        UpdateExpression: 'SET gsi4pk = :pk, gsi4sk = :sk',
+        ExpressionAttributeValues: { ':pk': stray.gsi4pk, ':sk': stray.gsi4sk },
+      }),
+    );
+    const lost = await dueIds(world.a);
+    // Act
+    const report = await reindexDormantCandidates(scope);
+    // Assess
+    expect(lost).not.toContain(due.candidateId);
+    expect(lost).toContain(open.candidateId);
+    const rebuilt = await dueIds(world.a);
+    expect(rebuilt).toContain(due.candidateId);
+    expect(rebuilt).not.toContain(open.candidateId);
+    expect(report.dormant).toBeGreaterThan(0);
   });
 
   it('is for the network admin: an advisor gets 403', async () => {

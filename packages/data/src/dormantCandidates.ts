@@ -205,8 +205,9 @@ const listDueErasures = async (
 };
 
 /**
- * Rebuilds the network's entries from its closed dossiers (gsi2, one query per closed status): for
- * data written before the index existed, or as a repair. Each candidate is recomputed from all of
+ * Rebuilds the network's entries from its closed dossiers (gsi2, one query per closed status) and
+ * the entries themselves: for data written before the index existed, or as a repair (a stray entry
+ * is removed). Each candidate is recomputed from all of
  * their dossiers and written in a transaction guarded like a dossier write. A maintenance task: it
  * reads the network's closed dossiers, which the list never does.
  */
@@ -232,6 +233,23 @@ const reindexDormantCandidates = async (scope: TenantScope) => {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }
+  // And every candidate holding an entry, so that a stray one is removed.
+  const dormantIndex = keys.dormantCandidates(scope);
+  let entryKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: dormantIndex.index,
+        KeyConditionExpression: 'gsi4pk = :pk',
+        ExpressionAttributeValues: { ':pk': dormantIndex.pk },
+        ProjectionExpression: 'gsi4sk',
+        ExclusiveStartKey: entryKey,
+      }),
+    );
+    for (const item of page.Items ?? []) candidateIds.add(String(item.gsi4sk).split('#')[1] as string);
+    entryKey = page.LastEvaluatedKey;
+  } while (entryKey);
   let dormant = 0;
   for (const candidateId of candidateIds) {
     const { exists, dossierIds } = await candidateLinks(scope, candidateId);

@@ -6,6 +6,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, keys, listLogins, platformScopeFor, tableName } from '@socle/data';
+import { DEMO_RETENTION_YEARS } from '@socle/functions/local/seed';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
@@ -149,7 +150,8 @@ describe('Retention setting on /reseaux', () => {
     const section = page.getByRole('region', { name: 'Protection des données : durée de conservation' });
     const field = section.getByLabel('Durée de conservation (années)');
     await field.waitFor();
-    expect(await field.inputValue()).toBe('3');
+    // The demo's retention, set by the seed (the default 3 years would leave no candidate due).
+    expect(await field.inputValue()).toBe(String(DEMO_RETENTION_YEARS));
     // Act
     await field.fill('12');
     await section.getByRole('button', { name: 'Enregistrer la durée' }).click();
@@ -160,6 +162,6 @@ describe('Retention setting on /reseaux', () => {
     await page.getByText('Durée de conservation enregistrée : 4 ans.').waitFor();
     await expectAccessible(page);
     const settings = await stack.api.call('GET', '/data-protection/settings', { token: adminToken });
-    expect(settings.body).toMatchObject({ retentionYears: 4, version: 1 });
+    expect(settings.body).toMatchObject({ retentionYears: 4, version: 2 });
   });
 });

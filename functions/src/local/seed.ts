@@ -18,6 +18,7 @@ import {
   openDossier,
   platformScopeFor,
   publishReferentiel,
+  putDataProtectionSettings,
   requestPaperCopy,
   revokeCertificate,
   sweepExpiredDossiers,
@@ -340,6 +341,9 @@ interface SeedSummary {
   revoked: number;
 }
 
+/** The demo's retention (years): short enough for the 26 months of the demo to hold due erasures. */
+const DEMO_RETENTION_YEARS = 1;
+
 const ctxOf = (principal: Principal, at: Date): WriteContext => ({ principal, requestId: 'seed', now: at });
 
 const seedDemo = async ({
@@ -359,6 +363,13 @@ const seedDemo = async ({
     name: `${NATIONAL_ADMIN.firstName} ${NATIONAL_ADMIN.lastName}`,
     roles: ['national_admin'],
     organisms: [],
+  });
+
+  // The retention: the demo spans 26 months, so under the default 3 years no candidate would be due
+  // for erasure yet. The national admin set 1 year (through the real setting, audited), so the
+  // network admins' "données à effacer" lists hold the candidates certified more than a year ago.
+  await putDataProtectionSettings(ctxOf(national, new Date(now.getTime() - 790 * DAY)), {
+    retentionYears: DEMO_RETENTION_YEARS,
   });
 
   // The référentiels: CléA published (dossiers pin it), CléA numérique a draft of its 4 titles
@@ -411,4 +422,4 @@ const seedDemo = async ({
 };
 
 export type { SeedSummary };
-export { seedDemo };
+export { DEMO_RETENTION_YEARS, seedDemo };

@@ -22,6 +22,7 @@ const items: readonly NavItem[] = [
   { href: '/tarifs', label: 'Tarifs', roles: ['national_admin'] },
   { href: '/reseau/statistiques', label: 'Statistiques', roles: ['network_admin'] },
   { href: '/reseau/releves', label: 'Relevés', roles: ['network_admin'] },
+  { href: '/reseau/protection-des-donnees', label: 'Données à effacer', roles: ['network_admin'] },
   { href: '/jury/sessions', label: 'Sessions', roles: ['jury_secretary'] },
   { href: '/jury/en-attente', label: 'Dossiers en attente', roles: ['jury_secretary'] },
   { href: '/jury/tableau-de-bord', label: 'Tableau de bord', roles: ['jury_secretary'] },

@@ -1,8 +1,9 @@
 /**
- * Data protection routes: the retention setting (`/data-protection/settings`), a candidate's export
- * (`/candidates/{id}/export`, JSON or PDF) and erasure (`/candidates/{id}/erasure`).
+ * Data protection routes: the retention setting (`/data-protection/settings`), the candidates whose
+ * erasure is due (`/data-protection/due-erasures`), a candidate's export (`/candidates/{id}/export`,
+ * JSON or PDF) and erasure (`/candidates/{id}/erasure`).
  */
-import { DataProtectionSettings, ErasureAssessment, ErasureResult } from '@socle/domain';
+import { DataProtectionSettings, DueErasureList, ErasureAssessment, ErasureResult } from '@socle/domain';
 import type { DataProtectionSettingsUpdate } from '@socle/domain';
 import { createDownloader, createRequester } from './client';
 import type { Fetch } from './client';
@@ -20,6 +21,14 @@ const createDataProtectionApi = (fetchFn?: Fetch) => {
       put: (body: DataProtectionSettingsUpdate) =>
         request({ method: 'PUT', path: '/data-protection/settings', body, schema: DataProtectionSettings }),
     },
+    /** The network's candidates whose erasure is due, oldest last activity first. */
+    dueErasures: (query: { cursor?: string; limit?: number } = {}) =>
+      request({
+        method: 'GET',
+        path: '/data-protection/due-erasures',
+        query: { ...query },
+        schema: DueErasureList,
+      }),
     candidates: {
       /** The export as the API wrote it (a file to hand to the candidate, not parsed here). */
       exportJson: (id: string) => download(`${candidatePath(id)}/export`, 'application/json'),

@@ -6,8 +6,8 @@
  * dossier eligible for a jury. The grid, restitution and plan pages are checked with axe-core.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 
 let stack: E2eStack;
@@ -66,14 +66,7 @@ beforeAll(async () => {
   stack = await startE2eStack();
 });
 afterAll(() => stack?.stop());
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await current?.screenshot({
-      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
-      fullPage: true,
-    });
-  });
-});
+screenshotOnFailure(() => current);
 
 describe('Evaluation path: preliminary, restitution, training, final', () => {
   it('lets the evaluator fill the whole grid with the keyboard, with live mastery and autosave', async () => {

@@ -4,8 +4,8 @@
  * list, and the pages of this slice have no serious accessibility violation (axe-core).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 
 let stack: E2eStack;
@@ -17,14 +17,7 @@ beforeAll(async () => {
   page = await context.newPage();
 });
 afterAll(() => stack?.stop());
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await page.screenshot({
-      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
-      fullPage: true,
-    });
-  });
-});
+screenshotOnFailure(() => page);
 
 describe('Advisor: open a dossier and find it', () => {
   it('signs in through the dev issuer and lands on the dossier list', async () => {

@@ -5,8 +5,8 @@
  */
 import { listLogins } from '@socle/data';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -40,14 +40,7 @@ beforeAll(async () => {
   };
 });
 afterAll(() => stack?.stop());
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await current?.screenshot({
-      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
-      fullPage: true,
-    });
-  });
-});
+screenshotOnFailure(() => current);
 
 describe('Register of certificates: /certificats', () => {
   it('lets the national admin find a certificate, revoke it, and verification shows it revoked', async () => {

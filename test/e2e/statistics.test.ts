@@ -8,8 +8,8 @@ import { listLogins } from '@socle/data';
 import { formatEuros, regions, toCsv, volumesTable } from '@socle/domain';
 import type { UsageStatement, VolumesResponse } from '@socle/domain';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -46,14 +46,7 @@ beforeAll(async () => {
   stack = await startE2eStack();
 });
 afterAll(() => stack?.stop());
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await current?.screenshot({
-      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
-      fullPage: true,
-    });
-  });
-});
+screenshotOnFailure(() => current);
 
 describe('National dashboard: /statistiques', () => {
   it('shows the figures, filters to a region chosen on the map, and exports the CSV the API answers', async () => {

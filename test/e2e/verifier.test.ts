@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { listLogins } from '@socle/data';
 import { CROCKFORD_ALPHABET, certificateCodeFrom } from '@socle/domain';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, onTestFinished } from 'vitest';
-import { expectAccessible, startE2eStack } from '../support/e2eStack.ts';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { expectAccessible, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -70,14 +70,7 @@ beforeAll(async () => {
   certified = { code: dossier.certificateCode, ...dossier.candidate };
 });
 afterAll(() => stack?.stop());
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await current?.screenshot({
-      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
-      fullPage: true,
-    });
-  });
-});
+screenshotOnFailure(() => current);
 
 describe('Public verification: /verifier', () => {
   it('checks the code of a QR code at once and confirms the holder by last name', async () => {

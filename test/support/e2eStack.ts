@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import sirv from 'sirv';
-import { expect } from 'vitest';
+import { beforeEach, expect, onTestFailed } from 'vitest';
 import { startTestApi } from './api.ts';
 import type { TestApi } from './api.ts';
 import { freePort } from '@socle/testing';
@@ -86,5 +86,20 @@ const expectAccessible = async (page: Page) => {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 };
 
+/**
+ * Saves a full-page screenshot of the page a test was on when it fails, as
+ * `test-results/<test name>.png`. Call once at the top of the file.
+ */
+const screenshotOnFailure = (page: () => Page | undefined) => {
+  beforeEach((context) => {
+    onTestFailed(async () => {
+      await page()?.screenshot({
+        path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
+        fullPage: true,
+      });
+    });
+  });
+};
+
 export type { E2eStack };
-export { expectAccessible, loginAs, startE2eStack };
+export { expectAccessible, loginAs, screenshotOnFailure, startE2eStack };

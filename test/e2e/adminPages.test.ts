@@ -70,6 +70,22 @@ describe('Network admin', () => {
     await page.getByLabel('Nom de famille').fill('Rocher');
     await page.getByRole('checkbox', { name: 'Conseiller' }).check();
     await page.getByRole('checkbox', { name: 'GRETA Nîmes' }).check();
+    // Rows of accreditations: the focus goes to the new row, then back to "add" once it is removed.
+    const removeButtons = page.getByRole('button', { name: /^Retirer l'habilitation/ });
+    const before = await removeButtons.count();
+    await page.getByRole('button', { name: 'Ajouter une habilitation' }).click();
+    await expect.poll(() => removeButtons.count()).toBe(before + 1);
+    const focusedLabel = () =>
+      page.evaluate(() => {
+        const id = document.activeElement?.id;
+        return id ? document.querySelector(`label[for="${id}"]`)?.textContent?.trim() : undefined;
+      });
+    await expect.poll(focusedLabel).toContain('Rôle habilité');
+    await page.getByRole('button', { name: `Retirer l'habilitation ${before + 1}` }).click();
+    await expect.poll(() => removeButtons.count()).toBe(before);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Ajouter une habilitation');
     await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
     await page.waitForURL(/\/utilisateurs(\/[0-9A-Z]{26})?$/);
     await page.goto(`${stack.webUrl}/utilisateurs`);

@@ -134,9 +134,9 @@ describe('Data protection on the dossier page', () => {
     await expectAccessible(page);
     await field.fill(open.candidate.lastName);
     await section.getByRole('button', { name: 'Effacer définitivement' }).click();
-    // Assess: back to the list, told so, and the dossier is gone.
-    await page.waitForURL(`${stack.webUrl}/dossiers`);
-    await page.getByText('Les données du candidat ont été effacées (1 dossier(s)).').waitFor();
+    // Assess: back to the network's due erasures, told so, and the dossier is gone.
+    await page.waitForURL(`${stack.webUrl}/reseau/protection-des-donnees`);
+    await page.getByText('Les données du candidat ont été effacées (1 dossier).').waitFor();
     expect((await stack.api.call('GET', `/dossiers/${open.id}`, { token: adminToken })).status).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ORIGIN_SECRET_ARN_ENV, ORIGIN_SECRET_HEADER } from '@socle/functions/clientAddress';
+import { timeoutSecondsOf } from '@socle/functions/lambdaTimeouts';
 import { routes } from '@socle/functions/routes';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
@@ -167,8 +168,6 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
 interface LambdaRuntime {
   /** @default 512 */
   readonly memorySize?: number;
-  /** @default Duration.seconds(10) */
-  readonly timeout?: Duration;
   /** Embeds the PDF fonts in the bundle and sets `SOCLE_FONT_DIR`. @default false */
   readonly pdfFonts?: boolean;
 }
@@ -176,9 +175,7 @@ interface LambdaRuntime {
 const lambdaRuntime: Partial<Record<LambdaName, LambdaRuntime>> = {
   // pdf-lib and fontkit parse and subset about 1.4 MB of fonts per cold start and are CPU-bound:
   // Lambda's CPU share grows with memory.
-  documents: { memorySize: 1024, timeout: Duration.seconds(30), pdfFonts: true },
-  // Closing a session applies decisions within a time budget under API Gateway's 30 s limit.
-  juries: { timeout: Duration.seconds(29) },
+  documents: { memorySize: 1024, pdfFonts: true },
 };
 
 /**
@@ -291,7 +288,8 @@ class StatelessStack extends Stack {
         logRetention: config.logRetention,
         logRemovalPolicy,
         memorySize: runtime.memorySize,
-        timeout: runtime.timeout,
+        // Shared with the local server (functions/src/lambdaTimeouts.ts).
+        timeout: Duration.seconds(timeoutSecondsOf(name)),
         bundleFiles: fonts?.files.map((file) => ({
           source: join(props.pdfFontDir, file),
           target: `${fonts.bundleDir}/${file}`,

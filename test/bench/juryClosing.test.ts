@@ -7,7 +7,6 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, dossierItemOf, keys, platformScopeFor, tableName } from '@socle/data';
 import type { AgendaEntry, Dossier, JuryDossierView } from '@socle/domain';
-import { lambdas } from '@socle/functions/lambdas';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
@@ -23,9 +22,7 @@ const CANDIDATES = 1_000;
 let api: TestApi;
 let world: World;
 let jury: Jury;
-const juriesLambda = lambdas.juries;
 /** As deployed (infra StatelessStack): the closing's 20 s budget per call relies on it. */
-const JURIES_TIMEOUT_MS = 29_000;
 
 const batchWrite = async (items: Record<string, unknown>[]) => {
   for (let i = 0; i < items.length; i += 25) {
@@ -117,17 +114,11 @@ const certificateCount = async (sessionId: string) => {
 };
 
 beforeAll(async () => {
-  // The local server gives every function a 10 s context; the juries function has 29 s in AWS.
-  lambdas.juries = (event, context) =>
-    juriesLambda(event, { ...context, getRemainingTimeInMillis: () => JURIES_TIMEOUT_MS });
   api = await startTestApi();
   world = await buildWorld(api);
   jury = await buildJury(api, world.nationalToken, '11');
 });
-afterAll(async () => {
-  lambdas.juries = juriesLambda;
-  await api.stop();
-});
+afterAll(() => api.stop());
 
 describe('Bench: closing a jury session', () => {
   it(`closes ${CANDIDATES} certified candidates through the API`, async () => {

@@ -8,9 +8,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { flattenClaims } from '../claims.ts';
+import { timeoutSecondsOf } from '../lambdaTimeouts.ts';
 import { lambdas } from '../lambdas/index.ts';
 import { routeKey } from '../routeTypes.ts';
-import type { RouteDefinition } from '../routeTypes.ts';
+import type { LambdaName, RouteDefinition } from '../routeTypes.ts';
 import { routes } from '../routes.ts';
 import { toApiGatewayEvent } from './apiGatewayEvent.ts';
 import { handleDevAuth } from './devAuthPages.ts';
@@ -33,8 +34,10 @@ const compile = (route: RouteDefinition): CompiledRoute => {
   return { route, pattern: new RegExp(`^${source}$`), names };
 };
 
-const lambdaContext = (functionName: string): Context =>
-  ({
+/** What Lambda hands a function: its deadline is the deployed timeout's (Middy stops just before it). */
+const lambdaContext = (functionName: LambdaName, startedAt = Date.now()): Context => {
+  const deadline = startedAt + timeoutSecondsOf(functionName) * 1000;
+  return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
     functionVersion: '$LATEST',
@@ -43,11 +46,12 @@ const lambdaContext = (functionName: string): Context =>
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => {},
     fail: () => {},
     succeed: () => {},
-  }) as Context;
+  } as Context;
+};
 
 interface LocalServerOptions {
   issuer: DevIssuer;
@@ -190,4 +194,4 @@ const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Serv
   });
 };
 
-export { createLocalServer };
+export { createLocalServer, lambdaContext };

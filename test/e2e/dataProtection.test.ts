@@ -8,8 +8,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, keys, listLogins, platformScopeFor, tableName } from '@socle/data';
 import { DEMO_RETENTION_YEARS } from '@socle/functions/local/seed';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -55,14 +55,7 @@ beforeAll(async () => {
   adminToken = await stack.api.issuer.issueAccessToken(login);
 });
 afterAll(() => stack?.stop());
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await current?.screenshot({
-      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
-      fullPage: true,
-    });
-  });
-});
+screenshotOnFailure(() => current);
 
 describe('Data protection on the dossier page', () => {
   it('exports the data as a PDF, and explains in French why an open dossier cannot be erased', async () => {

@@ -8,8 +8,8 @@ import { listLogins } from '@socle/data';
 import { DueErasureList } from '@socle/domain';
 import { DEMO_RETENTION_YEARS } from '@socle/functions/local/seed';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { expectAccessible, loginAs, startE2eStack } from '../support/e2eStack.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -33,14 +33,7 @@ beforeAll(async () => {
   adminToken = await stack.api.issuer.issueAccessToken(login);
 });
 afterAll(() => stack?.stop());
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await current?.screenshot({
-      path: `test-results/${context.task.name.replace(/\W+/g, '-')}.png`,
-      fullPage: true,
-    });
-  });
-});
+screenshotOnFailure(() => current);
 
 describe('Données à effacer (/reseau/protection-des-donnees)', () => {
   it('lists the candidates due for erasure and leads to the dossier where erasure happens', async () => {

@@ -21,6 +21,7 @@ const banner =
 const aliases: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': './functions/src/bundling/credentialsFromEnv.ts',
   '@smithy/core/event-streams': './functions/src/bundling/noEventStreams.ts',
+  '@aws-sdk/middleware-endpoint-discovery': './functions/src/bundling/noEndpointDiscovery.ts',
 };
 
 const target = 'node24';

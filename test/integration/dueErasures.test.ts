@@ -12,7 +12,7 @@ import {
   db,
   keys,
   platformScopeFor,
-  reindexDormantCandidates,
+  reindexAllDormantCandidates,
   tableName,
   withdrawDossier,
 } from '@socle/data';
@@ -279,7 +279,7 @@ describe('GET /data-protection/due-erasures', () => {
     expect(cursor.body.fields.map((f: { path: string }) => f.path)).toEqual(['cursor']);
   });
 
-  it('is rebuilt from the closed dossiers for entries missing (data written before the index)', async () => {
+  it('is rebuilt, network by network, from the closed dossiers for entries missing (data written before the index)', async () => {
     // Prepare: a due candidate whose entry is lost, and an open one given a stray entry.
     const scope = platformScopeFor(world.a.tenantId);
     const due = await withdrawAgo(world.a, await openFor(world.a, 'Reindexe'), RETENTION_DAYS + 5);
@@ -302,14 +302,17 @@ describe('GET /data-protection/due-erasures', () => {
     );
     const lost = await dueIds(world.a);
     // Act
-    const report = await reindexDormantCandidates(scope);
+    const report = await reindexAllDormantCandidates();
     // Assess
+    expect(report.map((network) => network.tenantId)).toEqual(
+      expect.arrayContaining([world.a.tenantId, world.b.tenantId]),
+    );
     expect(lost).not.toContain(due.candidateId);
     expect(lost).toContain(open.candidateId);
     const rebuilt = await dueIds(world.a);
     expect(rebuilt).toContain(due.candidateId);
     expect(rebuilt).not.toContain(open.candidateId);
-    expect(report.dormant).toBeGreaterThan(0);
+    expect(report.find((network) => network.tenantId === world.a.tenantId)?.dormant).toBeGreaterThan(0);
   });
 
   it('is for the network admin: an advisor gets 403', async () => {

@@ -19,7 +19,7 @@ import { db } from './client.ts';
 import { countedDossierOf, counterUpdate } from './counters.ts';
 import { keys } from './keys.ts';
 import { platformScopeFor } from './scope.ts';
-import { listTenants } from './tenants.ts';
+import { allTenantIds } from './tenants.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 
@@ -95,17 +95,6 @@ const readTenantHistory = async (tenantId: string): Promise<Item[]> => {
 };
 
 /** The ids of every network (a few dozen). */
-const allTenantIds = async (): Promise<string[]> => {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listTenants({ cursor, limit: 100 });
-    ids.push(...page.items.map((t) => t.id));
-    cursor = page.cursor;
-  } while (cursor);
-  return ids;
-};
-
 const storedIncrementOf = (item: Item): CounterIncrement => {
   const cell = {
     month: item.month,

@@ -26,7 +26,9 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { getDataProtectionSettings } from './dataProtection.ts';
 import { keys } from './keys.ts';
 import { toRecord } from './records.ts';
+import { platformScopeFor } from './scope.ts';
 import type { TenantScope } from './scope.ts';
+import { allTenantIds } from './tenants.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
@@ -267,5 +269,24 @@ const reindexDormantCandidates = async (scope: TenantScope) => {
   return { candidates: candidateIds.size, dormant };
 };
 
+/**
+ * `reindexDormantCandidates` for every network, one after another: once after deploying over data
+ * written before the index existed (`npm run reindex-due-erasures`), or to repair.
+ */
+const reindexAllDormantCandidates = async () => {
+  const networks: { tenantId: string; candidates: number; dormant: number }[] = [];
+  for (const tenantId of await allTenantIds()) {
+    networks.push({ tenantId, ...(await reindexDormantCandidates(platformScopeFor(tenantId))) });
+  }
+  return networks;
+};
+
 export type { DormancyChange };
-export { dormancyAttributes, dormancyChange, dormancyItems, listDueErasures, reindexDormantCandidates };
+export {
+  dormancyAttributes,
+  dormancyChange,
+  dormancyItems,
+  listDueErasures,
+  reindexAllDormantCandidates,
+  reindexDormantCandidates,
+};

@@ -121,7 +121,11 @@ export {
   putDataProtectionSettings,
 } from './dataProtection.ts';
 export type { DormancyChange } from './dormantCandidates.ts';
-export { listDueErasures, reindexDormantCandidates } from './dormantCandidates.ts';
+export {
+  listDueErasures,
+  reindexAllDormantCandidates,
+  reindexDormantCandidates,
+} from './dormantCandidates.ts';
 export type { EraseOptions, ErasureFault } from './erasure.ts';
 export { eraseCandidate } from './erasure.ts';
 export { exportSubjectData } from './subjectAccess.ts';

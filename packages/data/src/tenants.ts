@@ -127,4 +127,16 @@ const tenantActiveCheck = (tenantId: string) => ({
 });
 
 export type { TenantChange };
-export { changeTenant, createTenant, findTenant, getTenant, listTenants, tenantActiveCheck };
+/** Every network's id (maintenance tasks that visit each network). */
+const allTenantIds = async (): Promise<string[]> => {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTenants({ cursor, limit: 100 });
+    ids.push(...page.items.map((t) => t.id));
+    cursor = page.cursor;
+  } while (cursor);
+  return ids;
+};
+
+export { allTenantIds, changeTenant, createTenant, findTenant, getTenant, listTenants, tenantActiveCheck };

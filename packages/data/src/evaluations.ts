@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
+  addDays,
   allCriteria,
   computeMastery,
   deadlineFrom,
@@ -199,7 +200,7 @@ const saveEvaluation = async (
   const sequences = input.sequences ?? evaluation.sequences;
   // Overseas regions are up to 14 h ahead of UTC: a date is in the future only past tomorrow in UTC.
   const today = ctx.now.toISOString().slice(0, 10);
-  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = addDays(today, 1);
   const future = sequences.flatMap((s, i) =>
     s.date > tomorrow
       ? [{ path: `sequences.${i}.date`, message: 'une séquence se saisit une fois réalisée (date future)' }]

@@ -3,7 +3,7 @@
  * of theirs is closed (certified, expired, withdrawn) and the retention period has run since its
  * last activity; what an erased dossier keeps is listed here, once.
  */
-import { addMonths, asOfToday } from './deadline.ts';
+import { addDays, addMonths, asOfToday } from './deadline.ts';
 import type { DossierStatus } from './dossierStateMachine.ts';
 import { dossierStatusLabels } from './labels.ts';
 import type { ErasureBlocker } from './schemas/dataProtection.ts';
@@ -71,10 +71,6 @@ const lastActivityOn = (dossier: RetainedDossier, today: string): string => {
 /** The day from which a candidate's data may be erased: `retentionYears` after the last activity. */
 const erasureDueOn = (lastActivity: string, retentionYears: number): string =>
   addMonths(lastActivity, retentionYears * 12);
-
-/** `2024-02-28` + 2 → `2024-03-01`. */
-const addDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The latest last-activity day whose erasure is due on `today`: every earlier day is due too

@@ -16,6 +16,10 @@ const addMonths = (isoDate: string, months: number): string => {
   return target.toISOString().slice(0, 10);
 };
 
+/** `2024-02-28` + 2 → `2024-03-01` (UTC days). */
+const addDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** Last day on which the final evaluation may end (29 February + 5 years → 28 February). */
 const deadlineFrom = (preliminaryDate: string, years: number): string =>
   addMonths(preliminaryDate, years * 12);
@@ -46,4 +50,4 @@ const asOfToday = <D extends { status: DossierStatus; deadline?: string }>(dossi
 
 const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
 
-export { DeadlineState, addMonths, asOfToday, deadlineFrom, deadlineState, todayIso };
+export { DeadlineState, addDays, addMonths, asOfToday, deadlineFrom, deadlineState, todayIso };

@@ -90,8 +90,14 @@ interface CandidateRecords {
   dossierIds: string[];
 }
 
-/** The candidate and the ids of their dossiers, in one query; another network's candidate is not found. */
-const loadCandidate = async (scope: TenantScope, candidateId: string): Promise<CandidateRecords> => {
+/**
+ * The candidate (undefined once erased, or in another network) and the ids of their dossiers, in one
+ * consistent query of the candidate's partition.
+ */
+const findCandidateRecords = async (
+  scope: TenantScope,
+  candidateId: string,
+): Promise<{ candidate?: Candidate; dossierIds: string[] }> => {
   const { pk } = keys.candidatePartition(scope, candidateId);
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -109,9 +115,16 @@ const loadCandidate = async (scope: TenantScope, candidateId: string): Promise<C
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   const stored = items.find((i) => i.itemType === 'Candidate');
-  if (!stored) throw new NotFoundError('candidate');
-  const { version: _v, ...candidate } = toRecord<Candidate & { version: number }>(stored);
   const dossierIds = items.filter((i) => i.itemType === 'CandidateDossier').map((i) => String(i.dossierId));
+  if (!stored) return { dossierIds };
+  const { version: _v, ...candidate } = toRecord<Candidate & { version: number }>(stored);
+  return { candidate, dossierIds };
+};
+
+/** The candidate and the ids of their dossiers; another network's candidate is not found. */
+const loadCandidate = async (scope: TenantScope, candidateId: string): Promise<CandidateRecords> => {
+  const { candidate, dossierIds } = await findCandidateRecords(scope, candidateId);
+  if (!candidate) throw new NotFoundError('candidate');
   return { candidate, dossierIds };
 };
 
@@ -207,6 +220,7 @@ export {
   certificatesOf,
   getDataProtectionSettings,
   juryRecordsOf,
+  findCandidateRecords,
   loadCandidate,
   pendingPaperCopiesOf,
   putDataProtectionSettings,

@@ -10,7 +10,7 @@
  * included. Listing is one range of the index: the retention is applied when reading, so a new
  * retention setting applies at once, and the cost is that of the page, never of the open dossiers.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CLOSED_STATUSES,
   NotFoundError,
@@ -23,9 +23,9 @@ import {
 import type { Dormancy, Dossier, DueErasure, DueErasureList, DueErasureQuery } from '@socle/domain';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { getDataProtectionSettings } from './dataProtection.ts';
+import { findCandidateRecords, getDataProtectionSettings, readStoredDossiers } from './dataProtection.ts';
+import type { StoredDossier } from './dataProtection.ts';
 import { keys } from './keys.ts';
-import { toRecord } from './records.ts';
 import { platformScopeFor } from './scope.ts';
 import type { TenantScope } from './scope.ts';
 import { allTenantIds } from './tenants.ts';
@@ -33,42 +33,7 @@ import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
 
-type StoredDossier = Dossier & { erasedAt?: string };
-
 const isClosed = (dossier: Pick<Dossier, 'status'>) => CLOSED_STATUSES.includes(dossier.status);
-
-/** Whether the candidate item exists, and the ids of their dossiers (one consistent query, keys only). */
-const candidateLinks = async (scope: TenantScope, candidateId: string) => {
-  const { pk } = keys.candidatePartition(scope, candidateId);
-  let exists = false;
-  const dossierIds: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ProjectionExpression: 'sk, dossierId',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.sk === 'CANDIDATE') exists = true;
-      else if (typeof item.dossierId === 'string') dossierIds.push(item.dossierId);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return { exists, dossierIds };
-};
-
-const readDossier = async (scope: TenantScope, dossierId: string) => {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.dossier(scope, dossierId), ConsistentRead: true }),
-  );
-  return Item ? toRecord<StoredDossier>(Item) : undefined;
-};
 
 /** The dossier is still at the version read (a decision on the candidate's entry depended on it). */
 const unchangedCheck = (scope: TenantScope, dossier: StoredDossier): GuardedItem => ({
@@ -133,12 +98,13 @@ const dormancyChange = async (
   previous?: Pick<Dossier, 'status'>,
 ): Promise<DormancyChange | undefined> => {
   if (!isClosed(next) && !(previous && isClosed(previous))) return undefined;
-  const { exists, dossierIds } = await candidateLinks(scope, next.candidateId);
-  if (!exists) return undefined;
+  const { candidate, dossierIds } = await findCandidateRecords(scope, next.candidateId);
+  if (!candidate) return undefined;
   if (!isClosed(next)) return { entry: null, guards: [] };
-  const others = (
-    await Promise.all(dossierIds.filter((id) => id !== next.id).map((id) => readDossier(scope, id)))
-  ).filter((d): d is StoredDossier => d !== undefined);
+  const others = await readStoredDossiers(
+    scope,
+    dossierIds.filter((id) => id !== next.id),
+  );
   // Two dossiers of one candidate closing at once must not both see the other open: each write
   // checks that the dossiers it read are still as read.
   const guards = others.map((other) => unchangedCheck(scope, other));
@@ -254,11 +220,9 @@ const reindexDormantCandidates = async (scope: TenantScope) => {
   } while (entryKey);
   let dormant = 0;
   for (const candidateId of candidateIds) {
-    const { exists, dossierIds } = await candidateLinks(scope, candidateId);
-    if (!exists) continue;
-    const dossiers = (await Promise.all(dossierIds.map((id) => readDossier(scope, id)))).filter(
-      (d): d is StoredDossier => d !== undefined,
-    );
+    const { candidate, dossierIds } = await findCandidateRecords(scope, candidateId);
+    if (!candidate) continue;
+    const dossiers = await readStoredDossiers(scope, dossierIds);
     const entry = dormancyOf(dossiers);
     await transact([
       candidateEntryUpdate(scope, candidateId, entry),

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { findStoredResponse, tenantScopeOf } from '@socle/data';
 import type { IdempotencyRequest, TenantScope, WriteContext } from '@socle/data';
@@ -16,7 +15,7 @@ import type { Principal } from '@socle/domain';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { principalFromEvent } from './claims.ts';
-import { logger } from './logger.ts';
+import { lambdaContextLogging } from './lambdaContextLogging.ts';
 import { metrics } from './metrics.ts';
 import { UnauthorizedError, errorMapper } from './middleware/errorMapper.ts';
 import { jsonBody } from './middleware/jsonBody.ts';
@@ -93,8 +92,7 @@ const idempotencyOf = (
 
 const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteImplementation<R>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
-    // Never the event: it carries tokens and personal data, whatever POWERTOOLS_LOGGER_LOG_EVENT says.
-    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+    .use(lambdaContextLogging())
     .use(logMetrics(metrics))
     .use(requestOutcome({ routeId: route.id }))
     .use(httpHeaderNormalizer())

@@ -5,15 +5,14 @@
  * entries). In AWS with the stage's credentials and `TABLE_NAME`, `AWS_REGION`; without
  * `TABLE_NAME`, on the running `npm run dev`.
  */
-import { findTenant, reindexAllDormantCandidates } from '@socle/data';
+import { reindexAllDormantCandidates } from '@socle/data';
 import { useRunningDevTable } from '../local/localStack.ts';
 
 if (!process.env.TABLE_NAME) useRunningDevTable();
 
 try {
   const networks = await reindexAllDormantCandidates();
-  for (const { tenantId, candidates, dormant } of networks) {
-    const name = (await findTenant(tenantId))?.name ?? tenantId;
+  for (const { name, candidates, dormant } of networks) {
     console.log(`${name} : ${candidates} candidat(s) revu(s), ${dormant} dont tous les dossiers sont clos.`);
   }
   console.log(`${networks.length} réseau(x) réindexé(s).`);

@@ -19,7 +19,7 @@ import { db } from './client.ts';
 import { countedDossierOf, counterUpdate } from './counters.ts';
 import { keys } from './keys.ts';
 import { platformScopeFor } from './scope.ts';
-import { allTenantIds } from './tenants.ts';
+import { allTenants } from './tenants.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 
@@ -172,7 +172,7 @@ const rebuildCounters = async ({
   tenantIds?: string[];
 } = {}): Promise<RebuildReport> => {
   const items: Item[] = [];
-  for (const tenantId of tenantIds ?? (await allTenantIds()))
+  for (const tenantId of tenantIds ?? (await allTenants()).map((tenant) => tenant.id))
     items.push(...(await readTenantHistory(tenantId)));
   const { dossiers, countedEvents, orphanEvents, expected, stored } = recount(items);
   const drift = driftOf(expected, stored);

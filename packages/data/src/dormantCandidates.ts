@@ -28,7 +28,7 @@ import type { StoredDossier } from './dataProtection.ts';
 import { keys } from './keys.ts';
 import { platformScopeFor } from './scope.ts';
 import type { TenantScope } from './scope.ts';
-import { allTenantIds } from './tenants.ts';
+import { allTenants } from './tenants.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
@@ -238,9 +238,9 @@ const reindexDormantCandidates = async (scope: TenantScope) => {
  * written before the index existed (`npm run reindex-due-erasures`), or to repair.
  */
 const reindexAllDormantCandidates = async () => {
-  const networks: { tenantId: string; candidates: number; dormant: number }[] = [];
-  for (const tenantId of await allTenantIds()) {
-    networks.push({ tenantId, ...(await reindexDormantCandidates(platformScopeFor(tenantId))) });
+  const networks: { tenantId: string; name: string; candidates: number; dormant: number }[] = [];
+  for (const { id, name } of await allTenants()) {
+    networks.push({ tenantId: id, name, ...(await reindexDormantCandidates(platformScopeFor(id))) });
   }
   return networks;
 };

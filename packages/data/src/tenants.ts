@@ -127,16 +127,16 @@ const tenantActiveCheck = (tenantId: string) => ({
 });
 
 export type { TenantChange };
-/** Every network's id (maintenance tasks that visit each network). */
-const allTenantIds = async (): Promise<string[]> => {
-  const ids: string[] = [];
+/** Every network (maintenance tasks that visit each network). */
+const allTenants = async (): Promise<Tenant[]> => {
+  const tenants: Tenant[] = [];
   let cursor: string | undefined;
   do {
     const page = await listTenants({ cursor, limit: 100 });
-    ids.push(...page.items.map((t) => t.id));
+    tenants.push(...page.items);
     cursor = page.cursor;
   } while (cursor);
-  return ids;
+  return tenants;
 };
 
-export { allTenantIds, changeTenant, createTenant, findTenant, getTenant, listTenants, tenantActiveCheck };
+export { allTenants, changeTenant, createTenant, findTenant, getTenant, listTenants, tenantActiveCheck };

@@ -4,12 +4,17 @@
  * candidate certified more than a year ago, follows the link to the dossier's data protection
  * section, where erasure happens. Checked with axe-core.
  */
-import { listLogins } from '@socle/data';
 import { DueErasureList } from '@socle/domain';
 import { DEMO_RETENTION_YEARS } from '@socle/functions/local/seed';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
+import {
+  demoToken,
+  expectAccessible,
+  loginAs,
+  screenshotOnFailure,
+  startE2eStack,
+} from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -28,9 +33,7 @@ const frenchDate = (day: string) => day.split('-').reverse().join('/');
 
 beforeAll(async () => {
   stack = await startE2eStack();
-  const login = (await listLogins()).find((l) => l.email === 'admin@alpha.demo');
-  if (!login) throw new Error('no login admin@alpha.demo');
-  adminToken = await stack.api.issuer.issueAccessToken(login);
+  adminToken = await demoToken(stack, 'admin@alpha.demo');
 });
 afterAll(() => stack?.stop());
 screenshotOnFailure(() => current);

@@ -7,10 +7,15 @@
  * dossier. The session pages are checked with axe-core as each role sees them.
  */
 import { readFile } from 'node:fs/promises';
-import { listLogins } from '@socle/data';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
+import {
+  demoToken,
+  expectAccessible,
+  loginAs,
+  screenshotOnFailure,
+  startE2eStack,
+} from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { dossierOpen, unique } from '../support/samples.ts';
 import { evaluate, expectStatus } from '../support/world.ts';
@@ -35,12 +40,7 @@ const newPage = async (browser: Browser) => {
   return context.newPage();
 };
 
-/** A token for a demo login, as the dev issuer signs it at sign-in. */
-const tokenOfEmail = async (email: string) => {
-  const login = (await listLogins()).find((l) => l.email === email);
-  if (!login) throw new Error(`no login ${email}`);
-  return stack.api.issuer.issueAccessToken(login);
-};
+const tokenOfEmail = (email: string) => demoToken(stack, email);
 
 /** An eligible dossier of Réseau Alpha in Île-de-France: opened by the advisor, fully acquired. */
 const eligibleDossier = async (candidate: { firstName: string; lastName: string }) => {

@@ -3,10 +3,15 @@
  * revokes it with a reason and the public verification page shows it revoked at once (SPEC §5).
  * The register and the certificate page are checked with axe-core.
  */
-import { listLogins } from '@socle/data';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
+import {
+  demoToken,
+  expectAccessible,
+  loginAs,
+  screenshotOnFailure,
+  startE2eStack,
+} from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -23,9 +28,7 @@ const newPage = async () => {
 
 beforeAll(async () => {
   stack = await startE2eStack();
-  const login = (await listLogins()).find((l) => l.email === 'admin@alpha.demo');
-  if (!login) throw new Error('no login admin@alpha.demo');
-  const token = await stack.api.issuer.issueAccessToken(login);
+  const token = await demoToken(stack, 'admin@alpha.demo');
   const dossiers = expectStatus(
     await stack.api.call('GET', '/dossiers?status=certified', { token }),
     200,

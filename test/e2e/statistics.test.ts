@@ -4,12 +4,17 @@
  * on screen, PDF download). SPEC §6. Both pages are checked with axe-core.
  */
 import { readFile } from 'node:fs/promises';
-import { listLogins } from '@socle/data';
 import { formatEuros, regions, toCsv, volumesTable } from '@socle/domain';
 import type { UsageStatement, VolumesResponse } from '@socle/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
+import {
+  demoToken,
+  expectAccessible,
+  loginAs,
+  screenshotOnFailure,
+  startE2eStack,
+} from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -22,11 +27,7 @@ const newPage = async () => {
   return current;
 };
 
-const tokenOf = async (email: string) => {
-  const login = (await listLogins()).find((l) => l.email === email);
-  if (!login) throw new Error(`no login ${email}`);
-  return stack.api.issuer.issueAccessToken(login);
-};
+const tokenOf = (email: string) => demoToken(stack, email);
 
 /** The dashboards' default period: the last 12 months, this one (in Paris) included. */
 const lastTwelveMonths = () => {

@@ -7,11 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { listLogins } from '@socle/data';
 import { CROCKFORD_ALPHABET, certificateCodeFrom } from '@socle/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { expectAccessible, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
+import { demoToken, expectAccessible, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 import { expectStatus } from '../support/world.ts';
 
@@ -57,9 +56,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 beforeAll(async () => {
   stack = await startE2eStack();
-  const login = (await listLogins()).find((l) => l.email === 'admin@alpha.demo');
-  if (!login) throw new Error('no login admin@alpha.demo');
-  adminToken = await stack.api.issuer.issueAccessToken(login);
+  adminToken = await demoToken(stack, 'admin@alpha.demo');
   const dossiers = expectStatus(
     await stack.api.call('GET', '/dossiers?status=certified', { token: adminToken }),
     200,

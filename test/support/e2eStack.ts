@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { listLogins } from '@socle/data';
 import { seedDemo } from '@socle/functions/local/seed';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -77,6 +78,13 @@ const loginAs = async (page: Page, webUrl: string, email: string) => {
   await page.waitForURL((url) => url.origin === webUrl && !url.pathname.startsWith('/auth/callback'));
 };
 
+/** A token for a demo login, as the dev issuer signs it at sign-in (for API calls in a test's setup). */
+const demoToken = async (stack: E2eStack, email: string) => {
+  const login = (await listLogins()).find((l) => l.email === email);
+  if (!login) throw new Error(`no login ${email}`);
+  return stack.api.issuer.issueAccessToken(login);
+};
+
 /** No serious or critical accessibility violation on the current page (axe-core, WCAG 2.1 AA). */
 const expectAccessible = async (page: Page) => {
   const results = await new AxeBuilder({ page })
@@ -102,4 +110,4 @@ const screenshotOnFailure = (page: () => Page | undefined) => {
 };
 
 export type { E2eStack };
-export { expectAccessible, loginAs, screenshotOnFailure, startE2eStack };
+export { demoToken, expectAccessible, loginAs, screenshotOnFailure, startE2eStack };

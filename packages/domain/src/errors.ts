@@ -7,6 +7,8 @@ interface FieldIssue {
   /** Dotted path of the offending field, e.g. `candidate.lastName`. */
   path: string;
   message: string;
+  /** The rule refused, when a domain decision (not a schema) refused the field. */
+  code?: string;
 }
 
 class DomainError extends Error {

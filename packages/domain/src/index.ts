@@ -13,6 +13,7 @@ export * from './principal.ts';
 export * from './referentiel/document.ts';
 export * from './referentiel/mastery.ts';
 export * from './referentiel/settings.ts';
+export * from './rules/verdict.ts';
 export * from './schemas/certificate.ts';
 export * from './schemas/common.ts';
 export * from './schemas/dataProtection.ts';

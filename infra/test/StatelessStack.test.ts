@@ -742,6 +742,28 @@ describe('Class: StatelessStack (dev)', () => {
     });
   });
 
+  it('creates the stage after every route its route settings name (API Gateway refuses unknown keys)', () => {
+    // Prepare
+    const resources = template.toJSON().Resources as Record<string, Record<string, unknown>>;
+    const stageId = logicalId(stack.api.stage);
+    const stage = resources[stageId] as { Properties: { RouteSettings: object }; DependsOn?: string[] };
+    const routeIdOf = (key: string) =>
+      Object.entries(resources).find(
+        ([, r]) =>
+          r.Type === 'AWS::ApiGatewayV2::Route' &&
+          (r.Properties as { RouteKey: string; ApiId: { Ref: string } }).RouteKey === key &&
+          (r.Properties as { ApiId: { Ref: string } }).ApiId.Ref === logicalId(stack.api.api),
+      )?.[0];
+    const keys = Object.keys(stage.Properties.RouteSettings);
+    // Assess
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    for (const key of keys) {
+      const routeId = routeIdOf(key);
+      expect(routeId, key).toBeDefined();
+      expect(stage.DependsOn ?? []).toContain(routeId);
+    }
+  });
+
   it('lets the local web dev server sign in', () => {
     expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: Match.arrayWith(['http://localhost:5173/auth/callback']),

@@ -129,6 +129,7 @@ class SocleApi<L extends string> extends Construct {
     };
 
     const routes = new Construct(this, 'Routes');
+    const routeByKey = new Map<string, HttpRoute>();
     for (const entry of props.routes) {
       const route = new HttpRoute(routes, entry.id, {
         httpApi: this.api,
@@ -136,6 +137,7 @@ class SocleApi<L extends string> extends Construct {
         integration: integrationOf(entry.lambda),
         authorizer: entry.scope === 'public' ? noAuthorizer : authorizer,
       });
+      routeByKey.set(`${entry.method} ${entry.path}`, route);
       if (entry.scope === 'public') {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -148,17 +150,22 @@ class SocleApi<L extends string> extends Construct {
       // Route-level settings of the $default stage (HTTP APIs have no WAF association of their own).
       // `RouteSettings` is a JSON map in the L1: its keys are written as CloudFormation spells them.
       const stage = this.stage.node.defaultChild as CfnStage;
+      const publicKeys = props.routes
+        .filter((entry) => entry.scope === 'public')
+        .map((entry) => `${entry.method} ${entry.path}`);
       stage.routeSettings = Object.fromEntries(
-        props.routes
-          .filter((entry) => entry.scope === 'public')
-          .map((entry) => [
-            `${entry.method} ${entry.path}`,
-            {
-              ThrottlingRateLimit: props.publicThrottle?.rateLimit,
-              ThrottlingBurstLimit: props.publicThrottle?.burstLimit,
-            },
-          ]),
+        publicKeys.map((key) => [
+          key,
+          {
+            ThrottlingRateLimit: props.publicThrottle?.rateLimit,
+            ThrottlingBurstLimit: props.publicThrottle?.burstLimit,
+          },
+        ]),
       );
+      // API Gateway refuses a stage naming a route that does not exist yet ("Unable to find Route
+      // by key"), and nothing else orders the stage after its routes: on a first deploy
+      // CloudFormation would create the stage first and roll the stack back.
+      for (const key of publicKeys) this.stage.node.addDependency(routeByKey.get(key) as HttpRoute);
     }
 
     this.serverErrorsAlarm = this.api

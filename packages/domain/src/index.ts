@@ -1,5 +1,6 @@
 import './zodLocale.ts';
 
+export * from './access.ts';
 export * from './certificateCode.ts';
 export * from './consent.ts';
 export * from './constants.ts';
@@ -9,10 +10,12 @@ export * from './dossierStateMachine.ts';
 export * from './errors.ts';
 export * from './jury.ts';
 export * from './labels.ts';
+export * from './path/index.ts';
 export * from './principal.ts';
 export * from './referentiel/document.ts';
 export * from './referentiel/mastery.ts';
 export * from './referentiel/settings.ts';
+export * from './rules/holderConfirmation.ts';
 export * from './rules/verdict.ts';
 export * from './schemas/certificate.ts';
 export * from './schemas/common.ts';

@@ -13,7 +13,8 @@ import type { DevIssuer } from './devIssuer.ts';
 import { createLocalServer } from './server.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '../../..');
-const LOCAL_DIR = join(REPO_ROOT, '.local');
+// Overridable so that a second checkout's `npm run dev` (or a timing run) keeps its own data.
+const LOCAL_DIR = process.env.SOCLE_LOCAL_DIR ?? join(REPO_ROOT, '.local');
 
 interface LocalStackOptions {
   apiPort: number;
@@ -23,6 +24,8 @@ interface LocalStackOptions {
   allowedOrigins: string[];
   tableName?: string;
   host?: string;
+  /** Why the API is not ready yet: every request answers 503 with it until `ready()` (the demo seed). */
+  notReadyBecause?: string;
 }
 
 interface LocalStack {
@@ -31,6 +34,8 @@ interface LocalStack {
   server: Server;
   apiUrl: string;
   tableCreated: boolean;
+  /** The API answers from now on (see `notReadyBecause`). */
+  ready(): void;
   stop(): Promise<void>;
 }
 
@@ -62,7 +67,12 @@ const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> 
     issuer: `${apiUrl}/dev-auth`,
     keyFile: options.persistent ? join(LOCAL_DIR, 'dev-issuer-keys.json') : undefined,
   });
-  const server = createLocalServer({ issuer, allowedOrigins: options.allowedOrigins });
+  let notReadyBecause = options.notReadyBecause;
+  const server = createLocalServer({
+    issuer,
+    allowedOrigins: options.allowedOrigins,
+    unavailable: () => notReadyBecause,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.apiPort, '127.0.0.1', () => resolve());
@@ -73,6 +83,9 @@ const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> 
     server,
     apiUrl,
     tableCreated,
+    ready() {
+      notReadyBecause = undefined;
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

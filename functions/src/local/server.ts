@@ -57,6 +57,8 @@ interface LocalServerOptions {
   issuer: DevIssuer;
   /** Origins allowed by CORS (the web app's). */
   allowedOrigins: string[];
+  /** While it returns a reason (the demo being seeded), every request answers 503 with it. */
+  unavailable?: () => string | undefined;
 }
 
 const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
@@ -94,6 +96,9 @@ const verifiedClaimsOf = (issuer: DevIssuer) => {
     if (known && known.expiresAtMs > Date.now()) return known.claims;
     verified.delete(token);
     const payload = await issuer.verify(token);
+    // Stricter than API Gateway, which takes an ID token too (its `aud` is the client): the route
+    // wrapper refuses one there (claims.ts); refusing it here as well keeps local 401s the same.
+    if (payload.token_use !== 'access') throw new Error('not an access token');
     const claims = flattenClaims(payload);
     if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
     verified.set(token, { claims, expiresAtMs: (payload.exp ?? 0) * 1000 });
@@ -101,7 +106,11 @@ const verifiedClaimsOf = (issuer: DevIssuer) => {
   };
 };
 
-const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Server => {
+const createLocalServer = ({
+  issuer,
+  allowedOrigins,
+  unavailable = () => undefined,
+}: LocalServerOptions): Server => {
   const compiled = (routes as readonly RouteDefinition[]).map(compile);
   const verifiedClaims = verifiedClaimsOf(issuer);
 
@@ -128,6 +137,11 @@ const createLocalServer = ({ issuer, allowedOrigins }: LocalServerOptions): Serv
     }
     // The browser calls the dev issuer's discovery and token endpoints cross-origin, as it does Cognito's.
     for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+    const reason = unavailable();
+    if (reason) {
+      writeJson(res, 503, { status: 'unavailable', message: reason }, { 'retry-after': '5' });
+      return;
+    }
     if (await handleDevAuth(issuer, req, res)) return;
 
     let match: { entry: CompiledRoute; params: Record<string, string> } | undefined;

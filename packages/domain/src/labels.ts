@@ -8,7 +8,7 @@ import type {
   Prescriber,
   Role,
 } from './constants.ts';
-import type { DossierStatus } from './dossierStateMachine.ts';
+import type { DossierAction, DossierStatus } from './dossierStateMachine.ts';
 
 const roleLabels: Record<Role, string> = {
   national_admin: 'Administration nationale',
@@ -80,7 +80,85 @@ const dossierStatusLabels: Record<DossierStatus, string> = {
   withdrawn: 'Abandonné',
 };
 
+/**
+ * Every audited action, as the words that follow the actor's name in a timeline ("Marie Dupont a
+ * ouvert le dossier"): the one map the UI and documents use, so that no action code reaches a person.
+ * State-machine actions are audited as `dossier.<action>` (packages/data transitionDossier).
+ */
+const auditActionLabels = {
+  'dossier.opened': 'a ouvert le dossier',
+  'dossier.updated': 'a modifié le dossier',
+  'dossier.withdraw': 'a enregistré l’abandon du candidat',
+  'dossier.withdrawn': 'a enregistré l’abandon du candidat',
+  'dossier.reopen': 'a rouvert le dossier',
+  'dossier.reopened': 'a rouvert le dossier',
+  'dossier.start_preliminary': 'a commencé l’évaluation préalable',
+  'dossier.complete_preliminary': 'a terminé l’évaluation préalable',
+  'dossier.start_final': 'a commencé l’évaluation finale',
+  'dossier.complete_final': 'a terminé l’évaluation finale',
+  'dossier.resume_training': 'a repris la formation',
+  'dossier.restart': 'a relancé une évaluation préalable',
+  'dossier.portfolio_issued': 'a délivré le portefeuille de compétences',
+  'dossier.submitted_to_jury': 'a présenté le dossier au jury de sa région',
+  'dossier.read_by_jury': 'a consulté le dossier pour le jury',
+  'dossier.examined_by_jury': 'a examiné le dossier',
+  'dossier.add_to_agenda': 'a inscrit le dossier à l’ordre du jour d’un jury',
+  'dossier.remove_from_agenda': 'a retiré le dossier de l’ordre du jour du jury',
+  'dossier.certify': 'a certifié le candidat',
+  'dossier.adjourn': 'a ajourné le dossier',
+  'dossier.expire': 'a constaté l’expiration du dossier',
+  'dossier.erased': 'a effacé le dossier',
+  'training_plan.created': 'a construit le plan de formation',
+  'training_plan.updated': 'a mis à jour le plan de formation',
+  'candidate.data_exported': 'a exporté les données du candidat (droit d’accès RGPD)',
+  'candidate.erased': 'a effacé les données du candidat',
+  'certificate.revoked': 'a révoqué le certificat',
+  'certificate.paper_copy_requested': 'a demandé un exemplaire papier du certificat',
+  'certificate.paper_copy_printed': 'a imprimé l’exemplaire papier du certificat',
+  'certificate.paper_copy_sent': 'a envoyé l’exemplaire papier du certificat',
+  'jury_session.planned': 'a planifié une session de jury',
+  'jury_session.closing': 'a lancé la clôture de la session de jury',
+  'jury_session.closed': 'a clos la session de jury',
+  'jury_member.invited': 'a invité un membre de jury',
+  'jury_member.updated': 'a modifié un membre de jury',
+  'user.invited': 'a invité un utilisateur',
+  'user.updated': 'a modifié un utilisateur',
+  'user.disabled': 'a désactivé un utilisateur',
+  'user.enabled': 'a réactivé un utilisateur',
+  'login.created': 'a créé un compte d’administration nationale',
+  'organism.created': 'a créé un organisme',
+  'organism.updated': 'a modifié un organisme',
+  'tenant.created': 'a créé le réseau',
+  'tenant.updated': 'a modifié le réseau',
+  'tenant.suspended': 'a suspendu le réseau',
+  'tenant.reactivated': 'a réactivé le réseau',
+  'referentiel.imported': 'a importé un référentiel',
+  'referentiel.published': 'a publié un référentiel',
+  'referentiel.settings_updated': 'a modifié les réglages d’un référentiel',
+  'fees.scheduled': 'a fixé un tarif',
+  'data_protection.retention_set': 'a fixé la durée de conservation des données',
+} as const satisfies Record<string, string> & Record<`dossier.${DossierAction}`, string>;
+type AuditAction = keyof typeof auditActionLabels;
+
+/** The words for an audited action; an action unknown here still reads as French, never as its code. */
+const auditActionLabel = (action: string): string =>
+  Object.hasOwn(auditActionLabels, action)
+    ? auditActionLabels[action as AuditAction]
+    : 'a enregistré une opération';
+
+/**
+ * A référentiel version as people name it: "Référentiel CléA 2018", from its certification and the
+ * year its label starts with (labels are the source file's version, e.g. `2018-reconstructed`).
+ */
+const referentielName = (referentiel: { certification: Certification; label: string }): string => {
+  const year = /^\d{4}/.exec(referentiel.label.trim())?.[0];
+  return `Référentiel ${certificationLabels[referentiel.certification]}${year ? ` ${year}` : ''}`;
+};
+
+export type { AuditAction };
 export {
+  auditActionLabel,
+  auditActionLabels,
   candidateStatusLabels,
   capabilityLabels,
   certificationLabels,
@@ -88,5 +166,6 @@ export {
   fundingLabels,
   moduleLabels,
   prescriberLabels,
+  referentielName,
   roleLabels,
 };

@@ -15,7 +15,7 @@ import {
   requestPaperCopy,
   revokeCertificate,
 } from '@socle/data';
-import { NotFoundError } from '@socle/domain';
+import { CONFIRMATION_LIMITS, NotFoundError } from '@socle/domain';
 import { certificateCodeOf } from '../certificateCodeOf.ts';
 import { quotaClientOf } from '../clientAddress.ts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -29,19 +29,29 @@ import { TooManyRequestsError } from '../middleware/errorMapper.ts';
 /** Verifications per client and minute (API Gateway throttling and WAF sit in front of this). */
 const PUBLIC_LIMIT = () => Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 30);
 
-/** Counts the request against the client's quota before anything else is done. */
-const throttle = async (event: APIGatewayProxyEventV2) => {
+/** The client as the quotas know it: the hash of its address, never the address itself. */
+const clientOf = async (event: APIGatewayProxyEventV2) =>
   // The viewer's address behind our CloudFront, the source IP otherwise (see clientAddress.ts).
-  const address = await quotaClientOf(event);
-  const result = await consumeRateLimit({
-    bucket: 'verify',
-    // The address itself is personal data: only its hash is stored (and only for two minutes).
-    client: createHash('sha256').update(address).digest('base64url').slice(0, 22),
-    limit: PUBLIC_LIMIT(),
-    windowSeconds: 60,
-    now: new Date(),
-  });
+  createHash('sha256')
+    .update(await quotaClientOf(event))
+    .digest('base64url')
+    .slice(0, 22);
+
+/** Counts the request against one of the client's quotas; 429 past it. */
+const limitClient = async (
+  client: string,
+  { bucket, limit, windowSeconds }: { bucket: string; limit: number; windowSeconds: number },
+) => {
+  // The hash is stored only for the window (plus a minute).
+  const result = await consumeRateLimit({ bucket, client, limit, windowSeconds, now: new Date() });
   if (!result.allowed) throw new TooManyRequestsError(result.retryAfterSeconds);
+};
+
+/** Counts the request against the client's verification quota before anything else is done. */
+const throttle = async (event: APIGatewayProxyEventV2) => {
+  const client = await clientOf(event);
+  await limitClient(client, { bucket: 'verify', limit: PUBLIC_LIMIT(), windowSeconds: 60 });
+  return client;
 };
 
 const publicCertificate = async (raw: string) => {
@@ -62,8 +72,14 @@ const verificationHandlers = {
   confirmPublicCertificate: defineRoute(
     routeOf('confirmPublicCertificate'),
     async ({ event, params, body }) => {
-      await throttle(event);
-      return confirmHolder(await publicCertificate(params.code), body);
+      const client = await throttle(event);
+      // Name guesses have a quota of their own, far below the verifications'.
+      await limitClient(client, { bucket: 'confirm', ...CONFIRMATION_LIMITS.perClient });
+      return confirmHolder({
+        certificate: await publicCertificate(params.code),
+        lastName: body.lastName,
+        now: new Date(),
+      });
     },
   ),
   verifyCredential: defineRoute(routeOf('verifyCredential'), async ({ event, body }) => {

@@ -20,10 +20,19 @@ const PublicCertificate = z
   })
   .strict();
 
-const Confirm = z.object({
-  lastName: z.string().trim().min(1, { error: 'nom requis' }).max(100),
-  birthDate: z.iso.date({ error: 'date invalide (AAAA-MM-JJ attendu)' }).nullable().optional(),
-});
+/**
+ * The last name only: a second field compared on its own (a birth date, once) lets anyone holding a
+ * code recover it by trying values one at a time, so none is accepted.
+ */
+const Confirm = z.strictObject(
+  { lastName: z.string().trim().min(1, { error: 'nom requis' }).max(100) },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `champ non accepté : ${issue.keys.join(', ')} (seul le nom de famille, lastName, l'est)`
+        : undefined,
+  },
+);
 /** `reason: holder_erased`: the holder's data was erased (data protection), no name is left to compare. */
 const ConfirmResult = z
   .object({
@@ -74,7 +83,8 @@ const certificateRoutes = [
     path: '/public/certificates/{code}/confirm',
     lambda: LambdaName.VERIFICATION,
     scope: 'public',
-    summary: "Confirm the holder's last name (and birth date): the full name is given only on a match",
+    summary:
+      "Confirm the holder's last name: the full name is given only on a match (attempts limited per client and per code; a code locked after repeated misses answers 409 confirmation_locked)",
     request: { params: CodeParam, body: Confirm },
     response: { status: 200, schema: ConfirmResult },
   },

@@ -3,7 +3,18 @@
  * the national admin revokes; networks and the national admin list and search it.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError, foldForSearch, lastInitialOf, regionOf } from '@socle/domain';
+import {
+  CONFIRMATION_LIMITS,
+  NotFoundError,
+  RuleViolationError,
+  checkConfirmationOpen,
+  enforce,
+  foldForSearch,
+  holderNameMatches,
+  lastInitialOf,
+  lockAfterMiss,
+  regionOf,
+} from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
@@ -11,6 +22,7 @@ import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { Certificate } from './juryClosing.ts';
 import { keys } from './keys.ts';
+import { countHit, findLock, setLock } from './rateLimit.ts';
 import { toRecord } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
@@ -71,19 +83,50 @@ const publicView = (c: StoredCertificate) => ({
 });
 
 /**
- * The holder's name confirmed by someone who knows it (case and accents ignored). Once the holder's
+ * The holder's name confirmed by someone who knows it (case and accents ignored): the answer says
+ * whether the last name matches, nothing else (no birth date or other field takes part). Each
+ * attempt counts against the code before anything is compared; a code with too many attempts or
+ * misses is refused for a while (`confirmation_locked`, holderConfirmation.ts). Once the holder's
  * data was erased there is no last name left to compare: the answer says so (`holder_erased`)
  * rather than a misleading "no match"; the certificate itself still verifies.
  */
-const confirmHolder = (
-  c: StoredCertificate,
-  input: { lastName: string; birthDate?: string | null },
-): { match: boolean; fullName?: string; reason?: 'holder_erased' } => {
+const confirmHolder = async ({
+  certificate: c,
+  lastName,
+  now,
+}: {
+  certificate: StoredCertificate;
+  lastName: string;
+  now: Date;
+}): Promise<{ match: boolean; fullName?: string; reason?: 'holder_erased' }> => {
   if (!c.holder.lastName) return { match: false, reason: 'holder_erased' };
-  const match =
-    foldForSearch(input.lastName) === foldForSearch(c.holder.lastName) &&
-    (!input.birthDate || input.birthDate === c.holder.birthDate);
-  return match ? { match, fullName: `${c.holder.firstName} ${c.holder.lastName}` } : { match };
+  const { perCode, missWindowSeconds } = CONFIRMATION_LIMITS;
+  const attempts = await countHit({
+    bucket: 'confirm-code',
+    client: c.code,
+    windowSeconds: perCode.windowSeconds,
+    now,
+  });
+  enforce(
+    checkConfirmationOpen({
+      lockedUntil: await findLock({ bucket: 'confirm', subject: c.code }),
+      codeAttempts: attempts.hits,
+      codeWindowEnd: attempts.windowEnd,
+      now,
+    }),
+  );
+  if (holderNameMatches(lastName, c.holder.lastName)) {
+    return { match: true, fullName: `${c.holder.firstName} ${c.holder.lastName}` };
+  }
+  const misses = await countHit({
+    bucket: 'confirm-miss',
+    client: c.code,
+    windowSeconds: missWindowSeconds,
+    now,
+  });
+  const lockedUntil = lockAfterMiss({ misses: misses.hits, now });
+  if (lockedUntil) await setLock({ bucket: 'confirm', subject: c.code, lockedUntil });
+  return { match: false };
 };
 
 /**

@@ -35,6 +35,8 @@ type Confirmation =
   | { kind: 'noMatch' }
   /** The holder's data was erased (data protection): the name cannot be confirmed any more. */
   | { kind: 'erased' }
+  /** Too many attempts or wrong names on this code: confirmation paused (the API's French sentence). */
+  | { kind: 'locked'; message: string }
   | { kind: 'notFound' }
   | Unavailable;
 
@@ -113,17 +115,23 @@ const lookupCertificate = async (code: string): Promise<Lookup> => {
   return { kind: 'unavailable' };
 };
 
-/** Whether the verifier knows the holder's last name (and birth date); the full name only on a match. */
-const confirmHolder = async (
-  code: string,
-  identity: { lastName: string; birthDate?: string },
-): Promise<Confirmation> => {
+/** Whether the verifier knows the holder's last name; the full name only on a match. */
+const confirmHolder = async (code: string, identity: { lastName: string }): Promise<Confirmation> => {
   const response = await send(`${certificatePath(code)}/confirm`, identity);
   if (!response) return { kind: 'unavailable' };
   const common = commonOutcome(response);
   if (common) return common;
   if (response.status === 404) return { kind: 'notFound' };
   const body = await readJson(response);
+  if (response.status === 409 && body?.error === 'confirmation_locked') {
+    return {
+      kind: 'locked',
+      message:
+        typeof body.message === 'string'
+          ? body.message
+          : 'Trop de tentatives de confirmation pour ce certificat : réessayez plus tard.',
+    };
+  }
   if (!response.ok || typeof body?.match !== 'boolean') return { kind: 'unavailable' };
   if (body.reason === 'holder_erased') return { kind: 'erased' };
   return body.match && typeof body.fullName === 'string'

@@ -1,5 +1,6 @@
-import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { SocleFunction } from './constructs/SocleFunction.ts';
 import type { BindableTable } from './constructs/SocleFunction.ts';
@@ -22,7 +23,14 @@ interface StatefulStackProps extends StackProps {
 }
 
 /**
- * What holds data: the table and the user pool. Their logical IDs must never change (a new ID is
+ * The keys secret's value until an operator stores a key pair: valid JSON that the functions report
+ * as "not configured" (functions/src/credentials.ts). CloudFormation only writes it at creation and
+ * when this template value changes: never change it, or a deploy would overwrite the real keys.
+ */
+const CREDENTIAL_KEYS_PLACEHOLDER = '{"status":"not_configured"}';
+
+/**
+ * What holds data: the table, the user pool and the credential signing keys. Their logical IDs must never change (a new ID is
  * a new, empty resource). The token trigger lives here too: a user pool's trigger must be in the
  * pool's stack, since the trigger needs the table and the stateless stack depends on this one.
  */
@@ -32,6 +40,11 @@ class StatefulStack extends Stack {
   /** The table the functions read and write: the stack's own, or a restored one. */
   readonly dataTable: BindableTable;
   readonly userPool: SocleUserPool;
+  /**
+   * The Open Badges signing keys (Ed25519 JWK pair), filled once by the operator. Data: every
+   * credential ever exported is verified with them, so the secret is retained, whatever the stage.
+   */
+  readonly credentialKeys: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -60,11 +73,24 @@ class StatefulStack extends Stack {
       preTokenGeneration,
     });
 
+    this.credentialKeys = new Secret(this, 'CredentialSigningKeys', {
+      description: 'Open Badges signing keys (Ed25519 JWK pair) of Socle',
+      secretStringValue: SecretValue.unsafePlainText(CREDENTIAL_KEYS_PLACEHOLDER),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.credentialKeys).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Signing keys rotate by publishing a new key in the JWKS first; an automatic rotation would invalidate issued credentials.',
+    });
+
     new CfnOutput(this, 'TableName', { value: this.dataTable.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'Issuer', { value: this.userPool.issuerUrl });
+    // Where the operator stores the key pair (docs/operations.md, first deploy).
+    new CfnOutput(this, 'CredentialSigningKeysArn', { value: this.credentialKeys.secretArn });
   }
 }
 
 export type { StatefulStackProps };
-export { StatefulStack };
+export { CREDENTIAL_KEYS_PLACEHOLDER, StatefulStack };

@@ -6,6 +6,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-
 import type { StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SocleMetric } from '@socle/functions/metricNames';
 import { Monitoring } from './constructs/Monitoring.ts';
@@ -227,6 +228,8 @@ interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: BindableTable;
   readonly userPool: SocleUserPool;
+  /** The Open Badges signing keys (StatefulStack): read by the functions that sign or check. */
+  readonly credentialKeys: ISecret;
   readonly functionsDir: string;
   readonly depsLockFilePath: string;
   /** The folder holding the PDF fonts (`DejaVuSans.ttf`, `DejaVuSans-Bold.ttf`). */
@@ -263,17 +266,9 @@ class StatelessStack extends Stack {
     const logRemovalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const authDomainUrl = userPool.domain.baseUrl();
 
-    // One Ed25519 key pair for every instance: credentials exported by one verify on all.
-    // Filled once by the operator (`npm run -s credentials:keys`, infra/README.md).
-    const credentialKeys = new Secret(this, 'CredentialSigningKeys', {
-      description: 'Open Badges signing keys (Ed25519 JWK pair) of Socle',
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(credentialKeys).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Signing keys rotate by publishing a new key in the JWKS first; an automatic rotation would invalidate issued credentials.',
-    });
+    // One Ed25519 key pair for every instance, kept by the stateful stack (credentials issued must
+    // stay verifiable whatever happens to this stack): read-only here.
+    const { credentialKeys } = props;
     const functions = {} as Record<LambdaName, SocleFunction>;
     for (const [name, permissions] of Object.entries(lambdaPermissions) as [
       LambdaName,

@@ -42,7 +42,7 @@ const addSocleStage = (
     metricPrefix: `socle-${stage}`,
   });
   const stateful = new StatefulStack(app, `socle-${stage}-stateful`, {
-    description: `Socle ${stage}: table and user pool`,
+    description: `Socle ${stage}: table, user pool and credential signing keys`,
     env,
     config,
     functionsDir: paths.functionsDir,
@@ -56,6 +56,7 @@ const addSocleStage = (
     config,
     table: stateful.dataTable,
     userPool: stateful.userPool,
+    credentialKeys: stateful.credentialKeys,
     functionsDir: paths.functionsDir,
     depsLockFilePath: paths.depsLockFilePath,
     pdfFontDir: paths.pdfFontDir,

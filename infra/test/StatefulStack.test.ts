@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CREDENTIAL_KEYS_PLACEHOLDER } from '../lib/StatefulStack.ts';
 import type { StatefulStack } from '../lib/StatefulStack.ts';
 import { logicalId, socleApp } from './fixtures.ts';
 
@@ -138,6 +139,34 @@ describe('Class: StatefulStack', () => {
     it('gets the table name', () => {
       expect(template).toHaveResourceProperties('AWS::Lambda::Function', {
         Environment: { Variables: Match.objectLike({ TABLE_NAME: { Ref: logicalId(stack.table) } }) },
+      });
+    });
+  });
+
+  describe('Credential signing keys', () => {
+    it('are kept here, retained, created with the valid JSON placeholder the functions report as not configured', () => {
+      // Prepare
+      const secrets = template.findResources('AWS::SecretsManager::Secret');
+      const keys = secrets[logicalId(stack.credentialKeys)];
+      // Assess: JSON (the functions parse it), never a generated password string.
+      expect(keys).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      expect(keys?.Properties.GenerateSecretString).toBeUndefined();
+      expect(JSON.parse(keys?.Properties.SecretString)).toEqual({ status: 'not_configured' });
+      expect(CREDENTIAL_KEYS_PLACEHOLDER).toBe('{"status":"not_configured"}');
+    });
+
+    it('keep their logical ID (a new ID is a new, empty secret: credentials issued no longer verify)', () => {
+      expect(logicalId(stack.credentialKeys)).toMatch(/^CredentialSigningKeys[0-9A-F]{8}$/);
+    });
+
+    it('are retained in dev too', () => {
+      const dev = Template.fromStack(socleApp({ stage: 'dev' }).stateful);
+      expect(dev).toHaveResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+    });
+
+    it('give the operator their ARN', () => {
+      expect(template).toHaveOutput('CredentialSigningKeysArn', {
+        Value: { Ref: logicalId(stack.credentialKeys) },
       });
     });
   });

@@ -693,21 +693,48 @@ describe('Class: StatelessStack', () => {
 });
 
 describe('Class: StatelessStack (credential signing keys)', () => {
-  it('gives the keys secret to the functions that sign or check credentials, and to no other', () => {
-    const stack = socleApp({ stage: 'prod' }).stateless;
+  it("gives the stateful stack's keys secret, read-only, to the functions that sign or check credentials", () => {
+    // Prepare
+    const { stateful, stateless: stack } = socleApp({ stage: 'prod' });
     const template = Template.fromStack(stack);
     const signers = Object.entries(lambdaPermissions)
       .filter(([, p]) => (p as { signsCredentials?: boolean }).signsCredentials)
       .map(([name]) => name)
       .sort();
+    /** The keys' ARN as this stack reads it: the stateful stack's output (a cross-stack reference). */
+    const keysArn = {
+      'Fn::GetStackOutput': expect.objectContaining({
+        StackName: stateful.stackName,
+        OutputName: expect.stringContaining('CredentialSigningKeys'),
+      }),
+    };
+    const keyStatementsOf = (fn: SocleFunction) =>
+      Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((policy) => policy.Properties.Roles[0].Ref === logicalId(fn.role!))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+        .filter((statement) => JSON.stringify(statement.Resource).includes('CredentialSigningKeys'));
+    // Assess: no secret of its own; the ARN and read access for the signers only.
     expect(signers).toEqual(['certificates', 'verification']);
+    expect(
+      template.findResources('AWS::SecretsManager::Secret', {
+        Properties: { Description: Match.stringLikeRegexp('signing keys') },
+      }),
+    ).toEqual({});
     for (const [name, fn] of Object.entries(stack.functions)) {
       const variables = template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
-      expect(Boolean(variables.CREDENTIAL_KEYS_SECRET_ARN)).toBe(signers.includes(name));
+      if (signers.includes(name)) {
+        expect(variables.CREDENTIAL_KEYS_SECRET_ARN).toEqual(keysArn);
+        expect(keyStatementsOf(fn)).toEqual([
+          expect.objectContaining({
+            Effect: 'Allow',
+            Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+          }),
+        ]);
+      } else {
+        expect(variables.CREDENTIAL_KEYS_SECRET_ARN).toBeUndefined();
+        expect(keyStatementsOf(fn)).toEqual([]);
+      }
     }
-    expect(template).toHaveResourceProperties('AWS::SecretsManager::Secret', {
-      Description: 'Open Badges signing keys (Ed25519 JWK pair) of Socle',
-    });
   });
 });
 
@@ -906,7 +933,10 @@ describe('Class: StatelessStack (public API behind the web distribution)', () =>
       {
         Effect: 'Allow',
         Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        Resource: [{ Ref: logicalId(stack.node.findChild('CredentialSigningKeys')) }, { Ref: secretId }],
+        Resource: [
+          { 'Fn::GetStackOutput': expect.objectContaining({ OutputName: expect.any(String) }) },
+          { Ref: secretId },
+        ],
       },
     ]);
   });

@@ -15,7 +15,8 @@ import { certificateTitle, certificateView, drawCertificate } from './sections.t
  */
 const checkedCode = (input: CertificateInput): string => {
   const parsed = parseCertificateCode(input.code);
-  if (!parsed.ok) throw new InvalidCertificateCodeError(input.code, parsed.reason);
+  if (!parsed.ok)
+    throw new InvalidCertificateCodeError(input.code, parsed.reason === 'check' ? 'check' : 'format');
   if (parsed.certification !== input.certification) {
     throw new InvalidCertificateCodeError(input.code, 'certification');
   }

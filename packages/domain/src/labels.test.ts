@@ -2,7 +2,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DossierAction } from './dossierStateMachine.ts';
-import { auditActionLabel, auditActionLabels, referentielName } from './labels.ts';
+import {
+  auditActionLabel,
+  auditActionLabels,
+  auditActionName,
+  auditSummaryLabel,
+  countOf,
+  ofName,
+  referentielName,
+} from './labels.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '../../..');
 
@@ -34,8 +42,13 @@ describe('auditActionLabels', () => {
 
   it('reads in French, never as a code, even for an action it does not know', () => {
     expect(auditActionLabel('dossier.portfolio_issued')).toBe('a délivré le portefeuille de compétences');
+    expect(auditActionName('dossier.portfolio_issued')).toBe('Portefeuille de compétences délivré');
     expect(auditActionLabel('dossier.something_new')).toBe('a enregistré une opération');
-    for (const label of Object.values(auditActionLabels)) expect(label).not.toMatch(/[a-z]+[._][a-z]+/);
+    expect(auditActionName('dossier.something_new')).toBe('Opération enregistrée');
+    for (const { done, name } of Object.values(auditActionLabels)) {
+      expect(done).not.toMatch(/[a-z]+[._][a-z]+/);
+      expect(name).not.toMatch(/[a-z]+[._][a-z]+/);
+    }
   });
 });
 
@@ -48,5 +61,32 @@ describe('referentielName', () => {
       'Référentiel CléA numérique 2020',
     );
     expect(referentielName({ certification: 'clea', label: 'brouillon' })).toBe('Référentiel CléA');
+  });
+});
+
+describe('ofName', () => {
+  it('elides "de" before a vowel or a mute h, not before a consonant', () => {
+    expect(ofName('Amandine Morel')).toBe('d’Amandine Morel');
+    expect(ofName('Élodie')).toBe('d’Élodie');
+    expect(ofName('Hugo')).toBe('d’Hugo');
+    expect(ofName('Marie Dupont')).toBe('de Marie Dupont');
+  });
+});
+
+describe('auditSummaryLabel', () => {
+  it('turns the record’s dates, region codes and "(s)" into French', () => {
+    expect(auditSummaryLabel('jury du 2026-10-14')).toBe('Jury du 14 octobre 2026');
+    expect(auditSummaryLabel('jury du 2026-10-01')).toBe('Jury du 1er octobre 2026');
+    expect(auditSummaryLabel('jury de la région 11')).toBe('Jury de la région Île-de-France');
+    expect(auditSummaryLabel('3 dossier(s)')).toBe('3 dossiers');
+    expect(auditSummaryLabel('1 an(s)')).toBe('1 an');
+    expect(auditSummaryLabel('2 certifié(s), 1 ajourné(s)')).toBe('2 certifiés, 1 ajourné');
+    expect(auditSummaryLabel('Le candidat a déménagé.')).toBe('Le candidat a déménagé.');
+  });
+
+  it('counts in words', () => {
+    expect(countOf(1, 'membre')).toBe('1 membre');
+    expect(countOf(0, 'membre')).toBe('0 membre');
+    expect(countOf(4, 'membre présent', 'membres présents')).toBe('4 membres présents');
   });
 });

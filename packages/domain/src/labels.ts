@@ -9,6 +9,7 @@ import type {
   Role,
 } from './constants.ts';
 import type { DossierAction, DossierStatus } from './dossierStateMachine.ts';
+import { regionOf } from './schemas/common.ts';
 
 const roleLabels: Record<Role, string> = {
   national_admin: 'Administration nationale',
@@ -80,71 +81,134 @@ const dossierStatusLabels: Record<DossierStatus, string> = {
   withdrawn: 'Abandonné',
 };
 
+interface AuditActionWords {
+  done: string;
+  name: string;
+}
+
 /**
- * Every audited action, as the words that follow the actor's name in a timeline ("Marie Dupont a
- * ouvert le dossier"): the one map the UI and documents use, so that no action code reaches a person.
+ * Every audited action in French, the one map the UI and documents use so that no action code reaches
+ * a person: `done` follows the actor's name in a timeline ("Marie Dupont a ouvert le dossier"), `name`
+ * heads a table row ("Ouverture du dossier").
  * State-machine actions are audited as `dossier.<action>` (packages/data transitionDossier).
  */
 const auditActionLabels = {
-  'dossier.opened': 'a ouvert le dossier',
-  'dossier.updated': 'a modifié le dossier',
-  'dossier.withdraw': 'a enregistré l’abandon du candidat',
-  'dossier.withdrawn': 'a enregistré l’abandon du candidat',
-  'dossier.reopen': 'a rouvert le dossier',
-  'dossier.reopened': 'a rouvert le dossier',
-  'dossier.start_preliminary': 'a commencé l’évaluation préalable',
-  'dossier.complete_preliminary': 'a terminé l’évaluation préalable',
-  'dossier.start_final': 'a commencé l’évaluation finale',
-  'dossier.complete_final': 'a terminé l’évaluation finale',
-  'dossier.resume_training': 'a repris la formation',
-  'dossier.restart': 'a relancé une évaluation préalable',
-  'dossier.portfolio_issued': 'a délivré le portefeuille de compétences',
-  'dossier.submitted_to_jury': 'a présenté le dossier au jury de sa région',
-  'dossier.read_by_jury': 'a consulté le dossier pour le jury',
-  'dossier.examined_by_jury': 'a examiné le dossier',
-  'dossier.add_to_agenda': 'a inscrit le dossier à l’ordre du jour d’un jury',
-  'dossier.remove_from_agenda': 'a retiré le dossier de l’ordre du jour du jury',
-  'dossier.certify': 'a certifié le candidat',
-  'dossier.adjourn': 'a ajourné le dossier',
-  'dossier.expire': 'a constaté l’expiration du dossier',
-  'dossier.erased': 'a effacé le dossier',
-  'training_plan.created': 'a construit le plan de formation',
-  'training_plan.updated': 'a mis à jour le plan de formation',
-  'candidate.data_exported': 'a exporté les données du candidat (droit d’accès RGPD)',
-  'candidate.erased': 'a effacé les données du candidat',
-  'certificate.revoked': 'a révoqué le certificat',
-  'certificate.paper_copy_requested': 'a demandé un exemplaire papier du certificat',
-  'certificate.paper_copy_printed': 'a imprimé l’exemplaire papier du certificat',
-  'certificate.paper_copy_sent': 'a envoyé l’exemplaire papier du certificat',
-  'jury_session.planned': 'a planifié une session de jury',
-  'jury_session.closing': 'a lancé la clôture de la session de jury',
-  'jury_session.closed': 'a clos la session de jury',
-  'jury_member.invited': 'a invité un membre de jury',
-  'jury_member.updated': 'a modifié un membre de jury',
-  'user.invited': 'a invité un utilisateur',
-  'user.updated': 'a modifié un utilisateur',
-  'user.disabled': 'a désactivé un utilisateur',
-  'user.enabled': 'a réactivé un utilisateur',
-  'login.created': 'a créé un compte d’administration nationale',
-  'organism.created': 'a créé un organisme',
-  'organism.updated': 'a modifié un organisme',
-  'tenant.created': 'a créé le réseau',
-  'tenant.updated': 'a modifié le réseau',
-  'tenant.suspended': 'a suspendu le réseau',
-  'tenant.reactivated': 'a réactivé le réseau',
-  'referentiel.imported': 'a importé un référentiel',
-  'referentiel.published': 'a publié un référentiel',
-  'referentiel.settings_updated': 'a modifié les réglages d’un référentiel',
-  'fees.scheduled': 'a fixé un tarif',
-  'data_protection.retention_set': 'a fixé la durée de conservation des données',
-} as const satisfies Record<string, string> & Record<`dossier.${DossierAction}`, string>;
+  'dossier.opened': { done: 'a ouvert le dossier', name: 'Ouverture du dossier' },
+  'dossier.updated': { done: 'a modifié le dossier', name: 'Modification du dossier' },
+  'dossier.withdraw': { done: 'a enregistré l’abandon du candidat', name: 'Abandon enregistré' },
+  'dossier.withdrawn': { done: 'a enregistré l’abandon du candidat', name: 'Abandon enregistré' },
+  'dossier.reopen': { done: 'a rouvert le dossier', name: 'Réouverture du dossier' },
+  'dossier.reopened': { done: 'a rouvert le dossier', name: 'Réouverture du dossier' },
+  'dossier.start_preliminary': {
+    done: 'a commencé l’évaluation préalable',
+    name: 'Début de l’évaluation préalable',
+  },
+  'dossier.complete_preliminary': {
+    done: 'a terminé l’évaluation préalable',
+    name: 'Fin de l’évaluation préalable',
+  },
+  'dossier.start_final': { done: 'a commencé l’évaluation finale', name: 'Début de l’évaluation finale' },
+  'dossier.complete_final': { done: 'a terminé l’évaluation finale', name: 'Fin de l’évaluation finale' },
+  'dossier.resume_training': { done: 'a repris la formation', name: 'Reprise de la formation' },
+  'dossier.restart': { done: 'a relancé une évaluation préalable', name: 'Nouvelle évaluation préalable' },
+  'dossier.portfolio_issued': {
+    done: 'a délivré le portefeuille de compétences',
+    name: 'Portefeuille de compétences délivré',
+  },
+  'dossier.submitted_to_jury': {
+    done: 'a présenté le dossier au jury de sa région',
+    name: 'Présentation au jury',
+  },
+  'dossier.read_by_jury': { done: 'a consulté le dossier pour le jury', name: 'Consultation par le jury' },
+  'dossier.examined_by_jury': { done: 'a examiné le dossier', name: 'Examen par le jury' },
+  'dossier.add_to_agenda': {
+    done: 'a inscrit le dossier à l’ordre du jour d’un jury',
+    name: 'Inscription à l’ordre du jour d’un jury',
+  },
+  'dossier.remove_from_agenda': {
+    done: 'a retiré le dossier de l’ordre du jour du jury',
+    name: 'Retrait de l’ordre du jour du jury',
+  },
+  'dossier.certify': { done: 'a certifié le candidat', name: 'Certification' },
+  'dossier.adjourn': { done: 'a ajourné le dossier', name: 'Ajournement' },
+  'dossier.expire': { done: 'a constaté l’expiration du dossier', name: 'Expiration (délai de 5 ans)' },
+  'dossier.erased': { done: 'a effacé le dossier', name: 'Effacement du dossier' },
+  'training_plan.created': { done: 'a construit le plan de formation', name: 'Plan de formation construit' },
+  'training_plan.updated': {
+    done: 'a mis à jour le plan de formation',
+    name: 'Plan de formation mis à jour',
+  },
+  'candidate.data_exported': {
+    done: 'a exporté les données du candidat (droit d’accès RGPD)',
+    name: 'Export des données (droit d’accès)',
+  },
+  'candidate.erased': {
+    done: 'a effacé les données du candidat',
+    name: 'Effacement des données du candidat',
+  },
+  'certificate.revoked': { done: 'a révoqué le certificat', name: 'Révocation du certificat' },
+  'certificate.paper_copy_requested': {
+    done: 'a demandé un exemplaire papier du certificat',
+    name: 'Demande d’un exemplaire papier',
+  },
+  'certificate.paper_copy_printed': {
+    done: 'a imprimé l’exemplaire papier du certificat',
+    name: 'Exemplaire papier imprimé',
+  },
+  'certificate.paper_copy_sent': {
+    done: 'a envoyé l’exemplaire papier du certificat',
+    name: 'Exemplaire papier envoyé',
+  },
+  'jury_session.planned': { done: 'a planifié une session de jury', name: 'Session de jury planifiée' },
+  'jury_session.closing': {
+    done: 'a lancé la clôture de la session de jury',
+    name: 'Clôture de la session de jury lancée',
+  },
+  'jury_session.closed': { done: 'a clos la session de jury', name: 'Session de jury close' },
+  'jury_member.invited': { done: 'a invité un membre de jury', name: 'Invitation d’un membre de jury' },
+  'jury_member.updated': { done: 'a modifié un membre de jury', name: 'Modification d’un membre de jury' },
+  'user.invited': { done: 'a invité un utilisateur', name: 'Invitation d’un utilisateur' },
+  'user.updated': { done: 'a modifié un utilisateur', name: 'Modification d’un utilisateur' },
+  'user.disabled': { done: 'a désactivé un utilisateur', name: 'Désactivation d’un utilisateur' },
+  'user.enabled': { done: 'a réactivé un utilisateur', name: 'Réactivation d’un utilisateur' },
+  'login.created': {
+    done: 'a créé un compte d’administration nationale',
+    name: 'Création d’un compte d’administration nationale',
+  },
+  'organism.created': { done: 'a créé un organisme', name: 'Création d’un organisme' },
+  'organism.updated': { done: 'a modifié un organisme', name: 'Modification d’un organisme' },
+  'tenant.created': { done: 'a créé le réseau', name: 'Création du réseau' },
+  'tenant.updated': { done: 'a modifié le réseau', name: 'Modification du réseau' },
+  'tenant.suspended': { done: 'a suspendu le réseau', name: 'Suspension du réseau' },
+  'tenant.reactivated': { done: 'a réactivé le réseau', name: 'Réactivation du réseau' },
+  'referentiel.imported': { done: 'a importé un référentiel', name: 'Import d’un référentiel' },
+  'referentiel.published': { done: 'a publié un référentiel', name: 'Publication d’un référentiel' },
+  'referentiel.settings_updated': {
+    done: 'a modifié les réglages d’un référentiel',
+    name: 'Modification des réglages d’un référentiel',
+  },
+  'fees.scheduled': { done: 'a fixé un tarif', name: 'Tarif fixé' },
+  'data_protection.retention_set': {
+    done: 'a fixé la durée de conservation des données',
+    name: 'Durée de conservation des données fixée',
+  },
+} as const satisfies Record<string, AuditActionWords> & Record<`dossier.${DossierAction}`, AuditActionWords>;
 type AuditAction = keyof typeof auditActionLabels;
 
+const UNKNOWN_ACTION: AuditActionWords = {
+  done: 'a enregistré une opération',
+  name: 'Opération enregistrée',
+};
+
 /** The words for an audited action; an action unknown here still reads as French, never as its code. */
-const auditActionLabel = (action: string): string =>
-  Object.hasOwn(auditActionLabels, action)
-    ? auditActionLabels[action as AuditAction]
-    : 'a enregistré une opération';
+const auditActionWords = (action: string): AuditActionWords =>
+  Object.hasOwn(auditActionLabels, action) ? auditActionLabels[action as AuditAction] : UNKNOWN_ACTION;
+
+/** What follows the actor's name: "a ouvert le dossier". */
+const auditActionLabel = (action: string): string => auditActionWords(action).done;
+
+/** The action as a name: "Ouverture du dossier". */
+const auditActionName = (action: string): string => auditActionWords(action).name;
 
 /**
  * A référentiel version as people name it: "Référentiel CléA 2018", from its certification and the
@@ -155,16 +219,55 @@ const referentielName = (referentiel: { certification: Certification; label: str
   return `Référentiel ${certificationLabels[referentiel.certification]}${year ? ` ${year}` : ''}`;
 };
 
-export type { AuditAction };
+/**
+ * "de" before a name, elided before a vowel or a mute h as French writes it: "Dossier d’Amandine",
+ * "Dossier de Marie".
+ */
+const ofName = (name: string): string => {
+  const trimmed = name.trim();
+  return /^[aeiouyhàâäéèêëîïôöùûüÿœæ]/i.test(trimmed) ? `d’${trimmed}` : `de ${trimmed}`;
+};
+
+/** `1 membre`, `0 membre`, `3 membres`: in French, 0 and 1 take the singular. */
+const countOf = (count: number, singular: string, pluralForm = `${singular}s`): string =>
+  `${count} ${count > 1 ? pluralForm : singular}`;
+
+// UTC: the dates in summaries are calendar days, not instants.
+const summaryDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const ISO_DAY = /\b(\d{4}-\d{2}-\d{2})(?:T[\d:.]+Z?)?\b/g;
+
+/**
+ * An audit event's summary as a person reads it. Summaries were written for the record ("jury du
+ * 2026-10-14", "jury de la région 11", "3 dossier(s)"): dates become French dates, region codes
+ * region names, "(s)" the plural in words.
+ */
+const auditSummaryLabel = (summary: string): string =>
+  summary
+    .replace(
+      /jury de la région (\w{2,3})\b/,
+      (_all, code: string) => `jury de la région ${regionOf(code).name}`,
+    )
+    .replace(ISO_DAY, (_all, day: string) => {
+      const at = new Date(`${day}T00:00:00Z`);
+      return Number.isNaN(at.getTime()) ? day : summaryDate.format(at).replace(/^1 /, '1er ');
+    })
+    .replace(/(\d+) ([^\s(),]+)\(s\)/g, (_all, count: string, word: string) => countOf(Number(count), word))
+    .replace(/^./, (first) => first.toUpperCase());
+
+export type { AuditAction, AuditActionWords };
 export {
   auditActionLabel,
+  auditActionName,
+  auditSummaryLabel,
   auditActionLabels,
   candidateStatusLabels,
   capabilityLabels,
   certificationLabels,
+  countOf,
   dossierStatusLabels,
   fundingLabels,
   moduleLabels,
+  ofName,
   prescriberLabels,
   referentielName,
   roleLabels,

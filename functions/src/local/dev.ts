@@ -36,9 +36,14 @@ if (!verbose) {
   process.stdout.write = toLog;
   process.stderr.write = toLog;
 }
+/** A path as short as it reads: relative to the current directory when inside it. */
+const shown = (path: string) => {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') ? inside : path;
+};
 const logHint = verbose
   ? ''
-  : `  Journaux des requêtes : ${relative(process.cwd(), logFile) || logFile} (npm run dev -- --verbose pour les voir ici)\n`;
+  : `  Journaux des requêtes : ${shown(logFile)} (npm run dev -- --verbose pour les voir ici)\n`;
 
 if (fresh) {
   rmSync(join(LOCAL_DIR, 'dynamodb'), { recursive: true, force: true });
@@ -94,11 +99,16 @@ const webConfig = {
   apiUrl: stack.apiUrl,
   auth: { issuer: stack.issuer.issuer, clientId: stack.issuer.clientId },
 };
-const webProcess = spawn('npx', ['vite', 'dev', '--port', String(webPort), '--strictPort'], {
-  cwd: join(REPO_ROOT, 'web'),
-  stdio: ['ignore', verbose ? 'inherit' : 'pipe', verbose ? 'inherit' : 'pipe'],
-  env: { ...process.env, SOCLE_WEB_CONFIG: JSON.stringify(webConfig) },
-});
+// Vite itself rather than through npx, so that stopping it stops the server (npx left it running).
+const webProcess = spawn(
+  join(REPO_ROOT, 'node_modules/.bin/vite'),
+  ['dev', '--port', String(webPort), '--strictPort'],
+  {
+    cwd: join(REPO_ROOT, 'web'),
+    stdio: ['ignore', verbose ? 'inherit' : 'pipe', verbose ? 'inherit' : 'pipe'],
+    env: { ...process.env, SOCLE_WEB_CONFIG: JSON.stringify(webConfig) },
+  },
+);
 web = webProcess;
 webProcess.stdout?.pipe(log, { end: false });
 webProcess.stderr?.pipe(log, { end: false });
@@ -146,7 +156,7 @@ say(`
   Socle tourne en local.
   API        ${stack.apiUrl}   (OpenAPI : ${stack.apiUrl}/openapi.json)
   Web        ${webUrl}
-  DynamoDB   ${stack.dynamo.endpoint}  (données dans .local/dynamodb)
+  DynamoDB   ${stack.dynamo.endpoint}  (données dans ${shown(join(LOCAL_DIR, 'dynamodb'))})
 
   Comptes de démonstration (cliquez sur le nom sur la page de connexion) :
 ${staff.map((login) => `    ${login.email.padEnd(28)} ${login.roles.map((r) => roleLabels[r]).join(', ')}`).join('\n')}

@@ -3,7 +3,7 @@
  * domains lead the summary and the detail, and only acquired criteria are listed.
  */
 import type { DomainMastery, SubdomainMastery } from '@socle/domain';
-import { certificationLabels } from '@socle/domain';
+import { certificationLabels, referentielName } from '@socle/domain';
 import { NBSP, formatDateFr, frenchTypography, fullName, plural } from '../format.ts';
 import type { PageCursor } from '../layout/pageCursor.ts';
 import { theme } from '../layout/theme.ts';
@@ -13,6 +13,10 @@ const MASTERED_TAG = '✓ maîtrisé';
 
 const portfolioTitle = (input: PortfolioInput): string =>
   `Portefeuille de compétences – ${certificationLabels[input.certification]}`;
+
+/** "Référentiel CléA 2018": the version as people name it, never its file label (`2018-reconstructed`). */
+const referentielOf = (input: PortfolioInput): string =>
+  referentielName({ certification: input.certification, label: input.referentiel.version });
 
 const organismLabel = ({ name, city }: PortfolioInput['organism']): string =>
   city ? `${name}, ${city}` : name;
@@ -39,7 +43,7 @@ const titleBlock = (cursor: PageCursor, input: PortfolioInput): void => {
     color: theme.colors.accent,
   });
   cursor.space(2);
-  cursor.paragraph(`${frenchTypography(input.referentiel.title)} · version ${input.referentiel.version}`, {
+  cursor.paragraph(`${frenchTypography(input.referentiel.title)} · ${referentielOf(input)}`, {
     size: theme.sizes.small + 1,
     color: theme.colors.muted,
   });
@@ -170,8 +174,8 @@ const closingBlock = (cursor: PageCursor, input: PortfolioInput): void => {
   const certification = certificationLabels[input.certification];
   const text =
     `Ce portefeuille atteste des compétences acquises lors de l’évaluation du ${formatDateFr(input.evaluatedOn)} ` +
-    `réalisée par ${frenchTypography(input.organism.name)}, au regard du référentiel ${certification} ` +
-    `(version ${input.referentiel.version}). Il ne vaut pas certification${NBSP}: le certificat ${certification} ` +
+    `réalisée par ${frenchTypography(input.organism.name)}, au regard du ${referentielOf(input).replace(/^R/, 'r')}. ` +
+    `Il ne vaut pas certification${NBSP}: le certificat ${certification} ` +
     `est délivré par un jury paritaire lorsque les ${input.mastery.domains.length}${NBSP}domaines sont maîtrisés.`;
   const lines = cursor.lines(text);
   cursor.space(18);

@@ -10,6 +10,7 @@ import {
   fundingLabels,
   moduleLabels,
   prescriberLabels,
+  auditActionName,
   roleLabels,
 } from '@socle/domain';
 import type { DossierStatus, Role, SubjectAccessExport } from '@socle/domain';
@@ -23,29 +24,14 @@ type Entry = SubjectAccessExport['dossiers'][number];
 const LABEL_WIDTH = 150;
 const TABLE_SIZE = 8.5;
 
-/** What an audited action means, in French; an unknown code is shown as it is. */
-const actionLabels: Record<string, string> = {
-  'dossier.opened': 'Ouverture du dossier',
-  'dossier.updated': 'Modification du dossier',
-  'dossier.withdraw': 'Abandon enregistré',
-  'dossier.reopen': 'Réouverture du dossier',
-  'dossier.start_preliminary': 'Début de l’évaluation préalable',
-  'dossier.complete_preliminary': 'Fin de l’évaluation préalable',
-  'dossier.start_final': 'Début de l’évaluation finale',
-  'dossier.complete_final': 'Fin de l’évaluation finale',
-  'dossier.resume_training': 'Reprise de la formation',
-  'dossier.submitted_to_jury': 'Présentation au jury',
-  'dossier.read_by_jury': 'Consultation par le jury',
-  'dossier.add_to_agenda': 'Inscription à l’ordre du jour d’un jury',
-  'dossier.remove_from_agenda': 'Retrait de l’ordre du jour du jury',
-  'dossier.certify': 'Certification',
-  'dossier.adjourn': 'Ajournement',
-  'dossier.expire': 'Expiration (délai de 5 ans)',
-  'dossier.restart': 'Nouvelle évaluation préalable',
-  'dossier.portfolio_issued': 'Portefeuille de compétences délivré',
-  'training_plan.created': 'Plan de formation construit',
-  'training_plan.updated': 'Plan de formation mis à jour',
-  'candidate.data_exported': 'Export de vos données (droit d’accès)',
+/** The consent text's version, `2026-01`, as "texte de janvier 2026" (a version label, not a date). */
+const consentTextOf = (version: string) => {
+  const match = /^(\d{4})-(\d{2})$/.exec(version);
+  if (!match) return `texte ${version}`;
+  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${version}-01T00:00:00Z`),
+  );
+  return `texte ${/^[aeiou]/.test(month) ? 'd’' : 'de '}${month} ${match[1]}`;
 };
 
 const statusLabel = (status: string | undefined) =>
@@ -135,7 +121,7 @@ const pathBlock = (cursor: PageCursor, { dossier, organism, trainingOrganism }: 
   field(
     cursor,
     'Votre accord',
-    `donné le ${formatDateFr(dossier.consent.givenAt.slice(0, 10))} (texte ${dossier.consent.textVersion})`,
+    `donné le ${formatDateFr(dossier.consent.givenAt.slice(0, 10))} (${consentTextOf(dossier.consent.textVersion)})`,
   );
   if (dossier.preliminaryEvaluatedOn)
     field(cursor, 'Évaluation préalable', formatDateFr(dossier.preliminaryEvaluatedOn));
@@ -260,7 +246,7 @@ const historyBlock = (cursor: PageCursor, { auditTrail }: Entry) => {
     ],
     rows: auditTrail.map((event) => [
       dateTimeFr(event.at),
-      actionLabels[event.action] ?? event.action,
+      auditActionName(event.action),
       rolesLabel(event.actor.roles),
       event.toStatus ? statusLabel(event.toStatus) : '',
     ]),
@@ -283,4 +269,4 @@ const dossierBlock = (cursor: PageCursor, entry: Entry) => {
   cursor.space(16);
 };
 
-export { actionLabels, dossierBlock, identityBlock, titleBlock };
+export { dossierBlock, identityBlock, titleBlock };

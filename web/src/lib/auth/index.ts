@@ -1,2 +1,2 @@
-export { completeLogin, loginPath, logout, safeReturnTo, startLogin } from './oidc';
+export { completeLogin, loginPath, logout, renewSession, safeReturnTo, startLogin } from './oidc';
 export { session } from './session.svelte';

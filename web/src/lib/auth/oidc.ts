@@ -4,6 +4,7 @@
  */
 import * as oauth from 'oauth4webapi';
 import { getConfig } from '$lib/config';
+import { safeReturnTo } from './returnTo';
 import { session } from './session.svelte';
 
 interface PendingLogin {
@@ -14,15 +15,16 @@ interface PendingLogin {
 
 const PENDING_KEY = 'socle.login';
 const CALLBACK_PATH = '/auth/callback';
+/**
+ * Where the issuer sends the browser after sign-out: one of the app client's registered sign-out
+ * URLs (`logoutUrls` of infra/lib/constructs/WebClient.ts). Cognito refuses any other.
+ */
+const LOGOUT_PATH = '/';
 
 /** Plain http is only tolerated for an issuer on this machine (the local dev issuer). */
 const isLocal = (url: URL) => ['localhost', '127.0.0.1'].includes(url.hostname);
 
 const httpOptions = (issuer: URL) => (isLocal(issuer) ? { [oauth.allowInsecureRequests]: true } : {});
-
-/** Only same-origin paths are accepted as a destination after sign-in. */
-const safeReturnTo = (value: string | null | undefined): string =>
-  value?.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 
 let discovered: Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; issuer: URL }> | undefined;
 
@@ -89,38 +91,74 @@ const completeLogin = async (callbackUrl: URL): Promise<string> => {
   return pending.returnTo;
 };
 
-/** Clears the session, then signs out at the issuer when it supports it (else back to /connexion). */
-const logout = async (): Promise<void> => {
-  const idToken = session.idToken;
-  session.clear();
-  const afterLogout = new URL('/connexion', window.location.origin).href;
+/**
+ * Renews the session with the refresh token, without leaving the page; false when it cannot (no
+ * refresh token, expired or revoked, issuer unreachable): the caller sends the user to sign in.
+ */
+const renewSession = async (): Promise<boolean> => {
+  const refreshToken = session.refreshToken;
+  if (!refreshToken) return false;
   try {
-    const { as, client } = await discover();
-    if (as.end_session_endpoint) {
-      const url = new URL(as.end_session_endpoint);
-      url.searchParams.set('client_id', client.client_id);
-      url.searchParams.set('post_logout_redirect_uri', afterLogout);
-      if (idToken) url.searchParams.set('id_token_hint', idToken);
-      window.location.assign(url.href);
-      return;
+    const { as, client, issuer } = await discover();
+    const response = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      refreshToken,
+      httpOptions(issuer),
+    );
+    session.save(await oauth.processRefreshTokenResponse(as, client, response));
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** One renewal at a time: the layout's timer and a load function may both ask. */
+let renewing: Promise<boolean> | undefined;
+const renewOnce = (): Promise<boolean> => {
+  renewing ??= renewSession().finally(() => {
+    renewing = undefined;
+  });
+  return renewing;
+};
+
+/**
+ * Signs out for real: clears the tab's tokens, revokes the refresh token, then ends the issuer's
+ * own session. Cognito's hosted UI keeps a session cookie of its own: without its `/logout`, the
+ * next "Se connecter" on a shared computer signs the previous user in without a password. Cognito's
+ * `/logout` is not OpenID's RP-initiated logout: it wants `client_id` and a registered
+ * `logout_uri`, and ignores `post_logout_redirect_uri`.
+ */
+const logout = async (): Promise<void> => {
+  const refreshToken = session.refreshToken;
+  session.clear();
+  const afterLogout = new URL(LOGOUT_PATH, window.location.origin).href;
+  try {
+    const { as, client, issuer } = await discover();
+    if (refreshToken && as.revocation_endpoint) {
+      await oauth
+        .revocationRequest(as, client, oauth.None(), refreshToken, httpOptions(issuer))
+        .then(oauth.processRevocationResponse)
+        .catch(() => undefined);
     }
     const { auth } = await getConfig();
-    if (auth.logoutEndpoint) {
-      const url = new URL(auth.logoutEndpoint);
+    const endpoint = as.end_session_endpoint ?? auth.logoutEndpoint;
+    if (endpoint) {
+      const url = new URL(endpoint);
       url.searchParams.set('client_id', client.client_id);
-      // Must be one of the app client's registered logout URLs (the site's root).
-      url.searchParams.set('logout_uri', new URL('/', window.location.origin).href);
+      url.searchParams.set('logout_uri', afterLogout);
       window.location.assign(url.href);
       return;
     }
   } catch {
-    // The issuer cannot be reached: the local session is cleared, which is what matters here.
+    // The issuer cannot be reached: the tab's session is cleared, the issuer's may survive.
   }
-  window.location.assign(afterLogout);
+  window.location.assign(new URL('/connexion', window.location.origin).href);
 };
 
 /** The sign-in page URL that brings the user back to `returnTo`. */
 const loginPath = (returnTo?: string): string =>
   returnTo && returnTo !== '/' ? `/connexion?retour=${encodeURIComponent(returnTo)}` : '/connexion';
 
-export { completeLogin, loginPath, logout, safeReturnTo, startLogin };
+export { completeLogin, loginPath, logout, renewOnce as renewSession, safeReturnTo, startLogin };

@@ -6,6 +6,8 @@
 interface StoredTokens {
   accessToken: string;
   idToken?: string;
+  /** Renews the session silently (Cognito: 12 h, the app client's refresh token validity). */
+  refreshToken?: string;
   /** Epoch milliseconds after which the access token is no longer accepted. */
   expiresAt: number;
 }
@@ -13,6 +15,7 @@ interface StoredTokens {
 interface TokenInput {
   access_token: string;
   id_token?: string;
+  refresh_token?: string;
   expires_in?: number;
 }
 
@@ -54,6 +57,10 @@ class Session {
     return this.#tokens?.idToken;
   }
 
+  get refreshToken(): string | undefined {
+    return this.#tokens?.refreshToken;
+  }
+
   /** Epoch milliseconds at which the session stops being valid (0 when signed out). */
   get expiresAt(): number {
     return this.#tokens ? this.#tokens.expiresAt - EXPIRY_MARGIN_MS : 0;
@@ -63,13 +70,22 @@ class Session {
     return this.#tokens !== undefined && Date.now() < this.#tokens.expiresAt - EXPIRY_MARGIN_MS;
   }
 
-  /** Stores the tokens of a token endpoint response. */
+  /**
+   * Stores the tokens of a token endpoint response. A refresh grant's response has no refresh token
+   * (Cognito keeps the one of the sign-in): the stored one is kept.
+   */
   save(tokens: TokenInput): void {
     const expiresAt =
       tokens.expires_in !== undefined
         ? Date.now() + tokens.expires_in * 1000
         : (jwtExpiry(tokens.access_token) ?? Date.now() + 3_600_000);
-    this.#tokens = { accessToken: tokens.access_token, idToken: tokens.id_token, expiresAt };
+    const refreshToken = tokens.refresh_token ?? this.#tokens?.refreshToken;
+    this.#tokens = {
+      accessToken: tokens.access_token,
+      idToken: tokens.id_token ?? this.#tokens?.idToken,
+      ...(refreshToken ? { refreshToken } : {}),
+      expiresAt,
+    };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(this.#tokens));
   }
 

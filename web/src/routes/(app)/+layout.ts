@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { createApi, guarded } from '$lib/api';
-import { loginPath, session } from '$lib/auth';
+import { loginPath, renewSession, session } from '$lib/auth';
 import type { LayoutLoad } from './$types';
 
 /** Every page of the app needs a signed-in user: the profile is loaded once here. */
 export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   const here = untrack(() => new URL(url));
-  if (!session.isValid) {
+  // An expired access token is renewed silently while the refresh token lasts (a tab left open).
+  if (!session.isValid && !(await renewSession())) {
     session.clear();
     redirect(307, loginPath(here.pathname + here.search));
   }

@@ -9,6 +9,7 @@ export * from './deadline.ts';
 export * from './dossierStateMachine.ts';
 export * from './errors.ts';
 export * from './jury.ts';
+export * from './jury/index.ts';
 export * from './labels.ts';
 export * from './path/index.ts';
 export * from './principal.ts';

@@ -2,6 +2,9 @@
 import * as z from 'zod';
 import { certifications } from '../constants.ts';
 import { colleges } from '../jury.ts';
+import { MovementKind } from '../jury/attendance.ts';
+import { CONFLICT_REASON_MAX } from '../jury/conflicts.ts';
+import { majorities } from '../jury/settings.ts';
 import { Email, Id, IsoDate, IsoDateTime, RecordMeta, RegionCode, Text, Version } from './common.ts';
 
 const JuryRole = z.enum(['jury_secretary', 'jury_member']);
@@ -79,7 +82,11 @@ const SessionFields = z.object({
   date: IsoDate,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'heure attendue au format HH:MM' }),
   place: Text(300).nullable().optional(),
-  videoLink: z.url({ error: 'lien de visioconférence invalide' }).nullable().optional(),
+  /** https only: a meeting link travels to every member and must not be readable on the way. */
+  videoLink: z
+    .url({ protocol: /^https$/, error: 'lien de visioconférence invalide (https:// attendu)' })
+    .nullable()
+    .optional(),
   memberIds: z.array(Id).min(2, { error: 'au moins un membre de chaque collège' }).max(30),
 });
 const placeRule = (s: { place?: string | null; videoLink?: string | null }) => !!(s.place || s.videoLink);
@@ -88,13 +95,51 @@ const placeIssue = { error: 'un lieu ou un lien de visioconférence', path: ['pl
 const JurySessionCreate = SessionFields.refine(placeRule, placeIssue);
 const JurySessionUpdate = SessionFields.partial().extend({ version: Version });
 
-const SessionStatus = z.enum(['planned', 'closing', 'closed']);
+const SessionCancel = z.object({ version: Version, reason: Text(500) });
+
+const SessionStatus = z.enum(['planned', 'closing', 'closed', 'cancelled']);
+
+/** Quorum and majority (SPEC §4), the national admin's versioned setting; `version` 0: the default. */
+const JuryRulesFields = z.object({
+  minPerCollege: z
+    .number({ error: 'nombre de membres requis' })
+    .int({ error: 'nombre entier' })
+    .min(1, { error: 'un membre au moins' })
+    .max(5, { error: 'cinq membres au plus' }),
+  parity: z.boolean({ error: 'parité : oui ou non' }),
+  majority: z.enum(majorities, { error: 'majorité inconnue' }),
+});
+const JurySettings = JuryRulesFields.extend({
+  version: z.number().int().min(0),
+  updatedAt: IsoDateTime.optional(),
+  updatedBy: z.string().optional(),
+});
+type JurySettings = z.infer<typeof JurySettings>;
+const JurySettingsUpdate = JuryRulesFields.extend({ version: Version.optional() });
+type JurySettingsUpdate = z.infer<typeof JurySettingsUpdate>;
+
+const AttendanceMovement = z.object({
+  version: Version,
+  memberId: Id,
+  kind: z.enum([MovementKind.ARRIVAL, MovementKind.DEPARTURE], { error: 'arrivée ou départ' }),
+});
 
 const JurySession = SessionFields.extend({
   id: Id,
   region: z.string(),
   status: SessionStatus,
   presentMemberIds: z.array(Id),
+  /** First attendance recorded: the session is open (no more rescheduling or cancelling). */
+  openedAt: IsoDateTime.optional(),
+  /** First vote cast: the attendance list is frozen, only arrivals and departures follow. */
+  votingStartedAt: IsoDateTime.optional(),
+  movements: z
+    .array(z.object({ memberId: Id, kind: z.enum(['arrival', 'departure']), at: IsoDateTime }))
+    .optional(),
+  /** The quorum and majority in force when the session opened (settings version included). */
+  rules: JurySettings.optional(),
+  cancelledAt: IsoDateTime.optional(),
+  cancelReason: z.string().optional(),
   closedAt: IsoDateTime.optional(),
   summary: z.object({ certified: z.number(), adjourned: z.number() }).optional(),
   ...RecordMeta.shape,
@@ -107,15 +152,14 @@ const AgendaAdd = z.object({
 
 const Attendance = z.object({ version: Version, presentMemberIds: z.array(Id).max(30) });
 
-const ConflictDeclaration = z.object({ reason: Text(500) });
+const ConflictDeclaration = z.object({ reason: Text(CONFLICT_REASON_MAX) });
 const Vote = z.object({ vote: z.enum(['certify', 'adjourn']) });
 
-const Decision = z
-  .object({ decision: z.enum(['certified', 'adjourned']), reason: Text(1000).nullable().optional() })
-  .refine((d) => d.decision === 'certified' || !!d.reason, {
-    error: "le motif de l'ajournement est obligatoire",
-    path: ['reason'],
-  });
+/** The outcome of the vote; the domain (decideJuryOutcome) checks it against the votes and the reason. */
+const Decision = z.object({
+  decision: z.enum(['certified', 'adjourned']),
+  reason: Text(1000).nullable().optional(),
+});
 
 const AgendaEntry = z.object({
   sessionId: Id,
@@ -124,6 +168,10 @@ const AgendaEntry = z.object({
   view: JuryDossierView,
   conflicts: z.array(z.object({ memberId: Id, reason: z.string(), declaredAt: IsoDateTime })),
   votes: z.record(z.string(), z.enum(['certify', 'adjourn'])),
+  /** The first vote on this candidate: arrivals and departures after it do not change its voters. */
+  examinedAt: IsoDateTime.optional(),
+  /** Bumped by every vote and declaration: a decision is taken on the votes it read. */
+  revision: z.number().int().optional(),
   decision: z
     .object({
       decision: z.enum(['certified', 'adjourned']),
@@ -131,6 +179,13 @@ const AgendaEntry = z.object({
       decidedAt: IsoDateTime,
       decidedBy: z.string(),
       votes: z.object({ certify: z.number(), adjourn: z.number() }),
+      /** What the decision was taken on (SPEC §4): present, voters, conflicted, each ballot, the rules. */
+      present: z.array(z.string()).optional(),
+      voters: z.array(z.string()).optional(),
+      conflicted: z.array(z.string()).optional(),
+      ballots: z.record(z.string(), z.enum(['certify', 'adjourn'])).optional(),
+      required: z.number().optional(),
+      rules: JurySettings.optional(),
     })
     .optional(),
   /** Set when closing applied the decision (certificate issued, dossier updated). */
@@ -175,7 +230,16 @@ const SessionDetail = z.object({
 type SessionDetail = z.infer<typeof SessionDetail>;
 
 /** The restricted view of a dossier on the agenda (an audited read), with who may not vote on it. */
-const JuryDossier = AgendaEntry.extend({ conflictedMemberIds: z.array(z.string()) });
+const JuryDossier = AgendaEntry.extend({
+  conflictedMemberIds: z.array(z.string()),
+  /** Where the vote stands under the session's rules: who may vote, the tally, the votes needed. */
+  deliberation: z.object({
+    present: z.array(z.string()),
+    voters: z.array(z.string()),
+    tally: z.object({ certify: z.number(), adjourn: z.number(), voters: z.number(), required: z.number() }),
+    rules: JurySettings,
+  }),
+});
 type JuryDossier = z.infer<typeof JuryDossier>;
 
 /** The answer of closing a session. */
@@ -184,6 +248,8 @@ const CloseSummary = z.object({
   certified: z.number(),
   adjourned: z.number(),
   appliedNow: z.number(),
+  /** Candidates without a decision, sent back to the region's pipeline (never adjourned by default). */
+  returned: z.number().optional(),
   /** Decisions left when the time budget ran out: call again until 0. */
   remaining: z.number(),
 });
@@ -194,6 +260,7 @@ export {
   AgendaEntry,
   AgendaSummary,
   Attendance,
+  AttendanceMovement,
   CloseSummary,
   ConflictDeclaration,
   Decision,
@@ -206,8 +273,11 @@ export {
   JurySession,
   JurySessionCreate,
   JurySessionUpdate,
+  JurySettings,
+  JurySettingsUpdate,
   JurySubmission,
   PipelineEntry,
+  SessionCancel,
   SessionDetail,
   Vote,
 };

@@ -1,6 +1,7 @@
 /**
  * Where logins live besides the table. In AWS: the Cognito user pool (username = our user id, so the
  * token trigger finds the login item by `userName`). Locally: nothing, the dev issuer reads the table.
+ * Staff and jury users go through the same steps (`inviteAccount`, `setAccountEnabled`).
  */
 import {
   AdminCreateUserCommand,
@@ -8,12 +9,16 @@ import {
   AdminEnableUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { storeIdempotentResponse } from '@socle/data';
+import type { IdempotencyRequest } from '@socle/data';
+import { enforce, invitationNotSent } from '@socle/domain';
 import type { User } from '@socle/domain';
 import { logger } from './logger.ts';
+import { loggableError } from './middleware/errorMapper.ts';
 
 interface IdentityDirectory {
   /** Creates the login and sends the invitation email. */
-  invite(user: Pick<User, 'id' | 'email' | 'firstName' | 'lastName'>): Promise<void>;
+  invite(user: Invitee): Promise<void>;
   setEnabled(userId: string, enabled: boolean): Promise<void>;
 }
 
@@ -55,5 +60,50 @@ const identityDirectory = (): IdentityDirectory => {
   return directory;
 };
 
-export type { IdentityDirectory };
-export { identityDirectory };
+/** Replaces the directory of this process (tests: one that records calls or refuses); undefined resets. */
+const useIdentityDirectory = (replacement: IdentityDirectory | undefined) => {
+  directory = replacement;
+};
+
+type Invitee = Pick<User, 'id' | 'email' | 'firstName' | 'lastName'>;
+
+/**
+ * The account of a person whose login was just committed: created in the directory, then (only
+ * then) the idempotent response stored, so a retry of the same key never replays a 201 for someone
+ * without an account. If the directory refuses, `withdraw` deletes what was committed and the
+ * request is refused (`invitation_not_sent`): nothing is left half-made, and the same request can
+ * simply be sent again.
+ */
+const inviteAccount = async <T>({
+  invitee,
+  response,
+  withdraw,
+  idempotency,
+  now,
+}: {
+  invitee: Invitee;
+  response: T;
+  withdraw: () => Promise<void>;
+  idempotency: IdempotencyRequest | undefined;
+  now: Date;
+}): Promise<T> => {
+  try {
+    await identityDirectory().invite(invitee);
+  } catch (error) {
+    logger.error('invitation refused by the identity directory', {
+      userId: invitee.id,
+      error: loggableError(error),
+    });
+    await withdraw();
+    enforce(invitationNotSent());
+  }
+  if (idempotency) await storeIdempotentResponse(idempotency, { statusCode: 201, body: response }, now);
+  return response;
+};
+
+/** Disables or re-enables an account after its login's status changed (staff and jury alike). */
+const setAccountEnabled = (userId: string, enabled: boolean) =>
+  identityDirectory().setEnabled(userId, enabled);
+
+export type { IdentityDirectory, Invitee };
+export { identityDirectory, inviteAccount, setAccountEnabled, useIdentityDirectory };

@@ -21,6 +21,8 @@ const SECRET = 'origin-secret-of-the-confirmation-tests';
 
 let api: TestApi;
 const codes: string[] = [];
+/** The certificate of each test (built in beforeAll). */
+const code = (i: number) => codes[i] as string;
 
 /** A viewer CloudFront vouches for: each address has its own quotas. */
 const viewer = (n: number) => ({
@@ -54,8 +56,8 @@ beforeEach(async () => {
 describe('Holder confirmation', () => {
   it('answers on the last name alone: a birth date is refused as bad input naming the field', async () => {
     // Act
-    const withDate = await confirm(codes[0], { lastName: 'Durand', birthDate: '1990-01-01' }, 1);
-    const alone = await confirm(codes[0], { lastName: 'durand' }, 1);
+    const withDate = await confirm(code(0), { lastName: 'Durand', birthDate: '1990-01-01' }, 1);
+    const alone = await confirm(code(0), { lastName: 'durand' }, 1);
     // Assess
     expect(withDate.status).toBe(400);
     expect(withDate.body.fields[0].message).toContain('birthDate');
@@ -66,18 +68,18 @@ describe('Holder confirmation', () => {
     // Prepare: five wrong names, each from another address.
     const misses: unknown[] = [];
     for (let n = 0; n < CONFIRMATION_LIMITS.maxMisses; n++) {
-      misses.push((await confirm(codes[1], { lastName: `Martin${n}` }, 10 + n)).body);
+      misses.push((await confirm(code(1), { lastName: `Martin${n}` }, 10 + n)).body);
     }
     // Act
-    const right = await confirm(codes[1], { lastName: 'Lefevre' }, 20);
+    const right = await confirm(code(1), { lastName: 'Lefevre' }, 20);
     // Assess
     expect(misses).toEqual(Array(CONFIRMATION_LIMITS.maxMisses).fill({ match: false }));
     expect(right.status).toBe(409);
     expect(right.body.error).toBe('confirmation_locked');
     expect(right.body.message).toMatch(/suspendue\. Réessayez dans (60|59) minutes/);
-    expect((await api.call('GET', `/public/certificates/${codes[1]}`)).status).toBe(200);
+    expect((await api.call('GET', `/public/certificates/${code(1)}`)).status).toBe(200);
     // Another code is not locked.
-    expect((await confirm(codes[0], { lastName: 'Durand' }, 20)).body.match).toBe(true);
+    expect((await confirm(code(0), { lastName: 'Durand' }, 20)).body.match).toBe(true);
   });
 
   it("limits one client's attempts across codes: past the quota, 429 with Retry-After", async () => {
@@ -86,12 +88,12 @@ describe('Holder confirmation', () => {
     const statuses: number[] = [];
     for (let n = 0; n < limit; n++) {
       statuses.push(
-        (await confirm(codes[n % 2 ? 2 : 0], { lastName: n % 2 ? 'Nguyen' : 'Durand' }, 30)).status,
+        (await confirm(code(n % 2 ? 2 : 0), { lastName: n % 2 ? 'Nguyen' : 'Durand' }, 30)).status,
       );
     }
     // Act
-    const over = await confirm(codes[2], { lastName: 'Nguyen' }, 30);
-    const otherClient = await confirm(codes[2], { lastName: 'Nguyen' }, 31);
+    const over = await confirm(code(2), { lastName: 'Nguyen' }, 30);
+    const otherClient = await confirm(code(2), { lastName: 'Nguyen' }, 31);
     // Assess
     expect(statuses).toEqual(Array(limit).fill(200));
     expect(over.status).toBe(429);
@@ -104,10 +106,10 @@ describe('Holder confirmation', () => {
     const { limit } = CONFIRMATION_LIMITS.perCode;
     const statuses: number[] = [];
     for (let n = 0; n < limit; n++) {
-      statuses.push((await confirm(codes[3], { lastName: 'Moreau' }, 100 + n)).status);
+      statuses.push((await confirm(code(3), { lastName: 'Moreau' }, 100 + n)).status);
     }
     // Act
-    const over = await confirm(codes[3], { lastName: 'Moreau' }, 200);
+    const over = await confirm(code(3), { lastName: 'Moreau' }, 200);
     // Assess
     expect(statuses).toEqual(Array(limit).fill(200));
     expect(over.status).toBe(409);

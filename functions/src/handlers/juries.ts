@@ -18,11 +18,13 @@ import {
   submitToJury,
   updateJuryMember,
   vote,
+  withdrawJuryMemberInvitation,
 } from '@socle/data';
 import { organismRestriction } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
+import { inviteAccount, setAccountEnabled } from '../identityDirectory.ts';
 import { SocleMetric } from '../metricNames.ts';
 import { countMetric } from '../metrics.ts';
 
@@ -52,12 +54,27 @@ const juryHandlers = {
   listJuryMembers: defineRoute(routeOf('listJuryMembers'), async ({ params }) => ({
     items: await listJuryMembers(params.region),
   })),
-  inviteJuryMember: defineRoute(routeOf('inviteJuryMember'), ({ ctx, params, body, idempotency }) =>
-    inviteJuryMember(ctx, params.region, body, idempotency),
-  ),
-  updateJuryMember: defineRoute(routeOf('updateJuryMember'), ({ ctx, params, body }) =>
-    updateJuryMember(ctx, params.region, params.userId, body),
-  ),
+  // Jury users sign in like staff: their Cognito account is made and disabled the same way.
+  inviteJuryMember: defineRoute(routeOf('inviteJuryMember'), async ({ ctx, params, body, idempotency }) => {
+    const member = await inviteJuryMember(ctx, params.region, body);
+    return inviteAccount({
+      invitee: {
+        id: member.userId,
+        email: member.email,
+        firstName: member.firstName,
+        lastName: member.lastName,
+      },
+      response: member,
+      withdraw: () => withdrawJuryMemberInvitation(ctx, member),
+      idempotency,
+      now: ctx.now,
+    });
+  }),
+  updateJuryMember: defineRoute(routeOf('updateJuryMember'), async ({ ctx, params, body }) => {
+    const member = await updateJuryMember(ctx, params.region, params.userId, body);
+    if (body.active !== undefined) await setAccountEnabled(member.userId, member.active);
+    return member;
+  }),
   submitToJury: defineRoute(routeOf('submitToJury'), ({ scope, ctx, principal, params, body }) =>
     submitToJury(scope, ctx, params.dossierId, organismRestriction(principal), body),
   ),

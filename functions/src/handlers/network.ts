@@ -8,10 +8,11 @@ import {
   listUsers,
   updateOrganism,
   updateUser,
+  withdrawUserInvitation,
 } from '@socle/data';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
-import { identityDirectory } from '../identityDirectory.ts';
+import { inviteAccount, setAccountEnabled } from '../identityDirectory.ts';
 
 const networkHandlers = {
   listOrganisms: defineRoute(routeOf('listOrganisms'), async ({ scope }) => ({
@@ -28,14 +29,19 @@ const networkHandlers = {
   ),
   listUsers: defineRoute(routeOf('listUsers'), async ({ scope }) => ({ items: await listUsers(scope) })),
   inviteUser: defineRoute(routeOf('inviteUser'), async ({ scope, ctx, body, idempotency }) => {
-    const user = await inviteUser(scope, ctx, body, idempotency);
-    await identityDirectory().invite(user);
-    return user;
+    const user = await inviteUser(scope, ctx, body);
+    return inviteAccount({
+      invitee: user,
+      response: user,
+      withdraw: () => withdrawUserInvitation(scope, ctx, user),
+      idempotency,
+      now: ctx.now,
+    });
   }),
   getUser: defineRoute(routeOf('getUser'), ({ scope, params }) => getUser(scope, params.userId)),
   updateUser: defineRoute(routeOf('updateUser'), async ({ scope, ctx, params, body }) => {
     const user = await updateUser(scope, ctx, params.userId, body);
-    if (body.status) await identityDirectory().setEnabled(user.id, body.status === 'active');
+    if (body.status) await setAccountEnabled(user.id, body.status === 'active');
     return user;
   }),
 };

@@ -7,10 +7,11 @@ import {
   listTenantAdmins,
   listTenants,
   platformScopeFor,
+  withdrawUserInvitation,
 } from '@socle/data';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
-import { identityDirectory } from '../identityDirectory.ts';
+import { inviteAccount } from '../identityDirectory.ts';
 
 const platformHandlers = {
   listTenants: defineRoute(routeOf('listTenants'), ({ query }) => listTenants(query)),
@@ -33,14 +34,20 @@ const platformHandlers = {
   }),
   inviteTenantAdmin: defineRoute(routeOf('inviteTenantAdmin'), async ({ ctx, params, body, idempotency }) => {
     await getTenant(params.tenantId);
-    const user = await inviteUser(
-      platformScopeFor(params.tenantId),
-      ctx,
-      { ...body, roles: ['network_admin'], organisms: [], accreditations: [] },
+    const scope = platformScopeFor(params.tenantId);
+    const user = await inviteUser(scope, ctx, {
+      ...body,
+      roles: ['network_admin'],
+      organisms: [],
+      accreditations: [],
+    });
+    return inviteAccount({
+      invitee: user,
+      response: user,
+      withdraw: () => withdrawUserInvitation(scope, ctx, user),
       idempotency,
-    );
-    await identityDirectory().invite(user);
-    return user;
+      now: ctx.now,
+    });
   }),
 };
 

@@ -2,7 +2,7 @@
  * Idempotency of creates. The record is written in the same transaction as the thing it creates,
  * so a retried request either finds the stored response or creates exactly once.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, IdempotencyKeyReusedError } from '@socle/domain';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
@@ -75,5 +75,25 @@ const idempotencyPut = (request: IdempotencyRequest, response: StoredResponse, n
   },
 });
 
+/**
+ * Stores a response on its own, after the fact: for a create whose last step happens outside the
+ * table (an account invited in Cognito), so that a retry replays a 201 only once that step succeeded.
+ */
+const storeIdempotentResponse = async (request: IdempotencyRequest, response: StoredResponse, now: Date) => {
+  const { item } = idempotencyPut(request, response, now);
+  await db().send(
+    new PutCommand({
+      ...(item.Put as ConstructorParameters<typeof PutCommand>[0]),
+      ConditionExpression: undefined,
+    }),
+  );
+};
+
 export type { IdempotencyRequest, StoredResponse };
-export { IDEMPOTENCY_TTL_SECONDS, IdempotentReplay, findStoredResponse, idempotencyPut };
+export {
+  IDEMPOTENCY_TTL_SECONDS,
+  IdempotentReplay,
+  findStoredResponse,
+  idempotencyPut,
+  storeIdempotentResponse,
+};

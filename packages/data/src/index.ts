@@ -20,7 +20,12 @@ export {
   withdrawDossier,
 } from './dossiers.ts';
 export type { IdempotencyRequest, StoredResponse } from './idempotency.ts';
-export { IdempotentReplay, findStoredResponse, idempotencyPut } from './idempotency.ts';
+export {
+  IdempotentReplay,
+  findStoredResponse,
+  idempotencyPut,
+  storeIdempotentResponse,
+} from './idempotency.ts';
 export type { Key } from './keys.ts';
 export { keys } from './keys.ts';
 export type { CreatePlanInput } from './trainingPlans.ts';
@@ -66,10 +71,17 @@ export {
   listTenantAdmins,
   listUsers,
   updateUser,
+  withdrawUserInvitation,
 } from './users.ts';
 export type { Certificate, CloseResult, FaultHook } from './juryClosing.ts';
 export { closeSession } from './juryClosing.ts';
-export { getJuryMember, inviteJuryMember, listJuryMembers, updateJuryMember } from './juryMembers.ts';
+export {
+  getJuryMember,
+  inviteJuryMember,
+  listJuryMembers,
+  updateJuryMember,
+  withdrawJuryMemberInvitation,
+} from './juryMembers.ts';
 export type { PipelineEntry } from './juryPipeline.ts';
 export { listPipeline, masteryOf, submitToJury } from './juryPipeline.ts';
 export {

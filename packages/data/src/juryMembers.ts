@@ -11,14 +11,12 @@ import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
-import { idempotencyPut } from './idempotency.ts';
-import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
-import { loginItemOf, newLoginItems } from './users.ts';
+import { loginItemOf, newLoginItems, withdrawnLoginItems } from './users.ts';
 import type { Login } from './users.ts';
 
 const memberItem = (member: JuryMember) => ({
@@ -40,11 +38,15 @@ const loginOfMember = (member: JuryMember): Login => ({
 
 const platformAudit = (at: string, id: string) => keys.platformAudit(at, id);
 
+/**
+ * Writes an invited jury member with their login (one transaction). Their account in the identity
+ * directory (Cognito) is created next by the caller, which calls `withdrawJuryMemberInvitation` if
+ * that fails (functions/src/identityDirectory.ts), as for staff.
+ */
 const inviteJuryMember = async (
   ctx: WriteContext,
   region: string,
   input: z.infer<typeof JuryMemberInvite>,
-  idempotency?: IdempotencyRequest,
 ): Promise<JuryMember> => {
   const now = ctx.now.toISOString();
   const member: JuryMember = {
@@ -65,9 +67,29 @@ const inviteJuryMember = async (
       entity: { type: 'jury_member', id: member.userId },
       summary: `${region} ${member.role}`,
     }),
-    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: member }, ctx.now)] : []),
   ]);
   return member;
+};
+
+/** Undoes `inviteJuryMember` when no account could be created for them. */
+const withdrawJuryMemberInvitation = async (ctx: WriteContext, member: JuryMember) => {
+  await transact([
+    ...withdrawnLoginItems(member),
+    {
+      item: {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.juryMember(member.region, member.userId),
+          ConditionExpression: 'version = :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+    },
+    auditPut(platformAudit, ctx, {
+      action: 'jury_member.invitation_withdrawn',
+      entity: { type: 'jury_member', id: member.userId },
+    }),
+  ]);
 };
 
 const getJuryMember = async (region: string, userId: string): Promise<JuryMember> => {
@@ -114,4 +136,4 @@ const updateJuryMember = async (
   return next;
 };
 
-export { getJuryMember, inviteJuryMember, listJuryMembers, updateJuryMember };
+export { getJuryMember, inviteJuryMember, listJuryMembers, updateJuryMember, withdrawJuryMemberInvitation };

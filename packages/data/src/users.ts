@@ -10,8 +10,6 @@ import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
-import { idempotencyPut } from './idempotency.ts';
-import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
 import { tenantAuditOf } from './organisms.ts';
@@ -81,12 +79,12 @@ const organismsExist = (scope: TenantScope, organismIds: string[]): GuardedItem[
       new ValidationError([{ path: `organisms.${index}`, message: 'organisme inconnu dans ce réseau' }]),
   }));
 
-const inviteUser = async (
-  scope: TenantScope,
-  ctx: WriteContext,
-  input: UserInvite,
-  idempotency?: IdempotencyRequest,
-): Promise<User> => {
+/**
+ * Writes an invited user with their login (one transaction). The account in the identity directory
+ * (Cognito) is created next by the caller, which calls `withdrawUserInvitation` if that fails, and
+ * stores the idempotent response only once it succeeded (functions/src/identityDirectory.ts).
+ */
+const inviteUser = async (scope: TenantScope, ctx: WriteContext, input: UserInvite): Promise<User> => {
   const now = ctx.now.toISOString();
   const user: User = {
     id: ulid(ctx.now.getTime()),
@@ -105,9 +103,47 @@ const inviteUser = async (
       entity: { type: 'user', id: user.id },
       summary: user.roles.join(', '),
     }),
-    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: user }, ctx.now)] : []),
   ]);
   return user;
+};
+
+/**
+ * Deletes a login and frees its email, each only if still the one just written: the undo of an
+ * invitation the identity directory refused.
+ */
+const withdrawnLoginItems = (login: Pick<Login, 'userId' | 'email'>): GuardedItem[] => [
+  {
+    item: {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.emailClaim(login.email),
+        ConditionExpression: 'userId = :id',
+        ExpressionAttributeValues: { ':id': login.userId },
+      },
+    },
+  },
+  { item: { Delete: { TableName: tableName(), Key: keys.login(login.userId) } } },
+];
+
+/** Undoes `inviteUser` when no account could be created for them: nothing of them stays but the audit. */
+const withdrawUserInvitation = async (scope: TenantScope, ctx: WriteContext, user: User) => {
+  await transact([
+    ...withdrawnLoginItems({ userId: user.id, email: user.email }),
+    {
+      item: {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.user(scope, user.id),
+          ConditionExpression: 'version = :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+    },
+    auditPut(tenantAuditOf(scope), ctx, {
+      action: 'user.invitation_withdrawn',
+      entity: { type: 'user', id: user.id },
+    }),
+  ]);
 };
 
 const getUser = async (scope: TenantScope, userId: string): Promise<User> => {
@@ -238,4 +274,6 @@ export {
   listUsers,
   newLoginItems,
   updateUser,
+  withdrawUserInvitation,
+  withdrawnLoginItems,
 };

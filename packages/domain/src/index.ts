@@ -16,6 +16,7 @@ export * from './principal.ts';
 export * from './referentiel/document.ts';
 export * from './referentiel/mastery.ts';
 export * from './referentiel/settings.ts';
+export * from './rules/accounts.ts';
 export * from './rules/holderConfirmation.ts';
 export * from './rules/verdict.ts';
 export * from './schemas/certificate.ts';

@@ -167,7 +167,15 @@ const auditActionLabels = {
   'jury_session.closed': { done: 'a clos la session de jury', name: 'Session de jury close' },
   'jury_member.invited': { done: 'a invité un membre de jury', name: 'Invitation d’un membre de jury' },
   'jury_member.updated': { done: 'a modifié un membre de jury', name: 'Modification d’un membre de jury' },
+  'jury_member.invitation_withdrawn': {
+    done: 'a vu échouer l’invitation d’un membre de jury (rien n’a été enregistré)',
+    name: 'Invitation d’un membre de jury annulée (compte de connexion non créé)',
+  },
   'user.invited': { done: 'a invité un utilisateur', name: 'Invitation d’un utilisateur' },
+  'user.invitation_withdrawn': {
+    done: 'a vu échouer l’invitation d’un utilisateur (rien n’a été enregistré)',
+    name: 'Invitation d’un utilisateur annulée (compte de connexion non créé)',
+  },
   'user.updated': { done: 'a modifié un utilisateur', name: 'Modification d’un utilisateur' },
   'user.disabled': { done: 'a désactivé un utilisateur', name: 'Désactivation d’un utilisateur' },
   'user.enabled': { done: 'a réactivé un utilisateur', name: 'Réactivation d’un utilisateur' },

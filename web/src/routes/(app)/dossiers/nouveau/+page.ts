@@ -5,6 +5,8 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url, parent }) => {
   const organisms = guarded(url, createApi(fetch).organisms.list());
   organisms.catch(() => undefined); // awaited below; avoids an unhandled rejection if we fail first
+  const referentiels = guarded(url, createApi(fetch).referentiels.list());
+  referentiels.catch(() => undefined);
   const { me } = await parent();
   if (!hasRole(me, 'advisor')) error(403, { message: 'Seuls les conseillers peuvent ouvrir un dossier.' });
   if (isReadOnly(me))
@@ -13,5 +15,12 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const evaluating = (await organisms).items.filter(
     (o) => o.active && o.capabilities.includes('evaluation') && me.organisms.includes(o.id),
   );
-  return { organisms: evaluating, certifications: me.tenant?.certifications ?? [] };
+  // A certification opens only under a published référentiel: the others are named, not offered.
+  const published = new Set((await referentiels).items.filter((r) => r.current).map((r) => r.certification));
+  const habilitated = me.tenant?.certifications ?? [];
+  return {
+    organisms: evaluating,
+    certifications: habilitated.filter((c) => published.has(c)),
+    awaitingReferentiel: habilitated.filter((c) => !published.has(c)),
+  };
 };

@@ -3,6 +3,8 @@
  * (at least `minPerCollege` of each college present, and equal numbers when `parity` is required).
  */
 
+import { countOf } from './labels.ts';
+
 const College = { EMPLOYER: 'employer', EMPLOYEE: 'employee' } as const;
 type College = (typeof College)[keyof typeof College];
 const colleges = Object.values(College) as [College, ...College[]];
@@ -26,7 +28,7 @@ const checkQuorum = (
   if (employers < quorum.minPerCollege || employees < quorum.minPerCollege) {
     return {
       ok: false,
-      reason: `il faut au moins ${quorum.minPerCollege} membre(s) de chaque collège (employeurs : ${employers}, salariés : ${employees})`,
+      reason: `il faut au moins ${countOf(quorum.minPerCollege, 'membre')} de chaque collège (employeurs : ${employers}, salariés : ${employees})`,
     };
   }
   if (quorum.parity && employers !== employees) {

@@ -80,6 +80,10 @@ describe('auditSummaryLabel', () => {
     expect(auditSummaryLabel('jury de la région 11')).toBe('Jury de la région Île-de-France');
     expect(auditSummaryLabel('3 dossier(s)')).toBe('3 dossiers');
     expect(auditSummaryLabel('1 an(s)')).toBe('1 an');
+    expect(auditSummaryLabel('3 membre(s) présent(s)')).toBe('3 membres présents');
+    expect(auditSummaryLabel('version 2 : 1 membre(s) par collège, à parité')).toBe(
+      'Version 2 : 1 membre par collège, à parité',
+    );
     expect(auditSummaryLabel('2 certifié(s), 1 ajourné(s)')).toBe('2 certifiés, 1 ajourné');
     expect(auditSummaryLabel('Le candidat a déménagé.')).toBe('Le candidat a déménagé.');
   });

@@ -259,7 +259,11 @@ const auditSummaryLabel = (summary: string): string =>
       const at = new Date(`${day}T00:00:00Z`);
       return Number.isNaN(at.getTime()) ? day : summaryDate.format(at).replace(/^1 /, '1er ');
     })
-    .replace(/(\d+) ([^\s(),]+)\(s\)/g, (_all, count: string, word: string) => countOf(Number(count), word))
+    // "3 membre(s) présent(s)": the words after the count agree with it.
+    .replace(/(\d+)((?: [^\s(),]+\(s\))+)/g, (_all, count: string, words: string) => {
+      const many = Number(count) > 1;
+      return `${count}${words.replace(/\(s\)/g, many ? 's' : '')}`;
+    })
     .replace(/^./, (first) => first.toUpperCase());
 
 export type { AuditAction, AuditActionWords };

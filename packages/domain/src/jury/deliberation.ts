@@ -5,6 +5,7 @@
  * the secretary records the outcome of the vote, never a decision of their own.
  */
 import type { College } from '../jury.ts';
+import { countOf } from '../labels.ts';
 import { allow, refuse } from '../rules/verdict.ts';
 import type { Verdict } from '../rules/verdict.ts';
 import type { JuryRuleCode } from './codes.ts';
@@ -41,7 +42,7 @@ const quorumVerdict = (present: readonly Seat[], rules: JuryRules): Verdict<Jury
   if (employer < rules.minPerCollege || employee < rules.minPerCollege) {
     return refuse(
       'no_quorum',
-      `la session ne peut pas délibérer : il faut au moins ${rules.minPerCollege} membre(s) présent(s) de chaque collège (employeurs : ${employer}, salariés : ${employee})`,
+      `la session ne peut pas délibérer : il faut au moins ${countOf(rules.minPerCollege, 'membre présent', 'membres présents')} de chaque collège (employeurs : ${employer}, salariés : ${employee})`,
     );
   }
   if (rules.parity && employer !== employee) {

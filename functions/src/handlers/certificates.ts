@@ -14,17 +14,24 @@ import {
   publicView,
   requestPaperCopy,
   revokeCertificate,
+  statusListExists,
 } from '@socle/data';
 import { CONFIRMATION_LIMITS, NotFoundError } from '@socle/domain';
-import { certificateCodeOf } from '../certificateCodeOf.ts';
+import { certificateCodeOf, parsedCodeOf } from '../certificateCodeOf.ts';
 import { quotaClientOf } from '../clientAddress.ts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { checkCredential, exportCredential, issuerProfile, publicJwks } from '../credentials.ts';
+import {
+  checkCredential,
+  exportCredential,
+  issuerProfile,
+  publicJwks,
+  statusListCredential,
+} from '../credentials.ts';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 import { SocleMetric } from '../metricNames.ts';
 import { countMetric } from '../metrics.ts';
-import { TooManyRequestsError } from '../middleware/errorMapper.ts';
+import { InvalidCodeError, TooManyRequestsError } from '../middleware/errorMapper.ts';
 
 /** Verifications per client and minute (API Gateway throttling and WAF sit in front of this). */
 const PUBLIC_LIMIT = () => Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 30);
@@ -55,8 +62,11 @@ const throttle = async (event: APIGatewayProxyEventV2) => {
 };
 
 const publicCertificate = async (raw: string) => {
-  const certificate = await findCertificate(certificateCodeOf(raw, { publicRoute: true }));
-  if (!certificate) throw new NotFoundError('certificate');
+  const { code, scheme } = parsedCodeOf(raw, { publicRoute: true });
+  const certificate = await findCertificate(code);
+  // Old-style (mod-37) codes are no longer issued: one the register lacks is a typo of a current code
+  // that happens to pass the old check (1 in 37), answered as the typo it is (certificateCode.ts).
+  if (!certificate) throw scheme === 'mod37' ? new InvalidCodeError() : new NotFoundError('certificate');
   return certificate;
 };
 
@@ -96,6 +106,14 @@ const verificationHandlers = {
   }),
   publicJwks: defineRoute(routeOf('publicJwks'), () => publicJwks()),
   issuerProfile: defineRoute(routeOf('issuerProfile'), async () => issuerProfile()),
+  // Not counted against the verification quota: wallets fetch it, and it says nothing about anyone.
+  credentialStatusList: defineRoute(routeOf('credentialStatusList'), async ({ params }) => {
+    if (!(await statusListExists(params.list))) throw new NotFoundError('status list');
+    return {
+      bytes: new TextEncoder().encode(await statusListCredential(params.list)),
+      fileName: `status-${params.list}.jwt`,
+    };
+  }),
 };
 
 const certificateHandlers = {

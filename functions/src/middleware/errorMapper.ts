@@ -44,6 +44,19 @@ class InvalidCodeError extends Error {
 }
 
 /**
+ * A dependency the route needs is not ready (the signing keys not configured, Secrets Manager
+ * unreachable): 503 with a French and English message, logged for the operator with its reason.
+ */
+class ServiceUnavailableError extends Error {
+  readonly frenchMessage: string;
+  constructor(message: string, frenchMessage: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ServiceUnavailableError';
+    this.frenchMessage = frenchMessage;
+  }
+}
+
+/**
  * What is logged of an unexpected error: name, message, stack and the same of its causes, plus the
  * AWS request id and transaction cancellation codes of an SDK error. Never its other properties:
  * Powertools would log them all, and an SDK error carries the items it read (`Item`,
@@ -76,6 +89,14 @@ const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
     );
   }
   if (error instanceof InvalidCodeError) return jsonResponse(400, { error: 'invalid_code' });
+  if (error instanceof ServiceUnavailableError) {
+    logger.error('service unavailable', { error: loggableError(error) });
+    return jsonResponse(
+      503,
+      { error: 'service_unavailable', message: `${error.frenchMessage} / ${error.message}` },
+      { 'retry-after': '60' },
+    );
+  }
   if (error instanceof IdempotentReplay) {
     return jsonResponse(error.response.statusCode, error.response.body, { 'idempotent-replayed': 'true' });
   }
@@ -140,6 +161,7 @@ const errorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyRes
 
 export {
   InvalidCodeError,
+  ServiceUnavailableError,
   TooManyRequestsError,
   UnauthorizedError,
   errorMapper,

@@ -117,6 +117,21 @@ const certificateRoutes = [
     response: { status: 200, schema: z.record(z.string(), z.unknown()) },
   },
   {
+    id: 'credentialStatusList',
+    method: 'GET',
+    path: '/public/credentials/status/{list}',
+    lambda: LambdaName.VERIFICATION,
+    scope: 'public',
+    summary:
+      'A signed W3C Bitstring Status List credential (JWT): the revocations of exported Open Badges, for wallets',
+    request: {
+      params: z.object({
+        list: z.coerce.number({ error: 'numéro de liste attendu' }).int().min(0).max(100_000),
+      }),
+    },
+    response: { status: 200, schema: z.string(), contentType: 'application/vc+jwt' },
+  },
+  {
     id: 'listCertificates',
     method: 'GET',
     path: '/certificates',

@@ -19,6 +19,7 @@ import type { Principal } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
+import { statusListOnRevocation } from './credentialStatus.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { Certificate } from './juryClosing.ts';
 import { keys } from './keys.ts';
@@ -162,6 +163,8 @@ const revokeCertificate = async (
   if (current.status === 'revoked')
     throw new RuleViolationError('already_revoked', 'ce certificat est déjà révoqué');
   const revokedOn = ctx.now.toISOString().slice(0, 10);
+  // The Open Badges status list learns of it in the same transaction (credentialStatus.ts).
+  const statusList = statusListOnRevocation(current);
   await transact([
     {
       item: {
@@ -169,18 +172,26 @@ const revokeCertificate = async (
           TableName: tableName(),
           Key: keys.certificate(code),
           UpdateExpression: 'SET #status = :revoked, revokedOn = :on, revocationReason = :reason',
-          ConditionExpression: '#status = :valid',
+          ConditionExpression: `#status = :valid AND ${statusList.condition}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':revoked': 'revoked',
             ':valid': 'valid',
             ':on': revokedOn,
             ':reason': reason,
+            ...statusList.values,
           },
         },
       },
-      onConditionFailed: () => new RuleViolationError('already_revoked', 'ce certificat est déjà révoqué'),
+      onConditionFailed: (existing) =>
+        existing?.status === 'revoked'
+          ? new RuleViolationError('already_revoked', 'ce certificat est déjà révoqué')
+          : new RuleViolationError(
+              'certificate_changed',
+              'le certificat vient d’être modifié (export de son badge numérique) : réessayez',
+            ),
     },
+    ...statusList.items,
     auditPut((at, id) => keys.platformAudit(at, id), ctx, {
       action: 'certificate.revoked',
       entity: { type: 'certificate', id: code },

@@ -111,6 +111,15 @@ export {
   requestPaperCopy,
   revokeCertificate,
 } from './certificates.ts';
+export type { OpenBadgeEntry } from './credentialStatus.ts';
+export {
+  STATUS_LIST_SIZE,
+  openBadgeEntryFor,
+  revokedPositions,
+  statusListExists,
+  statusListOf,
+  statusListOnRevocation,
+} from './credentialStatus.ts';
 export type { CounterRead } from './counters.ts';
 export {
   countedDossierOf,

@@ -127,6 +127,10 @@ const keys = {
   }),
   agendaPrefix: (sessionId: string) => ({ pk: `JSESSION#${sessionId}`, skPrefix: 'AGENDA#' }),
   certificate: (code: string): Key => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
+  /** The next Open Badges status-list index to allocate (one per certificate, never reused). */
+  statusListCounter: (): Key => ({ pk: 'STATUSLIST', sk: 'COUNTER' }),
+  /** One Bitstring Status List: the revoked indices among its 131,072 entries. */
+  statusList: (list: number): Key => ({ pk: 'STATUSLIST', sk: `LIST#${list}` }),
   /** gsi1 "certificatesBySession": what a session issued (its minutes, and the closing checks). */
   certificatesBySession: (sessionId: string, code: string) => ({
     gsi1pk: `CERTS#SESSION#${sessionId}`,

@@ -8,7 +8,15 @@ import {
   tenantScopeOf,
   usageStatement,
 } from '@socle/data';
-import { DEFAULT_FEES, ForbiddenError, type Principal, statementTable, toCsv } from '@socle/domain';
+import {
+  DEFAULT_FEES,
+  ForbiddenError,
+  type Principal,
+  checkVolumesAccess,
+  enforce,
+  statementTable,
+  toCsv,
+} from '@socle/domain';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
@@ -37,7 +45,11 @@ const statementCsv = async (
 
 const statsHandlers = {
   getVolumes: defineRoute(routeOf('getVolumes'), async ({ principal, query }) => {
-    const { itemsRead: _cost, ...volumes } = await readVolumes(viewerOf(principal), query);
+    const viewer = viewerOf(principal);
+    enforce(
+      checkVolumesAccess({ viewer: viewer.kind, groupBy: query.groupBy, organismId: query.organismId }),
+    );
+    const { itemsRead: _cost, ...volumes } = await readVolumes(viewer, query);
     return volumes;
   }),
   listFeeSchedules: defineRoute(routeOf('listFeeSchedules'), async () => ({

@@ -33,7 +33,7 @@ const statsRoutes = [
     scope: 'self',
     roles: [R.NATIONAL_ADMIN, R.NETWORK_ADMIN, R.JURY_SECRETARY],
     summary:
-      'Volumes per month, region, network, organism or certification, from the counters (a network admin sees its network, a jury secretary its region)',
+      'Volumes per month, region, network, organism or certification, from the counters (a network admin sees its network, a jury secretary its region, never per organism: 409 organism_not_available)',
     request: { query: VolumesQuery },
     response: { status: 200, schema: VolumesResponse },
   },

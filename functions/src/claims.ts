@@ -23,13 +23,21 @@ const listClaim = (value: RawClaims[string]): string[] => {
 const stringClaim = (value: RawClaims[string]) =>
   value === undefined || value === '' ? undefined : String(value);
 
-/** The principal of a request, or undefined when the request carries no verified claims. */
+const claimsOfEvent = (event: APIGatewayProxyEventV2): RawClaims | undefined =>
+  (event.requestContext as { authorizer?: { jwt?: { claims?: RawClaims } } }).authorizer?.jwt?.claims;
+
+/**
+ * The principal of a request, or undefined when the request carries no verified claims, or claims
+ * of another token than an access token. API Gateway's JWT authorizer accepts a Cognito ID token
+ * too (its `aud` is the app client): an ID token is meant for the app, not for calling the API,
+ * and travels in places (logs, `id_token_hint`) where an access token does not.
+ */
 const principalFromEvent = (event: APIGatewayProxyEventV2): Principal | undefined => {
-  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: RawClaims } } }).authorizer?.jwt
-    ?.claims;
+  const claims = claimsOfEvent(event);
+  if (claims?.token_use !== 'access') return undefined;
   // Cognito's `sub` is its own UUID; our user id is the Cognito username (identityDirectory.ts).
-  const userId = claims?.username ?? claims?.sub;
-  if (!claims || !userId) return undefined;
+  const userId = claims.username ?? claims.sub;
+  if (!userId) return undefined;
   const parsed = Principal.safeParse({
     userId: String(userId),
     email: stringClaim(claims.email),
@@ -43,6 +51,12 @@ const principalFromEvent = (event: APIGatewayProxyEventV2): Principal | undefine
   return parsed.success ? parsed.data : undefined;
 };
 
+/** When the token was issued (`iat`, seconds), in milliseconds; undefined when absent or malformed. */
+const issuedAtOf = (event: APIGatewayProxyEventV2): number | undefined => {
+  const seconds = Number(claimsOfEvent(event)?.iat);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+};
+
 /** Flattens claims the way API Gateway's JWT authorizer does (used by the local server). */
 const flattenClaims = (payload: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
@@ -52,4 +66,4 @@ const flattenClaims = (payload: Record<string, unknown>): Record<string, string>
     ]),
   );
 
-export { flattenClaims, listClaim, principalFromEvent };
+export { flattenClaims, issuedAtOf, listClaim, principalFromEvent };

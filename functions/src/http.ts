@@ -1,20 +1,21 @@
 /**
  * Builds the Middy chain of one route from its entry in the route table: the Powertools logger
- * context and metrics, the request's log keys and outcome (one line, 4xx/5xx counts), then auth and
- * roles (a caller without the role gets 403 whatever the input), body parsing and zod validation,
- * idempotency, and the error mapper last so that it sees every error first.
+ * context and metrics, the request's log keys and outcome (one line, 4xx/5xx counts), then auth (an
+ * access token whose login still backs it) and roles (a caller without the role gets 403 whatever
+ * the input), body parsing and zod validation, idempotency, and the error mapper last so that it
+ * sees every error first.
  */
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { findStoredResponse, tenantScopeOf } from '@socle/data';
+import { findStoredResponse, loginStatus, tenantScopeOf } from '@socle/data';
 import type { IdempotencyRequest, TenantScope, WriteContext } from '@socle/data';
-import { ForbiddenError, NotFoundError, ValidationError, hasAnyRole } from '@socle/domain';
+import { ForbiddenError, NotFoundError, ValidationError, currentAccess, hasAnyRole } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { principalFromEvent } from './claims.ts';
+import { issuedAtOf, principalFromEvent } from './claims.ts';
 import { lambdaContextLogging } from './lambdaContextLogging.ts';
 import { metrics } from './metrics.ts';
 import { UnauthorizedError, errorMapper } from './middleware/errorMapper.ts';
@@ -90,6 +91,18 @@ const idempotencyOf = (
   return { scopeKey, key, requestHash };
 };
 
+/**
+ * The token's principal as its login stands now (read through the container's cache, at most a
+ * minute old): 401 `access_revoked` for a disabled or moved login, the roles and organisms it lost
+ * dropped. A token lives an hour; without this, a disabled user kept working until it expired.
+ */
+const currentPrincipalOf = async (principal: Principal, event: APIGatewayProxyEventV2) => {
+  const login = await loginStatus.current(principal.userId, { issuedAtMs: issuedAtOf(event) });
+  const access = currentAccess(principal, login);
+  if (!access.ok) throw new UnauthorizedError(access);
+  return access.principal;
+};
+
 const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteImplementation<R>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
     .use(lambdaContextLogging())
@@ -99,9 +112,10 @@ const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteI
     .use(jsonBody())
     .use(errorMapper())
     .handler(async (event, context) => {
-      const principal = principalFromEvent(event);
+      let principal = principalFromEvent(event);
       if (route.scope !== 'public') {
         if (!principal) throw new UnauthorizedError();
+        principal = await currentPrincipalOf(principal, event);
         if (route.roles && !hasAnyRole(principal, route.roles)) {
           // Jury data is not even acknowledged to people outside the jury.
           if (route.scope === 'jury') throw new NotFoundError('jury resource');

@@ -217,6 +217,9 @@ const scheduledJobs: Record<JobName, JobDefinition> = {
   },
 };
 
+/** The login items the API functions read to check a token (functions/src/http.ts). */
+const LOGIN_CHECK_KEYS = 'LOGIN#*';
+
 /** Grants the table access of `permissions`: one statement per access level. */
 const bindPermissions = (fn: SocleFunction, table: BindableTable, permissions: TablePermissions) => {
   fn.bindTable({ table, access: permissions.table, leadingKeys: permissions.leadingKeys });
@@ -292,6 +295,11 @@ class StatelessStack extends Stack {
         environment: fonts && { [fonts.env]: `${fonts.taskRoot}/${fonts.bundleDir}` },
       });
       bindPermissions(fn, table, permissions);
+      // The route wrapper checks each token against its login item (a disabled user, a removed
+      // role or organism, within a minute): GetItem of `LOGIN#<userId>` only, nothing else of it.
+      if (routes.some((route) => route.lambda === name && route.scope !== 'public')) {
+        fn.bindTable({ table, access: 'getItem', leadingKeys: [LOGIN_CHECK_KEYS] });
+      }
       if (permissions.signsCredentials) {
         credentialKeys.grantRead(fn);
         fn.addEnvironment('CREDENTIAL_KEYS_SECRET_ARN', credentialKeys.secretArn);
@@ -471,4 +479,4 @@ export type {
   StatelessStackProps,
   TablePermissions,
 };
-export { lambdaPermissions, lambdaRuntime, pdfFonts, scheduledJobs, StatelessStack };
+export { LOGIN_CHECK_KEYS, lambdaPermissions, lambdaRuntime, pdfFonts, scheduledJobs, StatelessStack };

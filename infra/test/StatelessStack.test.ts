@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stages } from '../bin/stages.ts';
 import type { StatefulStack } from '../lib/StatefulStack.ts';
 import type { JobName, LambdaName, StatelessStack, TablePermissions } from '../lib/StatelessStack.ts';
-import { lambdaPermissions, scheduledJobs } from '../lib/StatelessStack.ts';
+import { LOGIN_CHECK_KEYS, lambdaPermissions, scheduledJobs } from '../lib/StatelessStack.ts';
 import type { EdgeStack } from '../lib/EdgeStack.ts';
 import type { App } from 'aws-cdk-lib';
 import { isPublicPath } from '../lib/publicPaths.ts';
@@ -112,11 +112,17 @@ describe('Class: StatelessStack', () => {
       template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
   };
-  /** The DynamoDB grants (the denies are checked on their own). */
+  /** The token check's grant: GetItem of the login items, on the table only (checked on its own). */
+  const isLoginCheck = (statement: Statement) =>
+    actionsOf(statement).join() === 'dynamodb:GetItem' &&
+    JSON.stringify(leadingKeysOf(statement)) === JSON.stringify([LOGIN_CHECK_KEYS]);
+  /** The DynamoDB grants (the denies and the token check are checked on their own). */
   const dynamoStatementsOf = (name: LambdaName | JobName) =>
     statementsOf(name).filter(
       (statement) =>
-        statement.Effect !== 'Deny' && actionsOf(statement).some((a) => a.startsWith('dynamodb:')),
+        statement.Effect !== 'Deny' &&
+        actionsOf(statement).some((a) => a.startsWith('dynamodb:')) &&
+        !isLoginCheck(statement),
     );
 
   beforeAll(() => {
@@ -283,6 +289,21 @@ describe('Class: StatelessStack', () => {
     it('decides the access of every API Lambda and job', () => {
       expect(Object.keys(expectedAccess).sort()).toEqual([...allNames].sort());
     });
+
+    it.each(lambdaNames)(
+      '%s reads the login items only to check tokens, if it has protected routes',
+      (name) => {
+        // Prepare
+        const isProtected = routes.some((route) => route.lambda === name && route.scope !== 'public');
+        const checks = statementsOf(name).filter(
+          (s) =>
+            s.Effect !== 'Deny' && actionsOf(s).some((a) => a.startsWith('dynamodb:')) && isLoginCheck(s),
+        );
+        // Assess: GetItem of `LOGIN#*` on the table itself (no index), for the API functions only.
+        expect(checks).toHaveLength(isProtected ? 1 : 0);
+        for (const check of checks) expect([check.Resource].flat()).toHaveLength(1);
+      },
+    );
 
     it.each(allNames)('%s only reaches its partitions (dynamodb:LeadingKeys)', (name) => {
       // Prepare

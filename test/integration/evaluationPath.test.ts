@@ -3,8 +3,15 @@
  * accreditation, the 7 h / 3 h / 5-year limits at their boundaries, the server-side outcome,
  * independence of trainer and evaluator, the final evaluation's scope and union, expiry.
  */
-import { sweepExpiredDossiers } from '@socle/data';
-import { addMonths, todayIso } from '@socle/domain';
+import {
+  createTrainingPlan as createTrainingPlanAt,
+  openDossier as openDossierAt,
+  platformScopeFor,
+  startEvaluation as startEvaluationAt,
+  sweepExpiredDossiers,
+} from '@socle/data';
+import { addDays, addMonths, regionToday } from '@socle/domain';
+import type { DossierOpen, Principal } from '@socle/domain';
 import fixture from '@socle/domain/fixtures/clea-numerique.fixture.json' with { type: 'json' };
 import { shippedClea, shippedCleaNumerique } from '@socle/domain/shipped';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +23,8 @@ import type { World } from '../support/world.ts';
 
 let api: TestApi;
 let world: World;
-const today = todayIso();
+// The sample organism's day (Île-de-France): sequences are judged in the dossier's region.
+const today = regionToday('11', new Date());
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -343,20 +351,165 @@ describe('Training and final evaluation', () => {
   });
 });
 
+/**
+ * A dossier opened on a past day, through the data layer with that day as the clock (the API
+ * opens today): the 5-year rule needs sequences years back, which cannot precede the opening.
+ */
+const openDossierOn = async (day: string) => {
+  const advisor: Principal = {
+    userId: world.a.userIds.advisor,
+    tenantId: world.a.tenantId,
+    roles: ['advisor'],
+    organisms: [world.a.organismId],
+  };
+  const { dossier } = await openDossierAt(
+    platformScopeFor(world.a.tenantId),
+    { principal: advisor, requestId: 'test', now: new Date(`${day}T08:00:00Z`) },
+    dossierOpen(world.a.organismId) as DossierOpen,
+  );
+  return dossier;
+};
+
+/** The trainer's plan through the API: `targets` trained, optional sessions. */
+const buildPlan = async (dossierId: string, targets: string[], sessions: unknown[] = []) => {
+  const current = (await api.call('GET', `/dossiers/${dossierId}`, { token: world.a.tokens.trainer })).body
+    .dossier;
+  return api.call('POST', `/dossiers/${dossierId}/training-plan`, {
+    token: world.a.tokens.trainer,
+    body: {
+      organismId: world.a.organismId,
+      dossierVersion: current.version,
+      targetedCriteria: targets,
+      objectives: 'Travailler les critères visés',
+      plannedHours: 12,
+      sessions,
+    },
+  });
+};
+
+const startFinal = async (dossierId: string, token = world.a.tokens.evaluator) => {
+  const current = (await api.call('GET', `/dossiers/${dossierId}`, { token })).body.dossier;
+  return api.call('POST', `/dossiers/${dossierId}/evaluations`, {
+    token,
+    body: { dossierVersion: current.version },
+  });
+};
+
+describe('The final evaluation follows the plan (SPEC §3.3)', () => {
+  it('cannot start without a training plan: 409 final_needs_plan, nothing written', async () => {
+    const dossier = await openDossier();
+    const { dossier: inTraining } = await evaluate(api, world.a.tokens.evaluator, dossier.id, {
+      notAcquired: ['1.1.1'],
+      date: today,
+    });
+    const refused = await startFinal(dossier.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('final_needs_plan');
+    expect(refused.body.message).toContain('plan de formation');
+    const after = (await api.call('GET', `/dossiers/${dossier.id}`, { token: world.a.tokens.evaluator })).body
+      .dossier;
+    expect(after).toMatchObject({ status: 'in_training', version: inTraining.version });
+  });
+
+  it("covers exactly the plan's targets, refuses an untrained criterion by name, and unions the result", async () => {
+    const token = world.a.tokens.evaluator;
+    const gaps = ['1.1.1', '1.1.2', '3.1.1'];
+    const dossier = await openDossier();
+    const { dossier: evaluated } = await evaluate(api, token, dossier.id, { notAcquired: gaps, date: today });
+    expect((await buildPlan(dossier.id, ['1.1.1', '3.1.1'])).status).toBe(201);
+    const final = (await startFinal(dossier.id)).body;
+    expect(final.kind).toBe('final');
+    expect([...final.scope].sort()).toEqual(['1.1.1', '3.1.1']);
+    const path = `/dossiers/${dossier.id}/evaluations/${final.id}`;
+    const untrained = await api.call('PATCH', path, {
+      token,
+      body: { version: 1, results: { '1.1.2': { status: 'acquired' } } },
+    });
+    expect(untrained.status).toBe(400);
+    expect(untrained.body.fields[0]).toMatchObject({ path: 'results.1.1.2', code: 'criterion_not_trained' });
+    expect(untrained.body.fields[0].message).toContain('plan');
+    const saved = await api.call('PATCH', path, {
+      token,
+      body: { version: 1, sequences: [sequence(120)], results: gridWith(['1.1.1', '3.1.1'], []) },
+    });
+    expect(saved.status).toBe(200);
+    const submitted = await api.call('POST', `${path}/submit`, {
+      token,
+      body: { version: saved.body.version },
+    });
+    expect(submitted.status).toBe(200);
+    // 1.1.2 was neither acquired before nor trained: still missing, the union holds the rest.
+    expect([...submitted.body.dossier.acquiredCriteria].sort()).toEqual(
+      [...evaluated.acquiredCriteria, '1.1.1', '3.1.1'].sort(),
+    );
+    expect(submitted.body.dossier.acquiredCriteria).not.toContain('1.1.2');
+  });
+});
+
+describe('Dates of the path (SPEC §3.2, §3.4)', () => {
+  it("refuses a sequence before the dossier's opening, naming the sequence and the rule", async () => {
+    const dossier = await openDossier();
+    const evaluation = (await startPreliminary(dossier.id)).body;
+    const path = `/dossiers/${dossier.id}/evaluations/${evaluation.id}`;
+    const refused = await api.call('PATCH', path, {
+      token: world.a.tokens.evaluator,
+      body: { version: 1, sequences: [sequence(60), sequence(60, dayBefore(today))] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields[0]).toMatchObject({
+      path: 'sequences.1.date',
+      code: 'sequence_before_opening',
+    });
+    const stored = (await api.call('GET', path, { token: world.a.tokens.evaluator })).body;
+    expect(stored).toMatchObject({ version: 1, sequences: [] });
+  });
+
+  it('refuses attendance recorded for a session still to come, and writes nothing', async () => {
+    const dossier = await openDossier();
+    await evaluate(api, world.a.tokens.evaluator, dossier.id, { notAcquired: ['1.1.1'], date: today });
+    const tomorrow = addDays(today, 1);
+    const plan = (await buildPlan(dossier.id, ['1.1.1'], [{ id: 's1', date: tomorrow, plannedHours: 3 }]))
+      .body;
+    const refused = await api.call('PATCH', `/dossiers/${dossier.id}/training-plan`, {
+      token: world.a.tokens.trainer,
+      body: {
+        version: plan.version,
+        sessions: [{ id: 's1', date: tomorrow, plannedHours: 3, attended: true, attendedHours: 3 }],
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields[0]).toMatchObject({
+      path: 'sessions.0.attended',
+      code: 'attendance_in_future',
+    });
+    const stored = (
+      await api.call('GET', `/dossiers/${dossier.id}/training-plan`, { token: world.a.tokens.trainer })
+    ).body;
+    expect(stored.version).toBe(plan.version);
+    expect(stored.sessions[0].attended ?? null).toBeNull();
+  });
+
+  it('the deadline counts from the day the preliminary evaluation was carried out, not its submission', async () => {
+    const carriedOut = addMonths(today, -3);
+    const dossier = await openDossierOn(addDays(carriedOut, -10));
+    const { dossier: after } = await evaluate(api, world.a.tokens.evaluator, dossier.id, {
+      notAcquired: ['1.1.1'],
+      date: carriedOut,
+    });
+    expect(after).toMatchObject({ preliminaryEvaluatedOn: carriedOut, deadline: addMonths(carriedOut, 60) });
+  });
+});
+
 describe('The 5-year deadline', () => {
   it('a final evaluation on the deadline day is in time', async () => {
     const token = world.a.tokens.evaluator;
-    const dossier = await openDossier();
     const fiveYearsAgo = addMonths(today, -60);
+    const dossier = await openDossierOn(addDays(fiveYearsAgo, -20));
     await evaluate(api, token, dossier.id, { notAcquired: ['1.1.1'], date: fiveYearsAgo });
+    expect((await buildPlan(dossier.id, ['1.1.1'])).status).toBe(201);
     const inTraining = (await api.call('GET', `/dossiers/${dossier.id}`, { token })).body.dossier;
     expect(inTraining).toMatchObject({ status: 'in_training', deadline: today });
-    const final = (
-      await api.call('POST', `/dossiers/${dossier.id}/evaluations`, {
-        token,
-        body: { dossierVersion: inTraining.version },
-      })
-    ).body;
+    const final = (await startFinal(dossier.id)).body;
     const saved = await api.call('PATCH', `/dossiers/${dossier.id}/evaluations/${final.id}`, {
       token,
       body: { version: 1, sequences: [sequence(60)], results: gridWith(['1.1.1'], []) },
@@ -369,12 +522,89 @@ describe('The 5-year deadline', () => {
     expect(submitted.body.dossier.status).toBe('eligible');
   });
 
+  it('a final evaluation carried out by the deadline is accepted when submitted after it; one day later is refused', async () => {
+    const token = world.a.tokens.evaluator;
+    const yesterday = dayBefore(today);
+    const carriedOut = addMonths(yesterday, -60);
+    const build = async () => {
+      const dossier = await openDossierOn(addDays(carriedOut, -20));
+      const { dossier: evaluated } = await evaluate(api, token, dossier.id, {
+        notAcquired: ['1.1.1'],
+        date: carriedOut,
+      });
+      expect(evaluated.deadline).toBe(yesterday);
+      // Planned and started yesterday, on the deadline day (the API's clock is today's: the data
+      // layer's is the one given).
+      const onDeadline = (userId: string, role: Principal['roles'][number]) => ({
+        principal: { userId, tenantId: world.a.tenantId, roles: [role], organisms: [world.a.organismId] },
+        requestId: 'test',
+        now: new Date(`${yesterday}T10:00:00Z`),
+      });
+      const scope = platformScopeFor(world.a.tenantId);
+      await createTrainingPlanAt(
+        scope,
+        onDeadline(world.a.userIds.trainer, 'trainer'),
+        dossier.id,
+        undefined,
+        {
+          organismId: world.a.organismId,
+          dossierVersion: evaluated.version,
+          targetedCriteria: ['1.1.1'],
+          objectives: 'Travailler le critère visé',
+          plannedHours: 6,
+          sessions: [],
+        },
+      );
+      const final = await startEvaluationAt(
+        scope,
+        onDeadline(world.a.userIds.evaluator, 'evaluator'),
+        dossier.id,
+        {
+          dossierVersion: evaluated.version + 1,
+        },
+      );
+      return { dossier, path: `/dossiers/${dossier.id}/evaluations/${final.id}` };
+    };
+
+    const inTime = await build();
+    const saved = await api.call('PATCH', inTime.path, {
+      token,
+      body: { version: 1, sequences: [sequence(60, yesterday)], results: gridWith(['1.1.1'], []) },
+    });
+    expect(saved.status).toBe(200);
+    const submitted = await api.call('POST', `${inTime.path}/submit`, {
+      token,
+      body: { version: saved.body.version },
+    });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.dossier.status).toBe('eligible');
+
+    const late = await build();
+    const lateSave = await api.call('PATCH', late.path, {
+      token,
+      body: {
+        version: 1,
+        sequences: [sequence(60, yesterday), sequence(60)],
+        results: gridWith(['1.1.1'], []),
+      },
+    });
+    const refused = await api.call('POST', `${late.path}/submit`, {
+      token,
+      body: { version: lateSave.body.version },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('deadline_passed');
+    const stored = (await api.call('GET', late.path, { token })).body;
+    expect(stored.status).toBe('in_progress');
+  });
+
   it('the day after, the dossier reads as expired, the sweep persists it, and only a new preliminary evaluation restarts it', async () => {
     const token = world.a.tokens.evaluator;
-    const dossier = await openDossier();
+    const carriedOut = dayBefore(addMonths(today, -60));
+    const dossier = await openDossierOn(addDays(carriedOut, -20));
     await evaluate(api, token, dossier.id, {
       notAcquired: ['1.1.1'],
-      date: dayBefore(addMonths(today, -60)),
+      date: carriedOut,
     });
     const read = (await api.call('GET', `/dossiers/${dossier.id}`, { token })).body.dossier;
     expect(read.status).toBe('expired');

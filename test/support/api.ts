@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, findLogin, loginItemOf, tableName as dataTableName } from '@socle/data';
 import type { Login } from '@socle/data';
 import { createDevIssuer } from '@socle/functions/local/devIssuer';
 import type { DevIssuer } from '@socle/functions/local/devIssuer';
@@ -23,7 +25,11 @@ interface TestApi {
   url: string;
   issuer: DevIssuer;
   tableName: string;
-  /** A token for a login (as the token trigger would issue for it). */
+  /**
+   * An access token for a login, as the token trigger would issue for it. The API checks every token
+   * against its login item, so the login is written (a new one) or granted the token's roles and
+   * organisms (an existing one of the same network); the login's own tokens stay as they were.
+   */
   tokenFor(login: Partial<Login> & Pick<Login, 'userId' | 'roles'>): Promise<string>;
   // biome-ignore lint/suspicious/noExplicitAny: see ApiResponse
   call<T = any>(
@@ -33,6 +39,25 @@ interface TestApi {
   ): Promise<ApiResponse<T>>;
   stop(): Promise<void>;
 }
+
+const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
+
+/** Makes the login item back a token with these claims (see `TestApi.tokenFor`). */
+const backLogin = async (login: Login): Promise<Login> => {
+  const existing = await findLogin(login.userId);
+  if (existing && (existing.tenantId ?? '') !== (login.tenantId ?? '')) {
+    throw new Error(`tokenFor: login ${login.userId} belongs to another network than the token says`);
+  }
+  const backed: Login = existing
+    ? {
+        ...existing,
+        roles: union(existing.roles, login.roles),
+        organisms: union(existing.organisms, login.organisms),
+      }
+    : login;
+  await db().send(new PutCommand({ TableName: dataTableName(), Item: loginItemOf(backed) }));
+  return { ...backed, roles: login.roles, organisms: login.organisms };
+};
 
 const startTestApi = async ({ allowedOrigins = ['http://127.0.0.1:5173'] } = {}): Promise<TestApi> => {
   const endpoint = inject('dynamoEndpoint');
@@ -55,14 +80,16 @@ const startTestApi = async ({ allowedOrigins = ['http://127.0.0.1:5173'] } = {})
     url,
     issuer,
     tableName,
-    tokenFor: (login) =>
-      issuer.issueAccessToken({
-        email: `${login.userId.toLowerCase()}@test.local`,
-        name: 'Test User',
-        organisms: [],
-        status: 'active',
-        ...login,
-      } as Login),
+    tokenFor: async (login) =>
+      issuer.issueAccessToken(
+        await backLogin({
+          email: `${login.userId.toLowerCase()}@test.local`,
+          name: 'Test User',
+          organisms: [],
+          status: 'active',
+          ...login,
+        } as Login),
+      ),
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -7,7 +7,8 @@ const unique = () => randomUUID().slice(0, 8);
 const tenantCreate = (name = `Réseau ${unique()}`) => ({
   name,
   certifications: ['clea'],
-  habilitationFrom: '2024-01-01',
+  // Back far enough for the dossiers some tests open years ago (the 5-year rule).
+  habilitationFrom: '2015-01-01',
   habilitationTo: '2030-12-31',
 });
 
@@ -30,10 +31,17 @@ const userInvite = (roles: string[], organisms: string[]) => ({
     .map((role) => ({ role, certification: 'clea', from: '2024-01-01', to: null })),
 });
 
+/**
+ * An opening for the sample person. Suites open them many times over (one dossier per case), so
+ * the body confirms the duplicate by default; `{ confirmDuplicate: false }` sends the first
+ * attempt an advisor makes (dossiers.test.ts proves the duplicate check with it).
+ */
 const dossierOpen = (
   organismId: string,
-  candidate: Partial<{ firstName: string; lastName: string }> = {},
+  candidate: Partial<{ firstName: string; lastName: string; birthDate: string }> = {},
+  { confirmDuplicate = true }: { confirmDuplicate?: boolean } = {},
 ) => ({
+  confirmDuplicate,
   candidate: {
     firstName: 'Łukasz',
     lastName: 'Öztürk-N’Diaye',

@@ -3,6 +3,7 @@
  * invites their admins, who add an organism and staff; an advisor opens a dossier in each.
  */
 import { findLogin } from '@socle/data';
+import { regionToday } from '@socle/domain';
 import { shippedClea } from '@socle/domain/shipped';
 import { ulid } from 'ulid';
 import type { TestApi } from './api.ts';
@@ -74,7 +75,13 @@ const evaluate = async (
       body: {
         version: evaluation.version,
         sequences: [
-          { date: options.date ?? '2026-10-05', start: '09:00', durationMinutes: 180, mode: 'on_site' },
+          {
+            // Today in the sample organism's region (Île-de-France): a sequence cannot precede the opening.
+            date: options.date ?? regionToday('11', new Date()),
+            start: '09:00',
+            durationMinutes: 180,
+            mode: 'on_site',
+          },
         ],
         results: gridWith(evaluation.scope, options.notAcquired),
       },

@@ -134,7 +134,7 @@ const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
     });
   }
   if (error instanceof RuleViolationError) {
-    return jsonResponse(409, { error: error.code, message: error.message });
+    return jsonResponse(409, { ...error.details, error: error.code, message: error.message });
   }
   if (error instanceof IdempotencyKeyReusedError) {
     return jsonResponse(422, {

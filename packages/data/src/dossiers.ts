@@ -2,6 +2,7 @@
  * Candidates (`T#<t>#C#<id>`) and dossiers (`T#<t>#D#<id>`). A dossier's item collection also holds
  * its audit trail (and, later, its grids and plans). Listing goes through gsi1..gsi3.
  */
+import { createHash } from 'node:crypto';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CURRENT_CONSENT_TEXT_VERSION,
@@ -14,8 +15,14 @@ import {
   addMonths,
   asOfToday,
   canReachDossier,
+  canWithdraw,
+  duplicateOpening,
+  enforce,
   foldForSearch,
+  habilitationAllows,
   nextStatus,
+  normalisedIdentity,
+  regionToday,
   todayIso,
 } from '@socle/domain';
 import type {
@@ -25,7 +32,9 @@ import type {
   DossierOpen,
   DossierStatus,
   DossierUpdate,
-  Tenant,
+  ExistingDossier,
+  IdentityOptions,
+  Verdict,
 } from '@socle/domain';
 import { ulid } from 'ulid';
 import { auditPut, listAuditEvents } from './audit.ts';
@@ -42,7 +51,7 @@ import { findCurrentReferentielId } from './referentiels.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
-import { getTenant, tenantActiveCheck } from './tenants.ts';
+import { getTenant, habilitationCheck } from './tenants.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
 
@@ -86,20 +95,51 @@ const dossierEventItems = (scope: TenantScope, ctx: WriteContext, dossier: Dossi
   }),
 ];
 
-/** The network must be habilitated today for the certification (dates and scope). */
-const assertHabilitated = (tenant: Tenant, certification: string, today: string) => {
-  if (tenant.status !== 'active') {
-    throw new RuleViolationError('tenant_suspended', 'le réseau est suspendu: consultation seule');
-  }
-  if (!tenant.certifications.includes(certification as Tenant['certifications'][number])) {
-    throw new RuleViolationError('not_habilitated', `le réseau n'est pas habilité pour ${certification}`);
-  }
-  if (today < tenant.habilitationFrom || (tenant.habilitationTo && today > tenant.habilitationTo)) {
-    throw new RuleViolationError(
-      'habilitation_expired',
-      "l'habilitation du réseau ne couvre pas la date du jour",
-    );
-  }
+/**
+ * The network's habilitation, checked by DynamoDB in the write's own transaction (SPEC §3: every
+ * write of its dossiers, not only the opening), on the dossier's certification and region.
+ */
+const dossierHabilitation = (scope: TenantScope, ctx: WriteContext, dossier: Dossier) =>
+  habilitationCheck(scope.tenantId, {
+    certification: dossier.certification,
+    region: dossier.region,
+    now: ctx.now,
+  });
+
+/**
+ * The key of a person within the network: a hash of the normalised identity, salted with the
+ * network, so that the index holds neither a name nor a birth date.
+ */
+const identityHashOf = (scope: TenantScope, identity: IdentityOptions) =>
+  createHash('sha256')
+    .update(`${scope.tenantId}|${normalisedIdentity(identity)}`)
+    .digest('base64url');
+
+interface KnownDossier extends ExistingDossier {
+  openedAt: string;
+  certification: string;
+}
+
+/** The network's dossiers of a person (same normalised identity): one index query, one batch read. */
+const dossiersOfIdentity = async (scope: TenantScope, identity: IdentityOptions): Promise<KnownDossier[]> => {
+  const source = keys.dossiersByIdentity(scope, identityHashOf(scope, identity));
+  const page = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: source.index,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': source.pk },
+      ProjectionExpression: 'dossierId',
+    }),
+  );
+  const ids = (page.Items ?? []).map((i) => String(i.dossierId));
+  const now = new Date();
+  return (await batchGetDossiers(scope, ids)).map((d) => ({
+    dossierId: d.id,
+    status: asOfRegionToday(d, now).status,
+    openedAt: d.openedAt,
+    certification: d.certification,
+  }));
 };
 
 const openDossier = async (
@@ -117,12 +157,27 @@ const openDossier = async (
     getOrganism(scope, organismId),
     findCurrentReferentielId(input.dossier.certification),
   ]);
-  assertHabilitated(tenant, input.dossier.certification, ctx.now.toISOString().slice(0, 10));
+  enforce(
+    habilitationAllows({
+      tenant,
+      certification: input.dossier.certification,
+      region: organism.region,
+      today: regionToday(organism.region, ctx.now),
+    }),
+  );
   if (!referentielId) {
     throw new RuleViolationError(
       'no_published_referentiel',
       "aucun référentiel publié pour cette certification : l'ouverture de dossiers n'est pas encore possible",
     );
+  }
+  const existing = await dossiersOfIdentity(scope, input.candidate);
+  const duplicate = duplicateOpening({ existing, confirmed: input.confirmDuplicate === true });
+  if (!duplicate.ok) {
+    // The UI shows these dossiers (links) and asks before sending the opening again, confirmed.
+    throw new RuleViolationError(duplicate.code, duplicate.message, {
+      details: { existingDossiers: existing },
+    });
   }
   const now = ctx.now.toISOString();
   const candidate: Candidate = { id: ulid(ctx.now.getTime()), ...input.candidate };
@@ -154,13 +209,14 @@ const openDossier = async (
   const detail = { dossier, candidate };
   // A new candidate with an open dossier: not dormant, no entry in gsi4 "dormantCandidates".
   await transact([
-    tenantActiveCheck(scope.tenantId),
+    dossierHabilitation(scope, ctx, dossier),
     organismCheck(scope, organismId, 'evaluation', 'dossier.organismId'),
     putNew(candidateItem(scope, candidate, 1), () => new RuleViolationError('duplicate_id', 'id collision')),
     putNew(dossierItem(scope, dossier), () => new RuleViolationError('duplicate_id', 'id collision')),
     putNew(
       {
         ...keys.candidateDossier(scope, candidate.id, dossier.id),
+        ...keys.dossierIdentity(scope, identityHashOf(scope, candidate), dossier.id),
         itemType: 'CandidateDossier',
         dossierId: dossier.id,
       },
@@ -175,6 +231,10 @@ const openDossier = async (
   ]);
   return detail;
 };
+
+/** A dossier as it stands on its region's day (the 5-year deadline is a day in the region). */
+const asOfRegionToday = (dossier: Dossier, now: Date): Dossier =>
+  asOfToday(dossier, regionToday(dossier.region, now));
 
 /**
  * The stored dossier; what remains of an erased one (data protection: statistics fields only, see
@@ -191,10 +251,16 @@ const findDossier = async (scope: TenantScope, dossierId: string): Promise<Dossi
  * A dossier visible to the caller, as it stands today (past its deadline it reads as expired).
  * Organism-bound staff only reach dossiers evaluated or trained in one of their organisms.
  */
-const getDossier = async (scope: TenantScope, dossierId: string, organisms?: string[]): Promise<Dossier> => {
+const getDossier = async (
+  scope: TenantScope,
+  dossierId: string,
+  organisms?: string[],
+  /** The clock of the write reading it (defaults to now). */
+  now = new Date(),
+): Promise<Dossier> => {
   const dossier = await findDossier(scope, dossierId);
   if (!dossier || !canReachDossier(organisms, dossier)) throw new NotFoundError('dossier');
-  return asOfToday(dossier, todayIso());
+  return asOfRegionToday(dossier, now);
 };
 
 const getDossierDetail = async (
@@ -281,7 +347,8 @@ const listDossiers = async (scope: TenantScope, query: DossierListQuery, organis
         Limit: query.limit - items.length,
       }),
     );
-    items.push(...(page.Items ?? []).map((i) => asOfToday(toRecord<Dossier>(i), todayIso())));
+    const now = new Date();
+    items.push(...(page.Items ?? []).map((i) => asOfRegionToday(toRecord<Dossier>(i), now)));
     startKey = page.LastEvaluatedKey;
     if (!startKey) break;
   }
@@ -312,6 +379,11 @@ interface TransitionOptions {
   ignoreSuspension?: boolean;
   /** The dossier as the caller just read it with `findDossier` (saves a read; the version still guards). */
   stored?: Dossier;
+  /**
+   * The day the action counts as done, when not today: an evaluation submitted after the 5-year
+   * deadline but carried out before it completes (SPEC §3.4).
+   */
+  asOf?: string;
 }
 
 /** Moves a dossier through the state machine, audited, in one transaction. */
@@ -326,7 +398,9 @@ const transitionDossier = async (
   if (!stored || !canReachDossier(organisms, stored)) throw new NotFoundError('dossier');
   // Past its deadline a dossier is expired for every action but the sweep's own `expire`.
   const current =
-    options.action === DossierAction.EXPIRE ? stored : asOfToday(stored, ctx.now.toISOString().slice(0, 10));
+    options.action === DossierAction.EXPIRE
+      ? stored
+      : asOfToday(stored, options.asOf ?? regionToday(stored.region, ctx.now));
   assertVersion('dossier', current, options.version);
   const status = nextStatus({ current: current.status, action: options.action, target: options.target });
   const now = ctx.now.toISOString();
@@ -346,7 +420,7 @@ const transitionDossier = async (
     summary: options.summary,
   };
   await transact([
-    ...(options.ignoreSuspension ? [] : [tenantActiveCheck(scope.tenantId)]),
+    ...(options.ignoreSuspension ? [] : [dossierHabilitation(scope, ctx, next)]),
     putVersioned('dossier', dossierItem(scope, next), current.version),
     ...dossierEventItems(scope, ctx, next, audit),
     ...(options.extraItems ?? []),
@@ -367,7 +441,7 @@ const saveDossier = async (
   const now = ctx.now.toISOString();
   const next: Dossier = { ...current, ...patch, version: current.version + 1, updatedAt: now };
   await transact([
-    tenantActiveCheck(scope.tenantId),
+    dossierHabilitation(scope, ctx, next),
     putVersioned('dossier', dossierItem(scope, next), current.version),
     ...dossierEventItems(scope, ctx, next, { ...audit, entity: { type: 'dossier', id: current.id } }),
     ...extraItems,
@@ -412,23 +486,76 @@ const recordPortfolioIssued = async (
   ]);
 };
 
-const withdrawDossier = (
+/** The error `enforce` throws for a refusal, returned (a transaction's failed condition hands it back). */
+const refusalError = (verdict: Verdict<string>): Error => {
+  try {
+    enforce(verdict);
+  } catch (error) {
+    return error as Error;
+  }
+  return new Error('allowed verdict has no error');
+};
+
+/** The region's pipeline entry of a dossier submitted to the jury (undefined when it is not there). */
+const findPipelineEntry = async (dossier: Dossier) => {
+  if (!dossier.submittedToJuryAt) return undefined;
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.pipelineEntry(dossier.region, dossier.id),
+      ConsistentRead: true,
+    }),
+  );
+  return Item as { sessionId?: string } | undefined;
+};
+
+/**
+ * The candidate stops. A dossier waiting for the jury leaves the region's pipeline in the same
+ * transaction, on condition that no session took it meanwhile (SPEC §3; the secretary takes a
+ * dossier off an agenda first).
+ */
+const withdrawDossier = async (
   scope: TenantScope,
   ctx: WriteContext,
   dossierId: string,
   organisms: string[] | undefined,
   input: { version: number; reason: string },
-) =>
-  findDossier(scope, dossierId).then((current) =>
-    transitionDossier(scope, ctx, dossierId, organisms, {
-      action: DossierAction.WITHDRAW,
-      version: input.version,
-      stored: current,
-      // The reason stays on the dossier (erased with it), not in the audit trail: it is free text
-      // about the candidate, and audit events are never erased.
-      patch: { statusBeforeWithdrawal: current?.status, withdrawalReason: input.reason },
-    }),
-  );
+) => {
+  const current = await findDossier(scope, dossierId);
+  if (!current || !canReachDossier(organisms, current)) throw new NotFoundError('dossier');
+  const entry = await findPipelineEntry(current);
+  enforce(canWithdraw({ status: current.status, agendaSessionId: entry?.sessionId }));
+  const pipelineRemoval: GuardedItem[] = current.submittedToJuryAt
+    ? [
+        {
+          item: {
+            Delete: {
+              TableName: tableName(),
+              Key: keys.pipelineEntry(current.region, dossierId),
+              ConditionExpression: 'attribute_not_exists(sessionId)',
+            },
+          },
+          // A secretary put it on a session's agenda since our read.
+          onConditionFailed: (stored) =>
+            refusalError(canWithdraw({ status: current.status, agendaSessionId: String(stored?.sessionId) })),
+        },
+      ]
+    : [];
+  return transitionDossier(scope, ctx, dossierId, organisms, {
+    action: DossierAction.WITHDRAW,
+    version: input.version,
+    stored: current,
+    // The reason stays on the dossier (erased with it), not in the audit trail: it is free text
+    // about the candidate, and audit events are never erased. Out of the pipeline, a reopened
+    // dossier is presented to the jury again like any eligible one.
+    patch: {
+      statusBeforeWithdrawal: current.status,
+      withdrawalReason: input.reason,
+      submittedToJuryAt: undefined,
+    },
+    extraItems: pipelineRemoval,
+  });
+};
 
 const reopenDossier = async (
   scope: TenantScope,
@@ -472,7 +599,7 @@ const updateDossier = async (
   const dormancy = await dormancyChange(scope, next, current);
   const entry = dormancy ? dormancy.entry : null;
   await transact([
-    tenantActiveCheck(scope.tenantId),
+    dossierHabilitation(scope, ctx, next),
     putVersioned('dossier', dossierItem(scope, next), current.version),
     {
       item: {
@@ -508,6 +635,7 @@ const listDossierAudit = async (
 export type { DossierDetail, TransitionOptions };
 export {
   dossierAuditOf,
+  dossierHabilitation,
   dossierItem as dossierItemOf,
   saveDossier,
   batchGetDossiers,

@@ -9,20 +9,36 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
-  addDays,
   allCriteria,
+  canStartFinalEvaluation,
+  allow,
   computeMastery,
-  deadlineFrom,
+  deadlineFromSequences,
+  enforce,
+  finalEvaluationScope,
+  finalWithinDeadline,
+  firstRefusal,
   isAccredited,
   mergeAcquired,
+  regionToday,
+  resultsInScope,
+  sequenceDatesAllowed,
+  sequenceSpan,
   todayIso,
   totalMinutes,
 } from '@socle/domain';
-import type { CriterionStatus, Dossier, Evaluation, EvaluationSave, Principal } from '@socle/domain';
+import type {
+  CriterionStatus,
+  Dossier,
+  Evaluation,
+  EvaluationSave,
+  Principal,
+  TrainingPlan,
+} from '@socle/domain';
 import { ulid } from 'ulid';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
-import { getDossier, transitionDossier } from './dossiers.ts';
+import { dossierHabilitation, getDossier, transitionDossier } from './dossiers.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
@@ -31,6 +47,7 @@ import { getReferentiel } from './referentiels.ts';
 import type { StoredReferentiel } from './referentiels.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
+import { findTrainingPlan } from './trainingPlans.ts';
 import { transact } from './transact.ts';
 import { getUser } from './users.ts';
 
@@ -88,7 +105,7 @@ const startEvaluation = async (
   dossierId: string,
   { dossierVersion, organisms, idempotency }: StartEvaluationOptions,
 ): Promise<Evaluation> => {
-  const dossier = await getDossier(scope, dossierId, organisms);
+  const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
   await assertEvaluator(scope, ctx.principal, dossier);
   const referentiel = await getReferentiel(dossier.referentielId);
   const action =
@@ -106,6 +123,13 @@ const startEvaluation = async (
   }
   const restarting = action === DossierAction.RESTART;
   const acquiredBefore = restarting ? [] : dossier.acquiredCriteria;
+  // A final evaluation covers exactly what the plan trained (SPEC §3.3), nothing else.
+  let finalScope: string[] | undefined;
+  if (kind === 'final') {
+    const plan = await findTrainingPlan(scope, dossier);
+    enforce(canStartFinalEvaluation({ plan, acquired: acquiredBefore }));
+    finalScope = finalEvaluationScope({ plan: plan as TrainingPlan, acquired: acquiredBefore });
+  }
   const now = ctx.now.toISOString();
   const evaluation: Evaluation = {
     id: ulid(ctx.now.getTime()),
@@ -116,9 +140,11 @@ const startEvaluation = async (
     evaluatorId: ctx.principal.userId,
     evaluatorName: ctx.principal.name,
     organismId: dossier.organismId,
-    scope: allCriteria(referentiel)
-      .map((c) => c.code)
-      .filter((code) => !acquiredBefore.includes(code)),
+    scope:
+      finalScope ??
+      allCriteria(referentiel)
+        .map((c) => c.code)
+        .filter((code) => !acquiredBefore.includes(code)),
     sequences: [],
     results: {},
     version: 1,
@@ -185,28 +211,20 @@ const saveEvaluation = async (
   organisms: string[] | undefined,
   input: EvaluationSave,
 ): Promise<Evaluation> => {
-  const { evaluation } = await editableEvaluation(scope, ctx, dossierId, evaluationId, organisms);
+  const { dossier, evaluation } = await editableEvaluation(scope, ctx, dossierId, evaluationId, organisms);
   assertVersion('evaluation', evaluation, input.version);
   const referentiel = await getReferentiel(evaluation.referentielId);
-  const outOfScope = Object.keys(input.results ?? {}).filter((code) => !evaluation.scope.includes(code));
-  if (outOfScope.length) {
-    throw new ValidationError(
-      outOfScope.map((code) => ({
-        path: `results.${code}`,
-        message: 'critère hors du champ de cette évaluation',
-      })),
-    );
-  }
   const sequences = input.sequences ?? evaluation.sequences;
-  // Overseas regions are up to 14 h ahead of UTC: a date is in the future only past tomorrow in UTC.
-  const today = ctx.now.toISOString().slice(0, 10);
-  const tomorrow = addDays(today, 1);
-  const future = sequences.flatMap((s, i) =>
-    s.date > tomorrow
-      ? [{ path: `sequences.${i}.date`, message: 'une séquence se saisit une fois réalisée (date future)' }]
-      : [],
+  enforce(
+    firstRefusal(
+      resultsInScope({
+        scope: evaluation.scope,
+        codes: Object.keys(input.results ?? {}),
+        kind: evaluation.kind,
+      }),
+      sequenceDatesAllowed({ sequences, ...pathDaysOf(dossier, ctx.now) }),
+    ),
   );
-  if (future.length) throw new ValidationError(future);
   const max = maxMinutesOf(referentiel, evaluation.kind);
   if (totalMinutes(sequences) > max) {
     throw new ValidationError([
@@ -224,9 +242,21 @@ const saveEvaluation = async (
     updatedAt: ctx.now.toISOString(),
   };
   // Autosaves are versioned but not audited one by one: the audit trail records start and submission.
-  await transact([putVersioned('evaluation', evaluationItem(scope, next), evaluation.version)]);
+  await transact([
+    dossierHabilitation(scope, ctx, dossier),
+    putVersioned('evaluation', evaluationItem(scope, next), evaluation.version),
+  ]);
   return next;
 };
+
+/**
+ * The days a dossier's sequences are checked against, in its region: its opening and today
+ * (overseas regions are hours away from Paris).
+ */
+const pathDaysOf = (dossier: Dossier, now: Date) => ({
+  openedOn: regionToday(dossier.region, new Date(dossier.openedAt)),
+  today: regionToday(dossier.region, now),
+});
 
 /** The criterion statuses of a dossier: what was acquired before, then this evaluation's results. */
 const statusesAfter = (dossier: Dossier, evaluation: Evaluation): Record<string, CriterionStatus> =>
@@ -252,15 +282,18 @@ const submitEvaluation = async (
   if (evaluation.sequences.length === 0) {
     throw new ValidationError([{ path: 'sequences', message: 'au moins une séquence (date, heure, durée)' }]);
   }
-  const dates = evaluation.sequences.map((s) => s.date).sort();
-  const firstDate = dates[0] as string;
-  const lastDate = dates[dates.length - 1] as string;
-  if (evaluation.kind === 'final' && dossier.deadline && lastDate > dossier.deadline) {
-    throw new RuleViolationError(
-      'deadline_passed',
-      `l'évaluation finale doit se terminer au plus tard le ${dossier.deadline} (délai de 5 ans)`,
-    );
-  }
+  const { first: firstDate, last: lastDate } = sequenceSpan(evaluation.sequences) as {
+    first: string;
+    last: string;
+  };
+  enforce(
+    firstRefusal(
+      sequenceDatesAllowed({ sequences: evaluation.sequences, ...pathDaysOf(dossier, ctx.now) }),
+      evaluation.kind === 'final'
+        ? finalWithinDeadline({ sequences: evaluation.sequences, deadline: dossier.deadline })
+        : allow(),
+    ),
+  );
   const referentiel = await getReferentiel(evaluation.referentielId);
   const mastery = computeMastery({
     referentiel,
@@ -280,6 +313,8 @@ const submitEvaluation = async (
   const updated = await transitionDossier(scope, ctx, dossierId, organisms, {
     action: preliminary ? DossierAction.COMPLETE_PRELIMINARY : DossierAction.COMPLETE_FINAL,
     version: dossier.version,
+    // The 5-year rule counts the days the evaluation was carried out, not the day it is submitted.
+    asOf: lastDate,
     target: mastery.complete ? 'eligible' : 'in_training',
     summary: `${mastery.domains.filter((d) => d.mastered).length}/${mastery.domains.length} domaines maîtrisés`,
     patch: {
@@ -290,7 +325,10 @@ const submitEvaluation = async (
       ...(preliminary
         ? {
             preliminaryEvaluatedOn: firstDate,
-            deadline: deadlineFrom(firstDate, referentiel.limits.deadlineYears),
+            deadline: deadlineFromSequences({
+              sequences: evaluation.sequences,
+              years: referentiel.limits.deadlineYears,
+            }),
           }
         : {}),
     },

@@ -60,6 +60,13 @@ export { createTableInput } from './createTable.ts';
 export { changeTenant, createTenant, findTenant, getTenant, listTenants } from './tenants.ts';
 export type { GuardedItem } from './transact.ts';
 export { buildTransaction, transact } from './transact.ts';
+export type { LoginStatusCache, LoginStatusOptions } from './loginStatus.ts';
+export {
+  LOGIN_STATUS_TTL_MS,
+  createLoginStatusCache,
+  loginStatus,
+  setLoginStatusClock,
+} from './loginStatus.ts';
 export type { Login } from './users.ts';
 export {
   claimsOf,
@@ -70,6 +77,7 @@ export {
   listLogins,
   listTenantAdmins,
   listUsers,
+  loginItemOf,
   updateUser,
   withdrawUserInvitation,
 } from './users.ts';

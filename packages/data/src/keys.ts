@@ -51,6 +51,19 @@ const keys = {
     sk: `DOSSIER#${dossierId}`,
   }),
   /**
+   * gsi1 "dossiersByIdentity" (on the candidate's dossier link): the network's dossiers of one
+   * person, keyed on a hash of the normalised identity (no name or birth date in a key), so an
+   * opening finds a duplicate with one query; erasure deletes the link, entry included.
+   */
+  dossierIdentity: (scope: TenantScope, identityHash: string, dossierId: string) => ({
+    gsi1pk: `${tenantPrefix(scope)}#IDENTITY#${identityHash}`,
+    gsi1sk: dossierId,
+  }),
+  dossiersByIdentity: (scope: TenantScope, identityHash: string) => ({
+    index: 'gsi1',
+    pk: `${tenantPrefix(scope)}#IDENTITY#${identityHash}`,
+  }),
+  /**
    * gsi4 "dormantCandidates" (sparse, on the candidate item): set while every dossier of the
    * candidate is closed, sorted by the day of their last activity, so that the candidates whose
    * retention has run are one range (`gsi4sk <= '<day>#\uffff'`) whatever the number of dossiers.

@@ -13,6 +13,7 @@ import { queryAll } from './queryAll.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
+import { networkRegionCheck } from './tenants.ts';
 import { transact } from './transact.ts';
 
 const organismItem = (scope: TenantScope, organism: Organism) => ({
@@ -40,6 +41,7 @@ const createOrganism = async (
     updatedAt: now,
   };
   await transact([
+    networkRegionCheck(scope.tenantId, organism.region),
     putNew(organismItem(scope, organism), () => new RuleViolationError('duplicate_id', 'id collision')),
     auditPut(tenantAuditOf(scope), ctx, {
       action: 'organism.created',
@@ -84,6 +86,7 @@ const updateOrganism = async (
     updatedAt: ctx.now.toISOString(),
   };
   await transact([
+    ...(next.region !== current.region ? [networkRegionCheck(scope.tenantId, next.region)] : []),
     putVersioned('organism', organismItem(scope, next), current.version),
     auditPut(tenantAuditOf(scope), ctx, {
       action: 'organism.updated',

@@ -1,6 +1,13 @@
 /** Networks (tenants), managed by the national admin. Stored in their own partition `T#<id>`. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError } from '@socle/domain';
+import {
+  NotFoundError,
+  RuleViolationError,
+  enforce,
+  habilitationAllows,
+  organismRegionAllowed,
+  regionToday,
+} from '@socle/domain';
 import type { Tenant, TenantCreate, TenantUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
@@ -126,7 +133,87 @@ const tenantActiveCheck = (tenantId: string) => ({
     new RuleViolationError('tenant_suspended', 'le réseau est suspendu: consultation seule'),
 });
 
-export type { TenantChange };
+interface HabilitationScope {
+  /** The certification of the dossier written (absent for a write about no dossier, e.g. an organism). */
+  certification?: string;
+  /** The region of the dossier or organism written; its own day is the one the dates are checked on. */
+  region?: string;
+  now: Date;
+}
+
+/**
+ * Condition for a transaction writing a network's dossier or organism: the network is active and
+ * habilitated, on the day, for the certification, in the region (SPEC §1, §3). Checked by
+ * DynamoDB in the write's own transaction, so a habilitation changed after the caller's reads
+ * still stops the write; `habilitationAllows` names the part that failed.
+ */
+const habilitationCheck = (tenantId: string, { certification, region, now }: HabilitationScope) => {
+  const today = regionToday(region, now);
+  const conditions = [
+    '#status = :active',
+    'habilitationFrom <= :today',
+    '(attribute_not_exists(habilitationTo) OR attribute_type(habilitationTo, :null) OR habilitationTo >= :today)',
+  ];
+  const values: Record<string, unknown> = { ':active': 'active', ':today': today, ':null': 'NULL' };
+  if (certification !== undefined) {
+    conditions.push('contains(certifications, :certification)');
+    values[':certification'] = certification;
+  }
+  if (region !== undefined) {
+    conditions.push('(attribute_not_exists(regions) OR contains(regions, :region))');
+    values[':region'] = region;
+  }
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.tenant(tenantId),
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConditionFailed: (existing: Record<string, unknown> | undefined) => {
+      if (!existing) return new NotFoundError('tenant');
+      const verdict = habilitationAllows({
+        tenant: existing as unknown as Tenant,
+        certification,
+        region,
+        today,
+      });
+      return verdict.ok
+        ? new RuleViolationError('not_habilitated', "l'habilitation du réseau ne permet pas cette écriture")
+        : new RuleViolationError(verdict.code, verdict.message);
+    },
+  };
+};
+
+/**
+ * Condition for a transaction placing an organism in a region: the network is habilitated there
+ * (400 on `region` otherwise), checked against the network item as it is at the write.
+ */
+const networkRegionCheck = (tenantId: string, region: string) => ({
+  item: {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.tenant(tenantId),
+      ConditionExpression:
+        'attribute_exists(pk) AND (attribute_not_exists(regions) OR contains(regions, :region))',
+      ExpressionAttributeValues: { ':region': region },
+    },
+  },
+  onConditionFailed: (existing: Record<string, unknown> | undefined): Error => {
+    if (!existing) return new NotFoundError('tenant');
+    try {
+      enforce(organismRegionAllowed({ tenant: existing as unknown as Tenant, region }));
+    } catch (error) {
+      return error as Error;
+    }
+    return new RuleViolationError('region_not_habilitated', "le réseau n'est pas habilité dans cette région");
+  },
+});
+
+export type { HabilitationScope, TenantChange };
 /** Every network (maintenance tasks that visit each network). */
 const allTenants = async (): Promise<Tenant[]> => {
   const tenants: Tenant[] = [];
@@ -139,4 +226,14 @@ const allTenants = async (): Promise<Tenant[]> => {
   return tenants;
 };
 
-export { allTenants, changeTenant, createTenant, findTenant, getTenant, listTenants, tenantActiveCheck };
+export {
+  allTenants,
+  changeTenant,
+  createTenant,
+  findTenant,
+  getTenant,
+  habilitationCheck,
+  listTenants,
+  networkRegionCheck,
+  tenantActiveCheck,
+};

@@ -8,7 +8,10 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
+  canRecordAttendance,
+  enforce,
   isAccredited,
+  regionToday,
   todayIso,
 } from '@socle/domain';
 import type { Dossier, Principal, TrainingPlan, TrainingPlanCreate, TrainingPlanUpdate } from '@socle/domain';
@@ -75,7 +78,7 @@ const createTrainingPlan = async (
   input: CreatePlanInput,
   idempotency?: IdempotencyRequest,
 ): Promise<TrainingPlan> => {
-  const dossier = await getDossier(scope, dossierId, organisms);
+  const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
   if (dossier.status !== 'in_training') {
     throw new RuleViolationError('not_in_training', 'un plan se construit quand le dossier est en formation');
   }
@@ -85,6 +88,7 @@ const createTrainingPlan = async (
   await assertTrainer(scope, ctx.principal, dossier, input.organismId);
   const issues = targetIssues(dossier, input.targetedCriteria);
   if (issues.length) throw new ValidationError(issues);
+  enforce(canRecordAttendance({ sessions: input.sessions, today: regionToday(dossier.region, ctx.now) }));
   assertVersion('dossier', dossier, input.dossierVersion);
   const { organismId, dossierVersion: _v, ...fields } = input;
   const now = ctx.now.toISOString();
@@ -122,6 +126,19 @@ const createTrainingPlan = async (
   return plan;
 };
 
+/** The dossier's current plan, if it has one (the final evaluation covers its targets). */
+const findTrainingPlan = async (scope: TenantScope, dossier: Dossier): Promise<TrainingPlan | undefined> => {
+  if (!dossier.trainingPlanId) return undefined;
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.trainingPlan(scope, dossier.id, dossier.trainingPlanId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? toRecord<TrainingPlan>(Item) : undefined;
+};
+
 const getTrainingPlan = async (
   scope: TenantScope,
   dossierId: string,
@@ -148,7 +165,7 @@ const updateTrainingPlan = async (
   organisms: string[] | undefined,
   input: TrainingPlanUpdate,
 ): Promise<TrainingPlan> => {
-  const dossier = await getDossier(scope, dossierId, organisms);
+  const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
   if (!TRAINABLE.includes(dossier.status)) {
     throw new RuleViolationError('not_in_training', "le dossier n'est plus en formation");
   }
@@ -157,6 +174,9 @@ const updateTrainingPlan = async (
   assertVersion('training plan', plan, input.version);
   const issues = targetIssues(dossier, input.targetedCriteria ?? []);
   if (issues.length) throw new ValidationError(issues);
+  if (input.sessions) {
+    enforce(canRecordAttendance({ sessions: input.sessions, today: regionToday(dossier.region, ctx.now) }));
+  }
   const { version: _v, ...fields } = input;
   const next: TrainingPlan = {
     ...plan,
@@ -176,4 +196,4 @@ const updateTrainingPlan = async (
 };
 
 export type { CreatePlanInput };
-export { createTrainingPlan, getTrainingPlan, updateTrainingPlan };
+export { createTrainingPlan, findTrainingPlan, getTrainingPlan, updateTrainingPlan };

@@ -71,10 +71,13 @@ class InvalidTransitionError extends DomainError {
 /** Thrown when a business rule refuses the action in the current situation (409). */
 class RuleViolationError extends DomainError {
   readonly code: string;
-  constructor(code: string, message: string, options?: ErrorOptions) {
+  /** Non-personal facts the caller needs to act on the refusal (e.g. the existing dossier to link to). */
+  readonly details?: Record<string, unknown>;
+  constructor(code: string, message: string, options?: ErrorOptions & { details?: Record<string, unknown> }) {
     super(message, options);
     this.name = 'RuleViolationError';
     this.code = code;
+    this.details = options?.details;
   }
 }
 

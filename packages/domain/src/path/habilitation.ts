@@ -54,5 +54,23 @@ const habilitationAllows = ({
   return allow();
 };
 
-export type { HabilitatedNetwork, HabilitationAllowsOptions };
-export { habilitationAllows };
+interface OrganismRegionOptions {
+  tenant: Pick<HabilitatedNetwork, 'regions'>;
+  region: string;
+}
+
+/**
+ * An organism is placed in one of the network's regions (400 on `region`); the national admin
+ * extends the network's regions first when it opens elsewhere.
+ */
+const organismRegionAllowed = ({ tenant, region }: OrganismRegionOptions): Verdict<PathRuleCode> =>
+  !tenant.regions || tenant.regions.includes(region)
+    ? allow()
+    : refuse(
+        'region_not_habilitated',
+        "le réseau n'est pas habilité dans cette région : l'administration nationale doit d'abord l'ajouter à ses régions",
+        'region',
+      );
+
+export type { HabilitatedNetwork, HabilitationAllowsOptions, OrganismRegionOptions };
+export { habilitationAllows, organismRegionAllowed };

@@ -16,7 +16,7 @@ import {
   resultsInScope,
   trainingHours,
 } from './finalEvaluation.ts';
-import { habilitationAllows } from './habilitation.ts';
+import { habilitationAllows, organismRegionAllowed } from './habilitation.ts';
 import { regionToday } from './regionTime.ts';
 import { canWithdraw } from './withdrawal.ts';
 
@@ -37,7 +37,7 @@ describe('Function: finalEvaluationScope', () => {
   });
 
   it('never covers a criterion outside the plan nor one already acquired (property)', () => {
-    const code = fc.constantFrom('1.1.1', '1.1.2', '1.2.1', '2.1.1', '2.1.2', '3.1.1');
+    const code: fc.Arbitrary<string> = fc.constantFrom('1.1.1', '1.1.2', '1.2.1', '2.1.1', '2.1.2', '3.1.1');
     fc.assert(
       fc.property(fc.array(code), fc.array(code), (targeted, acquired) => {
         const scope = finalEvaluationScope({ plan: { targetedCriteria: targeted }, acquired });
@@ -170,6 +170,21 @@ describe('Function: habilitationAllows', () => {
         expect(verdict.ok).toBe(from <= today && today <= to);
       }),
     );
+  });
+});
+
+describe('Function: organismRegionAllowed', () => {
+  it.each([
+    { regions: ['11', '84'], region: '84', code: 'allowed' },
+    { regions: ['11', '84'], region: '04', code: 'region_not_habilitated' },
+    { regions: undefined, region: '04', code: 'allowed' },
+  ])('$region within $regions → $code', ({ regions, region, code }) => {
+    expect(codeOf(organismRegionAllowed({ tenant: { regions }, region }))).toBe(code);
+  });
+
+  it('refuses on the region field', () => {
+    const verdict = organismRegionAllowed({ tenant: { regions: ['11'] }, region: '04' });
+    expect(verdict.ok ? undefined : verdict.field).toBe('region');
   });
 });
 

@@ -57,6 +57,17 @@ const ErrorBody = z.object({
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   currentStatus: z.string().optional(),
   currentVersion: z.number().optional(),
+  /** A refused duplicate opening: the person's dossiers in the network, to show and link to. */
+  existingDossiers: z
+    .array(
+      z.object({
+        dossierId: z.string(),
+        status: z.string(),
+        openedAt: z.string(),
+        certification: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export {

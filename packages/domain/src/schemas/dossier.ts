@@ -65,6 +65,11 @@ const DossierOpen = z.object({
       }),
     }),
   }).refine(workingTimeRule, workingTimeIssue),
+  /**
+   * The advisor saw the person's existing dossiers in the network (a first attempt answered 409
+   * `duplicate_candidate` or `already_certified` listing them) and opens another one anyway.
+   */
+  confirmDuplicate: z.boolean().optional(),
 });
 
 // No defaults here: a field left out of an edit keeps its stored value.

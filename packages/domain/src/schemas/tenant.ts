@@ -1,12 +1,18 @@
 /** A network (tenant): habilitated by the national admin to run CléA and/or CléA numérique. */
 import * as z from 'zod';
 import { TenantStatus, certifications } from '../constants.ts';
-import { Id, IsoDate, RecordMeta, Text, Version } from './common.ts';
+import { Id, IsoDate, RecordMeta, RegionCode, Text, Version } from './common.ts';
 
 const CertificationList = z
   .array(z.enum(certifications))
   .min(1, { error: 'au moins une certification' })
   .refine((l) => new Set(l).size === l.length, { error: 'certification en double' });
+
+/** The regions a network is habilitated in; absent, every region (networks habilitated before regions were recorded). */
+const RegionList = z
+  .array(RegionCode)
+  .min(1, { error: 'au moins une région' })
+  .refine((l) => new Set(l).size === l.length, { error: 'région en double' });
 
 const habilitationRange = <T extends { habilitationFrom?: string; habilitationTo?: string | null }>(v: T) =>
   !v.habilitationTo || !v.habilitationFrom || v.habilitationTo >= v.habilitationFrom;
@@ -17,6 +23,7 @@ const TenantFields = z.object({
   certifications: CertificationList,
   habilitationFrom: IsoDate,
   habilitationTo: IsoDate.nullable().optional(),
+  regions: RegionList.optional(),
 });
 
 const TenantCreate = TenantFields.refine(habilitationRange, rangeIssue);
@@ -34,6 +41,7 @@ const Tenant = z.object({
   certifications: z.array(z.enum(certifications)),
   habilitationFrom: IsoDate,
   habilitationTo: IsoDate.nullable().optional(),
+  regions: z.array(z.string()).optional(),
   status: z.enum([TenantStatus.ACTIVE, TenantStatus.SUSPENDED]),
   suspendedReason: z.string().optional(),
   ...RecordMeta.shape,

@@ -7,6 +7,7 @@ import {
   auditActionLabels,
   auditActionName,
   auditSummaryLabel,
+  consentTextLabel,
   countOf,
   ofName,
   referentielName,
@@ -61,6 +62,14 @@ describe('referentielName', () => {
       'Référentiel CléA numérique 2020',
     );
     expect(referentielName({ certification: 'clea', label: 'brouillon' })).toBe('Référentiel CléA');
+  });
+});
+
+describe('consentTextLabel', () => {
+  it('reads a consent text version as a month, not as a code', () => {
+    expect(consentTextLabel('2026-01')).toBe('texte de janvier 2026');
+    expect(consentTextLabel('2026-04')).toBe('texte d’avril 2026');
+    expect(consentTextLabel('v2')).toBe('texte v2');
   });
 });
 

@@ -165,6 +165,13 @@ const auditActionLabels = {
     name: 'Clôture de la session de jury lancée',
   },
   'jury_session.closed': { done: 'a clos la session de jury', name: 'Session de jury close' },
+  'jury_session.rescheduled': { done: 'a déplacé une session de jury', name: 'Session de jury déplacée' },
+  'jury_session.cancelled': { done: 'a annulé une session de jury', name: 'Session de jury annulée' },
+  'jury_decision.recorded': {
+    done: 'a enregistré la décision du jury',
+    name: 'Décision du jury enregistrée',
+  },
+  'jury_settings.set': { done: 'a fixé les règles des jurys', name: 'Règles des jurys fixées' },
   'jury_member.invited': { done: 'a invité un membre de jury', name: 'Invitation d’un membre de jury' },
   'jury_member.updated': { done: 'a modifié un membre de jury', name: 'Modification d’un membre de jury' },
   'jury_member.invitation_withdrawn': {
@@ -266,6 +273,16 @@ const auditSummaryLabel = (summary: string): string =>
     })
     .replace(/^./, (first) => first.toUpperCase());
 
+/** The consent text's version (`2026-01`) as people read it: "texte de janvier 2026". */
+const consentTextLabel = (version: string): string => {
+  const match = /^(\d{4})-(\d{2})$/.exec(version);
+  if (!match) return `texte ${version}`;
+  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${version}-01T00:00:00Z`),
+  );
+  return `texte ${/^[aeiou]/.test(month) ? 'd’' : 'de '}${month} ${match[1]}`;
+};
+
 export type { AuditAction, AuditActionWords };
 export {
   auditActionLabel,
@@ -275,6 +292,7 @@ export {
   candidateStatusLabels,
   capabilityLabels,
   certificationLabels,
+  consentTextLabel,
   countOf,
   dossierStatusLabels,
   fundingLabels,

@@ -11,6 +11,7 @@ import {
   moduleLabels,
   prescriberLabels,
   auditActionName,
+  consentTextLabel,
   roleLabels,
 } from '@socle/domain';
 import type { DossierStatus, Role, SubjectAccessExport } from '@socle/domain';
@@ -23,16 +24,6 @@ type Entry = SubjectAccessExport['dossiers'][number];
 
 const LABEL_WIDTH = 150;
 const TABLE_SIZE = 8.5;
-
-/** The consent text's version, `2026-01`, as "texte de janvier 2026" (a version label, not a date). */
-const consentTextOf = (version: string) => {
-  const match = /^(\d{4})-(\d{2})$/.exec(version);
-  if (!match) return `texte ${version}`;
-  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${version}-01T00:00:00Z`),
-  );
-  return `texte ${/^[aeiou]/.test(month) ? 'd’' : 'de '}${month} ${match[1]}`;
-};
 
 const statusLabel = (status: string | undefined) =>
   status && status in dossierStatusLabels ? dossierStatusLabels[status as DossierStatus] : (status ?? '');
@@ -121,7 +112,7 @@ const pathBlock = (cursor: PageCursor, { dossier, organism, trainingOrganism }: 
   field(
     cursor,
     'Votre accord',
-    `donné le ${formatDateFr(dossier.consent.givenAt.slice(0, 10))} (${consentTextOf(dossier.consent.textVersion)})`,
+    `donné le ${formatDateFr(dossier.consent.givenAt.slice(0, 10))} (${consentTextLabel(dossier.consent.textVersion)})`,
   );
   if (dossier.preliminaryEvaluatedOn)
     field(cursor, 'Évaluation préalable', formatDateFr(dossier.preliminaryEvaluatedOn));

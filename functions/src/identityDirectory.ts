@@ -7,6 +7,7 @@ import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { storeIdempotentResponse } from '@socle/data';
@@ -22,8 +23,15 @@ interface IdentityDirectory {
   setEnabled(userId: string, enabled: boolean): Promise<void>;
 }
 
-const cognitoDirectory = (userPoolId: string): IdentityDirectory => {
-  const client = new CognitoIdentityProviderClient({});
+/** What the directory sends Cognito (the SDK client; tests pass one that records the commands). */
+interface CognitoSender {
+  send(command: object): Promise<unknown>;
+}
+
+const cognitoDirectory = (
+  userPoolId: string,
+  client: CognitoSender = new CognitoIdentityProviderClient({}),
+): IdentityDirectory => {
   return {
     async invite(user) {
       await client.send(
@@ -44,6 +52,12 @@ const cognitoDirectory = (userPoolId: string): IdentityDirectory => {
     async setEnabled(userId, enabled) {
       const Command = enabled ? AdminEnableUserCommand : AdminDisableUserCommand;
       await client.send(new Command({ UserPoolId: userPoolId, Username: userId }));
+      // Disabling stops new sign-ins; the global sign-out also ends the refresh tokens already
+      // given out, so no new access token is minted. Tokens already minted live on until they
+      // expire: the API refuses them within a minute (http.ts, the login check).
+      if (!enabled) {
+        await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: userId }));
+      }
     },
   };
 };
@@ -105,5 +119,5 @@ const inviteAccount = async <T>({
 const setAccountEnabled = (userId: string, enabled: boolean) =>
   identityDirectory().setEnabled(userId, enabled);
 
-export type { IdentityDirectory, Invitee };
-export { identityDirectory, inviteAccount, setAccountEnabled, useIdentityDirectory };
+export type { CognitoSender, IdentityDirectory, Invitee };
+export { cognitoDirectory, identityDirectory, inviteAccount, setAccountEnabled, useIdentityDirectory };

@@ -310,6 +310,8 @@ class StatelessStack extends Stack {
           'cognito-idp:AdminCreateUser',
           'cognito-idp:AdminDisableUser',
           'cognito-idp:AdminEnableUser',
+          // Disabling signs the user out everywhere (their refresh tokens end).
+          'cognito-idp:AdminUserGlobalSignOut',
         );
         fn.addEnvironment('USER_POOL_ID', userPool.userPoolId);
       }

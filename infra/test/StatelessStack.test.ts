@@ -400,7 +400,12 @@ describe('Class: StatelessStack', () => {
       // Assess
       expect(cognito.flatMap(actionsOf).sort()).toEqual(
         managesUsers
-          ? ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser']
+          ? [
+              'cognito-idp:AdminCreateUser',
+              'cognito-idp:AdminDisableUser',
+              'cognito-idp:AdminEnableUser',
+              'cognito-idp:AdminUserGlobalSignOut',
+            ]
           : [],
       );
       expect(cognito.every((s) => JSON.stringify(s.Resource).includes('UserPool'))).toBe(true);

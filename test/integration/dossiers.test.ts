@@ -1,10 +1,16 @@
-/** The first slice end to end through the API: open, find, edit, withdraw, reopen, audit, suspension. */
+/**
+ * The first slice end to end through the API: open, find, edit, withdraw, reopen, audit, suspension;
+ * and the candidate's path rules (SPEC §3): duplicates, withdrawal from the jury pipeline,
+ * habilitation (dates, regions) on every write.
+ */
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, listPipeline, tableName } from '@socle/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
 import { dossierOpen, organismCreate, userInvite } from '../support/samples.ts';
-import { buildWorld, tokenOfLogin } from '../support/world.ts';
+import { buildWorld, evaluate, tokenOfLogin } from '../support/world.ts';
 import type { World } from '../support/world.ts';
 
 let api: TestApi;
@@ -232,5 +238,252 @@ describe('Staff and logins', () => {
     expect(response.body.fields[0].path).toBe('organisms.0');
     const users = await api.call('GET', '/users', { token: world.a.tokens.admin });
     expect(users.body.items.map((u: { email: string }) => u.email)).not.toContain(invite.email);
+  });
+});
+
+describe("The candidate's path: duplicates, withdrawal from the jury, habilitation on every write", () => {
+  const person = () => ({
+    firstName: 'Noémie',
+    lastName: `Dupré-${randomUUID().slice(0, 6)}`,
+    birthDate: '1991-07-14',
+  });
+
+  it('a second opening for the same person is refused with their dossier, then opened once confirmed', async () => {
+    const token = world.a.tokens.advisor;
+    const who = person();
+    const first = await api.call('POST', '/dossiers', {
+      token,
+      body: dossierOpen(world.a.organismId, who, { confirmDuplicate: false }),
+    });
+    expect(first.status).toBe(201);
+    // Same person written differently: case, accents, dash.
+    const again = await api.call('POST', '/dossiers', {
+      token,
+      body: dossierOpen(
+        world.a.organismId,
+        {
+          ...who,
+          firstName: 'NOEMIE',
+          lastName: who.lastName.toLowerCase().replace('é', 'e').replace('-', ' '),
+        },
+        { confirmDuplicate: false },
+      ),
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('duplicate_candidate');
+    expect(again.body.message).toContain('déjà un dossier');
+    expect(again.body.existingDossiers).toEqual([
+      {
+        dossierId: first.body.dossier.id,
+        status: 'opened',
+        openedAt: first.body.dossier.openedAt,
+        certification: 'clea',
+      },
+    ]);
+    const listed = await api.call('GET', `/dossiers?q=${encodeURIComponent(who.lastName)}`, { token });
+    expect(listed.body.items.map((d: { id: string }) => d.id)).toEqual([first.body.dossier.id]);
+
+    const confirmed = await api.call('POST', '/dossiers', {
+      token,
+      body: dossierOpen(world.a.organismId, who, { confirmDuplicate: true }),
+    });
+    expect(confirmed.status).toBe(201);
+    // Another network does not know this person: no duplicate there.
+    const elsewhere = await api.call('POST', '/dossiers', {
+      token: world.b.tokens.advisor,
+      body: dossierOpen(world.b.organismId, who, { confirmDuplicate: false }),
+    });
+    expect(elsewhere.status).toBe(201);
+  });
+
+  it('withdrawing a dossier waiting for the jury takes it out of the region pipeline in the same write', async () => {
+    const token = world.a.tokens.advisor;
+    const opened = (
+      await api.call('POST', '/dossiers', { token, body: dossierOpen(world.a.organismId, person()) })
+    ).body.dossier;
+    const { dossier: eligible } = await evaluate(api, world.a.tokens.evaluator, opened.id, {
+      notAcquired: [],
+    });
+    const submitted = await api.call('POST', `/dossiers/${opened.id}/jury-submission`, {
+      token,
+      body: { dossierVersion: eligible.version },
+    });
+    expect(submitted.status).toBe(200);
+    expect((await listPipeline('11')).map((e) => e.dossierId)).toContain(opened.id);
+
+    const withdrawn = await api.call('POST', `/dossiers/${opened.id}/withdraw`, {
+      token,
+      body: { version: submitted.body.version, reason: 'Déménagement' },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.dossier.status).toBe('withdrawn');
+    expect(withdrawn.body.dossier.submittedToJuryAt).toBeUndefined();
+    expect((await listPipeline('11')).map((e) => e.dossierId)).not.toContain(opened.id);
+
+    // Reopened, it is an eligible dossier that can be presented again.
+    const reopened = await api.call('POST', `/dossiers/${opened.id}/reopen`, {
+      token,
+      body: { version: withdrawn.body.dossier.version },
+    });
+    expect(reopened.body.dossier.status).toBe('eligible');
+    const again = await api.call('POST', `/dossiers/${opened.id}/jury-submission`, {
+      token,
+      body: { dossierVersion: reopened.body.dossier.version },
+    });
+    expect(again.status).toBe(200);
+    expect((await listPipeline('11')).map((e) => e.dossierId)).toContain(opened.id);
+  });
+
+  it('a dossier a session took meanwhile is not withdrawn: 409 on_jury_agenda, nothing written', async () => {
+    const token = world.a.tokens.advisor;
+    const opened = (
+      await api.call('POST', '/dossiers', { token, body: dossierOpen(world.a.organismId, person()) })
+    ).body.dossier;
+    const { dossier: eligible } = await evaluate(api, world.a.tokens.evaluator, opened.id, {
+      notAcquired: [],
+    });
+    const submitted = (
+      await api.call('POST', `/dossiers/${opened.id}/jury-submission`, {
+        token,
+        body: { dossierVersion: eligible.version },
+      })
+    ).body;
+    // The secretary's agenda write lands between the advisor's read and write: only the pipeline
+    // entry carries it yet, so only the withdrawal's own transaction can see it.
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: 'JURY#11', sk: `PIPELINE#${opened.id}` },
+        UpdateExpression: 'SET sessionId = :s',
+        ExpressionAttributeValues: { ':s': 'SESSION-RACE' },
+      }),
+    );
+    const refused = await api.call('POST', `/dossiers/${opened.id}/withdraw`, {
+      token,
+      body: { version: submitted.version, reason: 'Abandon' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('on_jury_agenda');
+    expect(refused.body.message).toContain('ordre du jour');
+    const after = (await api.call('GET', `/dossiers/${opened.id}`, { token })).body.dossier;
+    expect(after).toMatchObject({ status: 'eligible', version: submitted.version });
+    expect((await listPipeline('11')).find((e) => e.dossierId === opened.id)?.sessionId).toBe('SESSION-RACE');
+    const audit = (await api.call('GET', `/dossiers/${opened.id}/audit`, { token })).body.items;
+    expect(audit.map((e: { action: string }) => e.action)).not.toContain('dossier.withdraw');
+  });
+
+  it("past the network's habilitation no evaluation or plan change is written, until it is renewed", async () => {
+    const national = world.nationalToken;
+    const network = world.b;
+    const opened = (
+      await api.call('POST', '/dossiers', {
+        token: network.tokens.advisor,
+        body: dossierOpen(network.organismId, person()),
+      })
+    ).body.dossier;
+    const tenant = (await api.call('GET', `/tenants/${network.tenantId}`, { token: national })).body;
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const ended = await api.call('PATCH', `/tenants/${network.tenantId}`, {
+      token: national,
+      body: { version: tenant.version, habilitationTo: yesterday },
+    });
+    expect(ended.status).toBe(200);
+    try {
+      const start = await api.call('POST', `/dossiers/${opened.id}/evaluations`, {
+        token: network.tokens.evaluator,
+        body: { dossierVersion: opened.version },
+      });
+      expect(start.status).toBe(409);
+      expect(start.body.error).toBe('habilitation_expired');
+      const trained = (
+        await api.call('GET', `/dossiers/${network.dossierId}`, { token: network.tokens.trainer })
+      ).body.dossier;
+      const plan = (
+        await api.call('GET', `/dossiers/${network.dossierId}/training-plan`, {
+          token: network.tokens.trainer,
+        })
+      ).body;
+      const edit = await api.call('PATCH', `/dossiers/${network.dossierId}/training-plan`, {
+        token: network.tokens.trainer,
+        body: { version: plan.version, objectives: 'Modifié après la fin de l’habilitation' },
+      });
+      expect(edit.status).toBe(409);
+      expect(edit.body.error).toBe('habilitation_expired');
+      const unchanged = (
+        await api.call('GET', `/dossiers/${network.dossierId}/training-plan`, {
+          token: network.tokens.trainer,
+        })
+      ).body;
+      expect(unchanged.version).toBe(plan.version);
+      const reread = (
+        await api.call('GET', `/dossiers/${network.dossierId}`, { token: network.tokens.trainer })
+      ).body.dossier;
+      expect(reread.version).toBe(trained.version);
+      const audit = (await api.call('GET', `/dossiers/${opened.id}/audit`, { token: network.tokens.advisor }))
+        .body.items;
+      expect(audit.map((e: { action: string }) => e.action)).toEqual(['dossier.opened']);
+    } finally {
+      const current = (await api.call('GET', `/tenants/${network.tenantId}`, { token: national })).body;
+      await api.call('PATCH', `/tenants/${network.tenantId}`, {
+        token: national,
+        body: { version: current.version, habilitationTo: '2030-12-31' },
+      });
+    }
+    const resumed = await api.call('POST', `/dossiers/${opened.id}/evaluations`, {
+      token: network.tokens.evaluator,
+      body: { dossierVersion: opened.version },
+    });
+    expect(resumed.status).toBe(201);
+  });
+
+  it("outside the network's regions an organism is refused and its dossiers' writes too, until the regions are extended", async () => {
+    const national = world.nationalToken;
+    const network = world.b;
+    const setRegions = async (regions: string[]) => {
+      const current = (await api.call('GET', `/tenants/${network.tenantId}`, { token: national })).body;
+      return api.call('PATCH', `/tenants/${network.tenantId}`, {
+        token: national,
+        body: { version: current.version, regions },
+      });
+    };
+    expect((await setRegions(['84'])).status).toBe(200);
+    try {
+      const organism = await api.call('POST', '/organisms', {
+        token: network.tokens.admin,
+        body: organismCreate(),
+      });
+      expect(organism.status).toBe(400);
+      expect(organism.body.fields[0]).toMatchObject({ path: 'region', code: 'region_not_habilitated' });
+      const inRegion = await api.call('POST', '/organisms', {
+        token: network.tokens.admin,
+        body: { ...organismCreate(), region: '84' },
+      });
+      expect(inRegion.status).toBe(201);
+      // The existing organism (Île-de-France) is now outside: its dossiers cannot be opened or changed.
+      const open = await api.call('POST', '/dossiers', {
+        token: network.tokens.advisor,
+        body: dossierOpen(network.organismId, person()),
+      });
+      expect(open.status).toBe(409);
+      expect(open.body.error).toBe('region_not_habilitated');
+      const edit = await api.call('PATCH', `/dossiers/${network.dossierId}`, {
+        token: network.tokens.advisor,
+        body: {
+          version: (
+            await api.call('GET', `/dossiers/${network.dossierId}`, { token: network.tokens.advisor })
+          ).body.dossier.version,
+          funding: 'other',
+        },
+      });
+      expect(edit.status).toBe(409);
+      expect(edit.body.error).toBe('region_not_habilitated');
+    } finally {
+      expect((await setRegions(['11', '84'])).status).toBe(200);
+    }
+    const open = await api.call('POST', '/dossiers', {
+      token: network.tokens.advisor,
+      body: dossierOpen(network.organismId, person()),
+    });
+    expect(open.status).toBe(201);
   });
 });

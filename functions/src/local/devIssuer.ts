@@ -1,9 +1,15 @@
 /**
- * The local stand-in for Cognito: an OpenID provider that signs tokens with the same claims as the
- * Cognito trigger (read from the login items), with authorization code + PKCE, so the web app uses
- * one login code path. Its keys are generated at first start and kept under `.local/`.
+ * The local stand-in for Cognito: an OpenID provider that signs tokens with the same claims as
+ * Cognito and its trigger (read from the login items), with authorization code + PKCE, so the web
+ * app uses one login code path. It behaves as Cognito does where the web app depends on it, quirks
+ * included (test/integration/devIssuer.test.ts): tokens of the app client's lifetimes (access and ID
+ * 1 h, refresh 12 h, infra/lib/constructs/WebClient.ts), an access token without `aud` and an ID
+ * token without `client_id`, a refresh grant that returns no new refresh token, a sign-in session
+ * of its own (the hosted UI's cookie: a second sign-in needs no password), and a `/logout` that
+ * wants `client_id` and a registered `logout_uri`. Its keys are generated at first start and kept
+ * under `.local/`.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { claimsOf, findLogin } from '@socle/data';
@@ -12,7 +18,16 @@ import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose'
 import type { JWK, JWTPayload, CryptoKey as JoseKey } from 'jose';
 
 const DEV_CLIENT_ID = 'socle-web';
-const TOKEN_LIFETIME_SECONDS = 8 * 3600;
+/** As the app client sets them in AWS (infra/lib/constructs/WebClient.ts; an infra test compares). */
+const DEV_TOKEN_LIFETIMES = {
+  accessTokenSeconds: 3600,
+  idTokenSeconds: 3600,
+  refreshTokenSeconds: 12 * 3600,
+} as const;
+/** The hosted UI's session (Cognito keeps it for an hour after a sign-in). */
+const SIGN_IN_SESSION_SECONDS = 3600;
+/** The only path of a site the dev issuer accepts as `logout_uri` (WebClient's `logoutUrls`). */
+const LOGOUT_PATH = '/';
 const ALG = 'ES256';
 
 interface DevIssuer {
@@ -22,6 +37,18 @@ interface DevIssuer {
   /** Signs an access token carrying the login's claims (as the Cognito trigger would). */
   issueAccessToken(login: Login): Promise<string>;
   issueIdToken(login: Login): Promise<string>;
+  /** An opaque refresh token for the login, valid 12 h unless revoked. */
+  issueRefreshToken(userId: string, clientId: string): string;
+  /** The active login of a refresh token; throws `invalid_grant` otherwise (as Cognito answers). */
+  redeemRefreshToken(request: { refreshToken: string; clientId: string }): Promise<Login>;
+  /** Revokes a refresh token (Cognito's `/oauth2/revoke`); unknown tokens are ignored. */
+  revokeRefreshToken(refreshToken: string, clientId: string): void;
+  /** The hosted UI's sign-in session: opened when a user signs in, ended by `/logout`. */
+  openSession(userId: string): string;
+  sessionUser(sessionId: string | undefined): string | undefined;
+  endSession(sessionId: string | undefined): void;
+  /** Whether `uri` is one of the app client's sign-out URLs (a local site's root here). */
+  isLogoutUri(uri: string): boolean;
   /** Verifies like API Gateway's JWT authorizer: signature, issuer, audience/client_id, expiry. */
   verify(token: string): Promise<JWTPayload>;
   /** Authorization codes (PKCE) */
@@ -66,6 +93,10 @@ const loadKeyMaterial = async (file?: string): Promise<KeyMaterial> => {
   return material;
 };
 
+/** The web app's origins the dev issuer trusts: plain http on this machine (as `localWebOrigin`). */
+const isLocalOrigin = (url: URL) =>
+  url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
+
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 const createDevIssuer = async (options: { issuer: string; keyFile?: string }): Promise<DevIssuer> => {
@@ -77,35 +108,107 @@ const createDevIssuer = async (options: { issuer: string; keyFile?: string }): P
     { userId: string; codeChallenge: string; redirectUri: string; clientId: string; expires: number }
   >();
 
-  const sign = (login: Login, extra: Record<string, unknown>) => {
+  const refreshTokens = new Map<string, { userId: string; clientId: string; expires: number }>();
+  const sessions = new Map<string, { userId: string; expires: number }>();
+
+  /** What the Cognito trigger adds to both tokens (functions/src/lambdas/preTokenGeneration.ts). */
+  const triggerClaims = (login: Login) => {
     const claims = claimsOf(login);
-    return new SignJWT({
-      // As in Cognito access tokens: `username` is our user id (`sub` too, here).
-      username: login.userId,
-      email: claims.email,
-      name: claims.name,
-      tenant: claims.tenantId,
-      roles: claims.roles,
-      organisms: claims.organisms,
-      region: claims.region,
-      college: claims.college,
-      ...extra,
-    })
-      .setProtectedHeader({ alg: ALG, kid: material.kid, typ: 'JWT' })
-      .setIssuer(options.issuer)
-      .setSubject(login.userId)
-      .setIssuedAt()
-      .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
-      .sign(privateKey);
+    return Object.fromEntries(
+      Object.entries({
+        tenant: claims.tenantId,
+        roles: claims.roles,
+        organisms: claims.organisms,
+        region: claims.region,
+        college: claims.college,
+        name: claims.name,
+      }).filter(([, value]) => value !== undefined),
+    );
+  };
+
+  const sign = (login: Login, lifetimeSeconds: number, extra: Record<string, unknown>) => {
+    const now = Math.floor(Date.now() / 1000);
+    return (
+      new SignJWT({
+        ...triggerClaims(login),
+        auth_time: now,
+        jti: randomUUID(),
+        origin_jti: randomUUID(),
+        ...extra,
+      })
+        .setProtectedHeader({ alg: ALG, kid: material.kid })
+        .setIssuer(options.issuer)
+        // Cognito's `sub` is its own UUID; here the user id, which Socle reads from `username`.
+        .setSubject(login.userId)
+        .setIssuedAt(now)
+        .setExpirationTime(now + lifetimeSeconds)
+        .sign(privateKey)
+    );
   };
 
   return {
     issuer: options.issuer,
     clientId: DEV_CLIENT_ID,
     jwks: { keys: [material.publicJwk] },
+    // Cognito's access token: `client_id`, no `aud`, `username`, the scopes; no email.
     issueAccessToken: (login) =>
-      sign(login, { token_use: 'access', client_id: DEV_CLIENT_ID, scope: 'openid email profile' }),
-    issueIdToken: (login) => sign(login, { token_use: 'id', aud: DEV_CLIENT_ID }),
+      sign(login, DEV_TOKEN_LIFETIMES.accessTokenSeconds, {
+        token_use: 'access',
+        client_id: DEV_CLIENT_ID,
+        scope: 'openid email profile',
+        username: login.userId,
+        version: 2,
+      }),
+    // Cognito's ID token: `aud`, no `client_id`, `cognito:username`, the email and its verification.
+    issueIdToken: (login) =>
+      sign(login, DEV_TOKEN_LIFETIMES.idTokenSeconds, {
+        token_use: 'id',
+        aud: DEV_CLIENT_ID,
+        'cognito:username': login.userId,
+        email: login.email,
+        email_verified: true,
+      }),
+    issueRefreshToken(userId, clientId) {
+      const token = randomBytes(48).toString('base64url');
+      refreshTokens.set(token, {
+        userId,
+        clientId,
+        expires: Date.now() + DEV_TOKEN_LIFETIMES.refreshTokenSeconds * 1000,
+      });
+      return token;
+    },
+    async redeemRefreshToken({ refreshToken, clientId }) {
+      const entry = refreshTokens.get(refreshToken);
+      if (!entry || entry.expires < Date.now() || entry.clientId !== clientId) {
+        throw new Error('invalid_grant: Invalid Refresh Token');
+      }
+      const login = await findLogin(entry.userId);
+      if (login?.status !== 'active') throw new Error('invalid_grant: User is disabled.');
+      return login;
+    },
+    revokeRefreshToken(refreshToken, clientId) {
+      if (refreshTokens.get(refreshToken)?.clientId === clientId) refreshTokens.delete(refreshToken);
+    },
+    openSession(userId) {
+      const id = randomBytes(24).toString('base64url');
+      sessions.set(id, { userId, expires: Date.now() + SIGN_IN_SESSION_SECONDS * 1000 });
+      return id;
+    },
+    sessionUser(sessionId) {
+      const entry = sessionId ? sessions.get(sessionId) : undefined;
+      return entry && entry.expires > Date.now() ? entry.userId : undefined;
+    },
+    endSession(sessionId) {
+      if (sessionId) sessions.delete(sessionId);
+    },
+    isLogoutUri(uri) {
+      try {
+        const url = new URL(uri);
+        return isLocalOrigin(url) && url.pathname === LOGOUT_PATH && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    },
     async verify(token) {
       const { payload } = await jwtVerify(token, publicKey, { issuer: options.issuer, algorithms: [ALG] });
       // API Gateway accepts a token whose `aud` or `client_id` matches the configured audience.
@@ -135,4 +238,4 @@ const createDevIssuer = async (options: { issuer: string; keyFile?: string }): P
 };
 
 export type { DevIssuer };
-export { DEV_CLIENT_ID, createDevIssuer };
+export { DEV_CLIENT_ID, DEV_TOKEN_LIFETIMES, createDevIssuer, isLocalOrigin };

@@ -27,6 +27,10 @@ type Lookup =
   | { kind: 'found'; certificate: PublicCertificate }
   /** The check character does not match: a typo, caught without a lookup. */
   | { kind: 'typo' }
+  /** A part is missing: the last (check) character, or the `CLEA-`/`CLEN-` of a code issued before 2027. */
+  | { kind: 'incomplete'; missing: 'check' | 'prefix' }
+  /** Not a code's shape at all (too short or long, a character no code has). */
+  | { kind: 'format' }
   | { kind: 'notFound' }
   | Unavailable;
 
@@ -103,8 +107,14 @@ const certificatePath = (code: string) => `/public/certificates/${encodeURICompo
  * caught here first by the check symbol (no request: works on a weak connection, costs no quota).
  */
 const lookupCertificate = async (code: string): Promise<Lookup> => {
-  if (!parseCertificateCode(code).ok) return { kind: 'typo' };
-  const response = await send(certificatePath(code));
+  const parsed = parseCertificateCode(code);
+  if (!parsed.ok) {
+    if (parsed.reason === 'missingCheck') return { kind: 'incomplete', missing: 'check' };
+    if (parsed.reason === 'missingPrefix') return { kind: 'incomplete', missing: 'prefix' };
+    return { kind: parsed.reason === 'check' ? 'typo' : 'format' };
+  }
+  // The code as read (its prefix restored, O→0…): the shareable address names the certificate's code.
+  const response = await send(certificatePath(parsed.code));
   if (!response) return { kind: 'unavailable' };
   const common = commonOutcome(response);
   if (common) return common;

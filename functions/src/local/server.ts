@@ -15,6 +15,7 @@ import type { LambdaName, RouteDefinition } from '../routeTypes.ts';
 import { routes } from '../routes.ts';
 import { toApiGatewayEvent } from './apiGatewayEvent.ts';
 import { handleDevAuth } from './devAuthPages.ts';
+import { handleDevOutbox } from './devOutbox.ts';
 import type { DevIssuer } from './devIssuer.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -143,6 +144,7 @@ const createLocalServer = ({
       return;
     }
     if (await handleDevAuth(issuer, req, res)) return;
+    if (await handleDevOutbox(req, res)) return;
 
     let match: { entry: CompiledRoute; params: Record<string, string> } | undefined;
     for (const entry of compiled) {

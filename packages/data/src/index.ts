@@ -38,8 +38,8 @@ export {
   statusesAfter,
   submitEvaluation,
 } from './evaluations.ts';
-export type { SweepResult } from './expiry.ts';
-export { sweepExpiredDossiers } from './expiry.ts';
+export type { ReminderResult, SweepResult } from './expiry.ts';
+export { sendDeadlineReminders, sweepExpiredDossiers } from './expiry.ts';
 export type { StoredReferentiel } from './referentiels.ts';
 export {
   findCurrentReferentielId,
@@ -158,3 +158,34 @@ export {
 export type { EraseOptions, ErasureFault } from './erasure.ts';
 export { eraseCandidate } from './erasure.ts';
 export { exportSubjectData } from './subjectAccess.ts';
+export type {
+  CandidateMessageInput,
+  LocalMail,
+  MessageInput,
+  OutboxMessage,
+  PersonMessageInput,
+  StoredMessage,
+} from './outbox.ts';
+export {
+  KEEP_AFTER_DELIVERY_DAYS,
+  candidateMessage,
+  claimMessage,
+  closeMessage,
+  juryMemberMessage,
+  listCandidateMessageKeys,
+  listLocalMail,
+  listPendingMessages,
+  messageIdOf,
+  outboxKeys,
+  putLocalMail,
+  recordSendFailure,
+  staffMessage,
+} from './outbox.ts';
+export type { SuppressionInput } from './suppression.ts';
+export {
+  SuppressionReason,
+  normaliseEmail,
+  suppressAddress,
+  suppressedAmong,
+  suppressionKey,
+} from './suppression.ts';

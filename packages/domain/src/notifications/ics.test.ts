@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { IcsMethod, escapeText, foldLine, juryEventIcs, sessionUid } from './ics.ts';
 import type { JuryEventOptions } from './ics.ts';
-import { regionTimeZone } from './timeZones.ts';
+import { regionTimeZone } from '../path/regionTime.ts';
 
 const base: JuryEventOptions = {
   method: IcsMethod.REQUEST,

@@ -24,4 +24,3 @@ export {
 } from './rules.ts';
 export type { EmailAttachment, RenderOptions, RenderedEmail } from './templates.ts';
 export { renderMessage } from './templates.ts';
-export { regionTimeZone } from './timeZones.ts';

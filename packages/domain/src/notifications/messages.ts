@@ -54,8 +54,8 @@ const SessionSlot = z.object({
 });
 type SessionSlot = z.infer<typeof SessionSlot>;
 
-const candidate = <T extends z.ZodRawShape>(template: NotificationTemplate, shape: T) =>
-  z.object({ template: z.literal(template), certification: Certification, ...shape });
+const candidate = <K extends NotificationTemplate, T extends z.ZodRawShape>(template: K, shape: T) =>
+  z.object({ template: z.literal(template), certification: Certification }).extend(shape);
 
 const MessageContent = z.discriminatedUnion('template', [
   candidate(NotificationTemplate.DOSSIER_OPENED, {

@@ -13,7 +13,7 @@ import { renderHtml, renderText, typeset } from './layout.ts';
 import type { MessageBody } from './layout.ts';
 import { NotificationTemplate } from './messages.ts';
 import type { MessageContent, Recipient, SessionSlot } from './messages.ts';
-import { regionTimeZone } from './timeZones.ts';
+import { regionTimeZone } from '../path/regionTime.ts';
 
 interface EmailAttachment {
   filename: string;

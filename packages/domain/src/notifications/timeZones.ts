@@ -1,19 +1,8 @@
 /**
- * The time zone of each region's jury (INSEE region codes), and its VTIMEZONE for calendar
+ * The VTIMEZONE of each region's time zone (path/regionTime.ts maps regions to zones), for calendar
  * invitations. Overseas regions keep one offset all year; metropolitan France follows the EU rule
  * (last Sunday of March and of October), written as RRULEs so that any year resolves.
  */
-
-const OVERSEAS_TIME_ZONES: Readonly<Record<string, string>> = {
-  '01': 'America/Guadeloupe',
-  '02': 'America/Martinique',
-  '03': 'America/Cayenne',
-  '04': 'Indian/Reunion',
-  '06': 'Indian/Mayotte',
-};
-
-/** IANA time zone of an INSEE region code; `Europe/Paris` for metropolitan France. */
-const regionTimeZone = (regionCode: string): string => OVERSEAS_TIME_ZONES[regionCode] ?? 'Europe/Paris';
 
 /** One fixed offset all year: `+0400`, and the abbreviation calendars show. */
 const fixed = (offset: string, name: string): readonly string[] => [
@@ -56,4 +45,4 @@ const vtimezoneLines = (timeZone: string): string[] => {
   return ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, ...rules, 'END:VTIMEZONE'];
 };
 
-export { regionTimeZone, vtimezoneLines };
+export { vtimezoneLines };

@@ -88,7 +88,8 @@ const idempotencyOf = (
     .update(JSON.stringify([route.id, event.pathParameters ?? {}, body ?? null]))
     .digest('base64url');
   const scopeKey = route.scope === 'tenant' && principal?.tenantId ? `T#${principal.tenantId}` : 'PLATFORM';
-  return { scopeKey, key, requestHash };
+  // A key is the caller's, on this route: another user's or another route's same key is a new request.
+  return { scopeKey, userId: principal?.userId ?? 'anonymous', routeId: route.id, key, requestHash };
 };
 
 /**

@@ -1,10 +1,12 @@
 /** Optimistic concurrency (409, no lost write) and idempotent creates, against DynamoDB Local. */
 import { randomUUID } from 'node:crypto';
+import { findStoredResponse, idempotencyPut, transact } from '@socle/data';
+import type { IdempotencyRequest } from '@socle/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { dossierOpen, organismCreate } from '../support/samples.ts';
-import { buildWorld } from '../support/world.ts';
+import { dossierOpen, organismCreate, userInvite } from '../support/samples.ts';
+import { buildWorld, expectStatus, tokenOfLogin } from '../support/world.ts';
 import type { World } from '../support/world.ts';
 
 let api: TestApi;
@@ -115,5 +117,73 @@ describe('Idempotency-Key', () => {
     expect(b.status).toBe(201);
     expect(b.body.id).not.toBe(a.body.id);
     expect(b.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it("the same key from another user of the network is a new request, never a replay of the other's answer", async () => {
+    // Prepare: a second network admin of network A.
+    const second = expectStatus(
+      await api.call('POST', '/users', {
+        token: world.a.tokens.admin,
+        body: userInvite(['network_admin'], []),
+      }),
+      201,
+      'second admin',
+    );
+    const secondToken = await tokenOfLogin(api, second.id);
+    const key = randomUUID();
+    const body = organismCreate(`Clé partagée ${key.slice(0, 6)}`);
+    // Act
+    const mine = await api.call('POST', '/organisms', {
+      token: world.a.tokens.admin,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    const theirs = await api.call('POST', '/organisms', {
+      token: secondToken,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    // Assess
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.id).not.toBe(mine.body.id);
+  });
+
+  it('the same key on another route is a new request', async () => {
+    // Prepare
+    const headers = { 'idempotency-key': randomUUID() };
+    const token = world.a.tokens.admin;
+    // Act
+    const organism = await api.call('POST', '/organisms', { token, body: organismCreate(), headers });
+    const user = await api.call('POST', '/users', {
+      token,
+      body: userInvite(['network_admin'], []),
+      headers,
+    });
+    // Assess
+    expect(organism.status).toBe(201);
+    expect(user.status).toBe(201);
+    expect(user.headers.get('idempotent-replayed')).toBeNull();
+    expect(user.body.email).toEqual(expect.any(String));
+  });
+
+  it('an expired record (not yet removed by TTL) is neither replayed nor in the way of a new one', async () => {
+    // Prepare: a record stored 25 hours ago (the TTL is 24 hours).
+    const request: IdempotencyRequest = {
+      scopeKey: `T#${world.a.tenantId}`,
+      userId: world.a.userIds.admin,
+      routeId: 'createOrganism',
+      key: randomUUID(),
+      requestHash: 'h',
+    };
+    const dayAndHourAgo = new Date(Date.now() - 25 * 3600 * 1000);
+    await transact([idempotencyPut(request, { statusCode: 201, body: { old: true } }, dayAndHourAgo)]);
+    // Act
+    const found = await findStoredResponse(request);
+    await transact([idempotencyPut(request, { statusCode: 201, body: { fresh: true } }, new Date())]);
+    // Assess
+    expect(found).toBeUndefined();
+    expect(await findStoredResponse(request)).toEqual({ statusCode: 201, body: { fresh: true } });
   });
 });

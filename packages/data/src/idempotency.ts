@@ -1,6 +1,9 @@
 /**
  * Idempotency of creates. The record is written in the same transaction as the thing it creates,
- * so a retried request either finds the stored response or creates exactly once.
+ * so a retried request either finds the stored response or creates exactly once. A record belongs
+ * to one user on one route: the same key sent by someone else, or on another route, is a request of
+ * its own, never a replay of another person's response. A record past `expiresAt` (which DynamoDB's
+ * TTL removes only eventually) is as good as gone.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, IdempotencyKeyReusedError } from '@socle/domain';
@@ -15,6 +18,10 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 interface IdempotencyRequest {
   /** `T#<tenantId>` or `PLATFORM`: keys never collide across tenants. */
   scopeKey: string;
+  /** Who sent the key (the token's user). */
+  userId: string;
+  /** The route it was sent on (route table id). */
+  routeId: string;
   key: string;
   /** Hash of method, path and body: the same key with another body is refused. */
   requestHash: string;
@@ -35,24 +42,31 @@ class IdempotentReplay extends DomainError {
   }
 }
 
+/** The record's key: the caller's own, on this route, within the tenant's partition prefix. */
+const recordKey = (request: IdempotencyRequest) =>
+  keys.idempotency(request.scopeKey, `${request.routeId}#${request.userId}#${request.key}`);
+
+const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
+
 const checkStored = (
   request: IdempotencyRequest,
   item: Record<string, unknown> | undefined,
+  now: Date,
 ): StoredResponse | undefined => {
   if (!item) return undefined;
+  if (typeof item.expiresAt === 'number' && item.expiresAt <= nowSeconds(now)) return undefined;
   if (item.requestHash !== request.requestHash) throw new IdempotencyKeyReusedError();
   return item.response as StoredResponse;
 };
 
-const findStoredResponse = async (request: IdempotencyRequest): Promise<StoredResponse | undefined> => {
+const findStoredResponse = async (
+  request: IdempotencyRequest,
+  now = new Date(),
+): Promise<StoredResponse | undefined> => {
   const { Item } = await db().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.idempotency(request.scopeKey, request.key),
-      ConsistentRead: true,
-    }),
+    new GetCommand({ TableName: tableName(), Key: recordKey(request), ConsistentRead: true }),
   );
-  return checkStored(request, Item);
+  return checkStored(request, Item, now);
 };
 
 const idempotencyPut = (request: IdempotencyRequest, response: StoredResponse, now: Date): GuardedItem => ({
@@ -60,17 +74,19 @@ const idempotencyPut = (request: IdempotencyRequest, response: StoredResponse, n
     Put: {
       TableName: tableName(),
       Item: {
-        ...keys.idempotency(request.scopeKey, request.key),
+        ...recordKey(request),
         itemType: 'IdempotencyRecord',
         requestHash: request.requestHash,
         response,
-        expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        expiresAt: nowSeconds(now) + IDEMPOTENCY_TTL_SECONDS,
       },
-      ConditionExpression: 'attribute_not_exists(pk)',
+      // An expired record not yet removed by TTL is replaced.
+      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+      ExpressionAttributeValues: { ':now': nowSeconds(now) },
     },
   },
   onConditionFailed: (existing) => {
-    const stored = checkStored(request, existing);
+    const stored = checkStored(request, existing, now);
     return stored ? new IdempotentReplay(stored) : new IdempotencyKeyReusedError();
   },
 });
@@ -81,12 +97,13 @@ const idempotencyPut = (request: IdempotencyRequest, response: StoredResponse, n
  */
 const storeIdempotentResponse = async (request: IdempotencyRequest, response: StoredResponse, now: Date) => {
   const { item } = idempotencyPut(request, response, now);
-  await db().send(
-    new PutCommand({
-      ...(item.Put as ConstructorParameters<typeof PutCommand>[0]),
-      ConditionExpression: undefined,
-    }),
-  );
+  // Unconditional: this request created the thing, so the record is its own.
+  const {
+    ConditionExpression: _c,
+    ExpressionAttributeValues: _v,
+    ...put
+  } = item.Put as ConstructorParameters<typeof PutCommand>[0];
+  await db().send(new PutCommand(put));
 };
 
 export type { IdempotencyRequest, StoredResponse };

@@ -1,14 +1,19 @@
 /**
  * Tenant isolation, generated from the route table: for every tenant-scoped route, a user of network B
  * holding every role the route allows (and even claiming A's organism) cannot reach A's records: 404,
- * and nothing of A changes.
+ * and nothing of A changes. Organism scope, generated the same way: every route through which
+ * organism-bound staff reach a dossier's data (its certificate included) answers 404 to staff of
+ * another organism of the same network, and answers staff of the dossier's organism.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildWorld } from '../support/world.ts';
+import { certifyThroughJury } from '../support/certify.ts';
+import { buildJury } from '../support/jury.ts';
+import { organismCreate, unique, userInvite } from '../support/samples.ts';
+import { buildWorld, expectStatus, tokenOfLogin } from '../support/world.ts';
 import type { World } from '../support/world.ts';
-import { allRoutes, bodyFor, pathIn } from './routeCoverage.ts';
+import { ORGANISM_BOUND_ROLES, allRoutes, bodyFor, organismScopedRoutes, pathIn } from './routeCoverage.ts';
 
 let api: TestApi;
 let world: World;
@@ -111,4 +116,76 @@ describe('Tenant isolation (generated from the route table)', () => {
     expect(response.status).toBe(400);
     expect(response.body.fields[0].path).toBe('cursor');
   });
+});
+
+describe('Organism scope (generated from the route table)', () => {
+  /** Organism-bound staff of network A with every such role, in another organism, and in A's. */
+  let outsider: string;
+  let insider: string;
+  /** A certificate of a dossier of A's organism. */
+  let code: string;
+
+  const staffOf = async (organismId: string) => {
+    const user = expectStatus(
+      await api.call('POST', '/users', {
+        token: world.a.tokens.admin,
+        body: userInvite([...ORGANISM_BOUND_ROLES], [organismId]),
+      }),
+      201,
+      'invite organism staff',
+    );
+    return tokenOfLogin(api, user.id);
+  };
+
+  /** A's dossier and certificate as A's admin sees them. */
+  const snapshot = async () => [
+    ...(await snapshotOfA()),
+    (await api.call('GET', `/certificates/${code}`, { token: world.a.tokens.admin })).body,
+  ];
+
+  beforeAll(async () => {
+    const other = expectStatus(
+      await api.call('POST', '/organisms', { token: world.a.tokens.admin, body: organismCreate() }),
+      201,
+      'second organism',
+    );
+    [outsider, insider] = [await staffOf(other.id), await staffOf(world.a.organismId)];
+    const jury = await buildJury(api, world.nationalToken, '11');
+    ({ code } = await certifyThroughJury(api, world.a, jury, { lastName: `Portée${unique()}` }));
+  });
+
+  it('covers the dossier routes and every certificate route organism-bound staff may call', () => {
+    const ids = organismScopedRoutes.map((r) => r.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'getDossier',
+        'getCertificate',
+        'exportCredential',
+        'getCertificatePdf',
+        'requestPaperCopy',
+      ]),
+    );
+  });
+
+  for (const route of organismScopedRoutes) {
+    it(`${route.method} ${route.path} answers 404 to staff of another organism and changes nothing`, async () => {
+      // Prepare
+      const before = await snapshot();
+      // Act
+      const response = await api.call(route.method, pathIn(route, world.a, { code }), {
+        token: outsider,
+        body: bodyFor(route, world.a),
+      });
+      // Assess
+      expect(response.status).toBe(404);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  for (const route of organismScopedRoutes.filter((r) => r.method === 'GET')) {
+    it(`${route.method} ${route.path} answers staff of the dossier's organism`, async () => {
+      const response = await api.call(route.method, pathIn(route, world.a, { code }), { token: insider });
+      expect(response.status).toBe(200);
+    });
+  }
 });

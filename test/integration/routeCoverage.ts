@@ -107,12 +107,31 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   }),
 };
 
-const pathIn = (route: RouteDefinition, w: NetworkWorld): string =>
+/** The path of a route in a network; `ids` overrides a parameter (e.g. a real certificate's code). */
+const pathIn = (route: RouteDefinition, w: NetworkWorld, ids: Record<string, string> = {}): string =>
   route.path.replace(/\{(\w+)\}/g, (_match: string, name: string) => {
+    const given = ids[name];
+    if (given !== undefined) return given;
     const resolve = paramResolvers[name];
     if (!resolve) throw new Error(`routeCoverage: add a resolver for path parameter {${name}} (${route.id})`);
     return resolve(w);
   });
+
+/** Staff restricted to organisms: they reach a dossier's data only for their organisms' dossiers. */
+const ORGANISM_BOUND_ROLES = ['advisor', 'evaluator', 'trainer'] as const;
+/** Path parameters that lead to one candidate's dossier data (directly, or through its certificate). */
+const DOSSIER_PARAMS = new Set(['dossierId', 'evaluationId', 'candidateId', 'code']);
+
+/**
+ * Routes that organism-bound staff may call and that reach a dossier's data: each must answer 404 to
+ * staff of another organism of the same network (isolation.test.ts).
+ */
+const organismScopedRoutes = allRoutes.filter(
+  (route) =>
+    route.scope !== 'public' &&
+    (route.roles ?? []).some((role) => (ORGANISM_BOUND_ROLES as readonly string[]).includes(role)) &&
+    [...route.path.matchAll(/\{(\w+)\}/g)].some(([, name]) => DOSSIER_PARAMS.has(name as string)),
+);
 
 const bodyFor = (route: RouteDefinition, w: NetworkWorld): unknown => {
   if (!route.request?.body) return undefined;
@@ -121,4 +140,4 @@ const bodyFor = (route: RouteDefinition, w: NetworkWorld): unknown => {
   return sample(w);
 };
 
-export { allRoutes, bodyFor, pathIn };
+export { ORGANISM_BOUND_ROLES, allRoutes, bodyFor, organismScopedRoutes, pathIn };

@@ -13,6 +13,8 @@ import {
   holderNameMatches,
   lastInitialOf,
   lockAfterMiss,
+  needsOrganisms,
+  reachesDossierRecord,
   regionOf,
 } from '@socle/domain';
 import type { Principal } from '@socle/domain';
@@ -24,6 +26,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { Certificate } from './juryClosing.ts';
 import { keys } from './keys.ts';
 import { countHit, findLock, setLock } from './rateLimit.ts';
+import { platformScopeFor } from './scope.ts';
 import { toRecord } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
@@ -144,11 +147,37 @@ const holderOf = (c: StoredCertificate): { firstName: string; lastName: string; 
   return { firstName: c.holder.firstName, lastName: c.holder.lastName, birthDate: c.holder.birthDate };
 };
 
-/** A certificate as its network or the national admin sees it; another network's is not found. */
+/**
+ * The organisms of a certificate's dossier. Read even from what remains of an erased dossier (its
+ * organisms are among the fields kept for statistics), so its certificate stays within them.
+ */
+const dossierOrganismsOf = async (c: StoredCertificate) => {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.dossier(platformScopeFor(c.tenantId), c.dossierId),
+      ProjectionExpression: 'organismId, trainingOrganismId',
+    }),
+  );
+  return {
+    organismId: typeof Item?.organismId === 'string' ? Item.organismId : undefined,
+    trainingOrganismId: typeof Item?.trainingOrganismId === 'string' ? Item.trainingOrganismId : null,
+  };
+};
+
+/**
+ * A certificate as the caller may see it: the national admin any, a network its own, organism-bound
+ * staff only a certificate of a dossier of their organisms (reachesDossierRecord); any other is not
+ * found. Every route reaching a dossier's data through a certificate (the register entry, its PDF,
+ * its credential, a paper copy) reads it here.
+ */
 const getCertificateFor = async (principal: Principal, code: string): Promise<StoredCertificate> => {
   const certificate = await findCertificate(code);
-  const national = principal.roles.includes('national_admin');
-  if (!certificate || (!national && certificate.tenantId !== principal.tenantId))
+  if (!certificate) throw new NotFoundError('certificate');
+  const organisms = needsOrganisms(principal)
+    ? await dossierOrganismsOf(certificate)
+    : { organismId: undefined };
+  if (!reachesDossierRecord(principal, { tenantId: certificate.tenantId, ...organisms }))
     throw new NotFoundError('certificate');
   return certificate;
 };

@@ -18,6 +18,7 @@ export * from './referentiel/mastery.ts';
 export * from './referentiel/settings.ts';
 export * from './rules/accounts.ts';
 export * from './rules/holderConfirmation.ts';
+export * from './rules/organismScope.ts';
 export * from './rules/statsAccess.ts';
 export * from './rules/verdict.ts';
 export * from './schemas/certificate.ts';

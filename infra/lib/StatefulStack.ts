@@ -1,5 +1,6 @@
 import { CfnOutput, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { SocleFunction } from './constructs/SocleFunction.ts';
@@ -71,6 +72,18 @@ class StatefulStack extends Stack {
       threatProtection: config.threatProtection,
       removalPolicy,
       preTokenGeneration,
+    });
+    // The trigger asks Cognito whether an admin has enrolled TOTP (functions/src/tokenClaims.ts).
+    // A policy of its own, not the role's default one: the function waits for its default policy,
+    // and the pool waits for the function (its trigger), so naming the pool there would be a cycle.
+    new Policy(this, 'PreTokenGenerationReadsUsers', {
+      roles: [preTokenGeneration.role!],
+      statements: [
+        new PolicyStatement({
+          actions: ['cognito-idp:AdminGetUser'],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
     });
 
     this.credentialKeys = new Secret(this, 'CredentialSigningKeys', {

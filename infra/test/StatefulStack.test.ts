@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_KEYS_PLACEHOLDER } from '../lib/StatefulStack.ts';
 import type { StatefulStack } from '../lib/StatefulStack.ts';
+import { emailConfigOf } from '../bin/stages.ts';
 import { logicalId, socleApp } from './fixtures.ts';
 
 describe('Class: StatefulStack', () => {
@@ -85,8 +86,29 @@ describe('Class: StatefulStack', () => {
       });
     });
 
-    it('has a hosted domain with the stage prefix', () => {
-      expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'socle' });
+    it('has a hosted domain with the stage prefix and the account id (prefixes are unique across AWS)', () => {
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolDomain', {
+        Domain: { 'Fn::Join': ['', ['socle-', { Ref: 'AWS::AccountId' }]] },
+      });
+    });
+
+    it('calls the custom message trigger for its emails', () => {
+      const functionId = logicalId(stack.node.findChild('CustomMessage'));
+      expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+        LambdaConfig: Match.objectLike({ CustomMessage: { 'Fn::GetAtt': [functionId, 'Arn'] } }),
+      });
+      expect(template).toHaveResourceProperties('AWS::Lambda::Permission', {
+        FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [logicalId(stack.userPool), 'Arn'] },
+      });
+    });
+
+    it("sends with Cognito's own sender until the stage says its SES domain is verified", () => {
+      const pool = Object.values(template.findResources('AWS::Cognito::UserPool'))[0];
+      expect(pool?.Properties.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT').toBe(
+        'COGNITO_DEFAULT',
+      );
     });
 
     it('is protected against deletion in prod', () => {
@@ -120,6 +142,22 @@ describe('Class: StatefulStack', () => {
       ]);
     });
 
+    it('may read users of its own pool (their MFA methods), nothing else of Cognito', () => {
+      const roleId = logicalId(stack.node.findChild('PreTokenGenerationRole'));
+      const cognito = Object.values(
+        template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
+      )
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')));
+      expect(cognito).toEqual([
+        {
+          Action: 'cognito-idp:AdminGetUser',
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [logicalId(stack.userPool), 'Arn'] },
+        },
+      ]);
+    });
+
     it('may never change nor delete an audit event, nor write with PartiQL', () => {
       const roleId = logicalId(stack.node.findChild('PreTokenGenerationRole'));
       const statements = Object.values(
@@ -140,6 +178,52 @@ describe('Class: StatefulStack', () => {
       expect(template).toHaveResourceProperties('AWS::Lambda::Function', {
         Environment: { Variables: Match.objectLike({ TABLE_NAME: { Ref: logicalId(stack.table) } }) },
       });
+    });
+  });
+
+  describe('Email (Amazon SES)', () => {
+    it("verifies the stage's domain with Easy DKIM, sending through the configuration set", () => {
+      expect(template).toHaveResourceProperties('AWS::SES::EmailIdentity', {
+        EmailIdentity: 'socle.certifpro.fr',
+        DkimAttributes: { SigningEnabled: true },
+        ConfigurationSetAttributes: {
+          ConfigurationSetName: { Ref: logicalId(stack.email.configurationSet) },
+        },
+      });
+    });
+
+    it('suppresses addresses that bounce or complain, requires TLS, keeps reputation metrics', () => {
+      expect(template).toHaveResourceProperties('AWS::SES::ConfigurationSet', {
+        SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+        DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+        ReputationOptions: { ReputationMetricsEnabled: true },
+        SendingOptions: { SendingEnabled: true },
+      });
+    });
+
+    it("outputs the three DKIM records to create in the domain's DNS", () => {
+      const outputs = Object.keys(template.findOutputs('*')).filter((name) => name.includes('DkimRecord'));
+      expect(outputs).toHaveLength(3);
+    });
+  });
+
+  describe('Custom message function', () => {
+    it('has no grant beyond its logs and traces (least privilege: it reads and writes nothing)', () => {
+      const roleId = logicalId(stack.node.findChild('CustomMessageRole'));
+      const actions = Object.values(
+        template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
+      )
+        .flatMap(
+          (policy) =>
+            policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[] }[],
+        )
+        .filter((statement) => statement.Effect === 'Allow')
+        .flatMap((statement) => [statement.Action].flat());
+      expect(actions.filter((action) => !/^(logs|xray):/.test(action))).toEqual([]);
+      const fn = template.toJSON().Resources[logicalId(stack.node.findChild('CustomMessage'))];
+      expect(Object.keys(fn.Properties.Environment.Variables).filter((v) => /TABLE|SECRET/.test(v))).toEqual(
+        [],
+      );
     });
   });
 
@@ -175,6 +259,49 @@ describe('Class: StatefulStack', () => {
     it('exposes the user pool id', () => {
       expect(template).toHaveOutput('UserPoolId', { Value: { Ref: logicalId(stack.userPool) } });
     });
+  });
+});
+
+describe('Class: StatefulStack (Cognito sending through SES)', () => {
+  it('sends from ne-pas-repondre@ the verified domain, as Socle, through the configuration set', () => {
+    // Prepare
+    const { stateful } = socleApp({
+      stage: 'prod',
+      config: { email: { domain: 'socle.certifpro.fr', cognitoSendsWithSes: true } },
+    });
+    // Act
+    const template = Template.fromStack(stateful);
+    // Assess
+    expect(template).toHaveResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: {
+        EmailSendingAccount: 'DEVELOPER',
+        From: 'Socle <ne-pas-repondre@socle.certifpro.fr>',
+        SourceArn: {
+          'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/socle\\.certifpro\\.fr$')])],
+        },
+        ConfigurationSet: { Ref: logicalId(stateful.email.configurationSet) },
+      },
+    });
+  });
+});
+
+describe('Function: emailConfigOf (cdk.json context socle:email)', () => {
+  it("reads each stage's domain from cdk.json", () => {
+    for (const stage of ['dev', 'staging', 'prod'] as const) {
+      expect(socleApp({ stage }).stateful.email.domain).toMatch(/\.fr$/);
+    }
+  });
+
+  it.each([
+    ['no entry', undefined, /socle:email\.prod\.domain/],
+    [
+      'not a domain',
+      { prod: { domain: 'https://x', cognitoSendsWithSes: false } },
+      /socle:email\.prod\.domain/,
+    ],
+    ['no sending switch', { prod: { domain: 'mail.example.fr' } }, /cognitoSendsWithSes/],
+  ])('refuses %s, naming the key', (_, context, message) => {
+    expect(() => emailConfigOf('prod', context)).toThrow(message);
   });
 });
 

@@ -577,11 +577,12 @@ describe('Class: StatelessStack', () => {
       expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false });
     });
 
-    it('uses the authorization code flow only, with the OIDC scopes', () => {
+    it("uses the authorization code flow only, with the OIDC scopes and Cognito's user scope", () => {
+      // `aws.cognito.signin.user.admin`: the security page enrols TOTP with the access token.
       expect(template).toHaveResourceProperties('AWS::Cognito::UserPoolClient', {
         AllowedOAuthFlowsUserPoolClient: true,
         AllowedOAuthFlows: ['code'],
-        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
       });
     });
 

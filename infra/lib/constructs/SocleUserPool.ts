@@ -79,7 +79,8 @@ class SocleUserPool extends UserPool {
     this.domain = this.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'TOTP MFA is optional for staff; Plus threat protection challenges risky sign-ins.',
+      reason:
+        'TOTP MFA is optional at pool level: the token trigger withholds the national and network admin roles until it is enrolled; Plus threat protection challenges risky sign-ins.',
     });
   }
 

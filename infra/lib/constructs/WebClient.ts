@@ -31,7 +31,10 @@ class WebClient extends UserPoolClient {
       authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // `aws.cognito.signin.user.admin`: the access token may call Cognito's own user APIs, which
+        // the security page uses to enrol a TOTP second factor (AssociateSoftwareToken,
+        // VerifySoftwareToken, SetUserMFAPreference); the admin roles wait for it.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: props.webOrigins.map((origin) => `${origin}${callbackPath}`),
         logoutUrls: props.webOrigins.map((origin) => `${origin}${logoutPath}`),
       },

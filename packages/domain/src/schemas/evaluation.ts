@@ -1,6 +1,7 @@
 /**
  * Evaluations on the grid (SPEC §3.2–3.3): sequences (date, start, duration, mode) and a status per
- * criterion. A preliminary evaluation covers the whole grid; a final one only what was not acquired.
+ * criterion. A preliminary evaluation covers the whole grid; a final one the training plan's targeted
+ * criteria not acquired yet (SPEC §3.3).
  */
 import * as z from 'zod';
 import { criterionStatuses } from '../referentiel/mastery.ts';
@@ -56,7 +57,7 @@ const Evaluation = z.object({
   evaluatorId: Id,
   evaluatorName: z.string().optional(),
   organismId: Id,
-  /** Criteria this evaluation may record: all (preliminary) or those not acquired before (final). */
+  /** Criteria this evaluation may record: all (preliminary) or the plan's targets not acquired before (final). */
   scope: z.array(z.string()),
   sequences: z.array(Sequence),
   results: z.record(z.string(), CriterionResult),

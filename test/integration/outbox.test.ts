@@ -111,6 +111,17 @@ describe('Deadline reminders (daily sweep)', () => {
     expect(again.reminded).toBe(0);
   });
 
+  it('queue one message when two sweeps run at the same time', async () => {
+    // Prepare
+    const dossier = await dossierWithDeadline(addDays(addMonths(today, 6), -2));
+
+    // Act
+    await Promise.all([sendDeadlineReminders({ today }), sendDeadlineReminders({ today })]);
+
+    // Assess
+    expect(await messagesOf(world.a.tenantId, dossier.candidateId)).toHaveLength(1);
+  });
+
   it('queue the 1-month reminder a month before, and not the 6-month one', async () => {
     // Prepare
     const dossier = await dossierWithDeadline(addMonths(today, 1));

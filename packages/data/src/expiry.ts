@@ -4,7 +4,7 @@
  * deadline index month by month, never the whole table.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DossierAction,
   EXPIRABLE,
@@ -13,7 +13,7 @@ import {
   VersionConflictError,
   addMonths,
 } from '@socle/domain';
-import type { Candidate, Dossier, Principal } from '@socle/domain';
+import type { Dossier, Principal } from '@socle/domain';
 import {
   DEADLINE_REMINDER_MONTHS,
   NotificationTemplate,
@@ -25,7 +25,7 @@ import { db } from './client.ts';
 import { transitionDossier } from './dossiers.ts';
 import { keys } from './keys.ts';
 import { findOrganism } from './organisms.ts';
-import { candidateMessage, outboxKeys } from './outbox.ts';
+import { candidateMessage, findMessageCandidate, outboxKeys } from './outbox.ts';
 import { toRecord } from './records.ts';
 import { platformScopeFor } from './scope.ts';
 import type { TenantScope } from './scope.ts';
@@ -170,13 +170,6 @@ const sentReminders = async (dossiers: readonly { tenantId: string; dossier: Dos
     });
 };
 
-const findCandidate = async (scope: TenantScope, candidateId: string): Promise<Candidate | undefined> => {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.candidate(scope, candidateId) }),
-  );
-  return Item ? toRecord<Candidate>(Item) : undefined;
-};
-
 /**
  * The reminder's transaction: its marker (one per dossier, deadline and threshold: never twice), the
  * candidate's message, and a check that the dossier still has this deadline and can still expire.
@@ -186,12 +179,13 @@ const remind = async (
   dossier: Dossier & { deadline: string },
   months: ReminderThreshold,
   now: Date,
-): Promise<boolean> => {
+): Promise<'queued' | 'recorded' | 'skipped'> => {
   const [candidate, organism] = await Promise.all([
-    findCandidate(scope, dossier.candidateId),
+    findMessageCandidate(scope, dossier.candidateId),
     findOrganism(scope, dossier.trainingOrganismId ?? dossier.organismId),
   ]);
-  if (!candidate) return false;
+  // Erased meanwhile: nobody to remind.
+  if (!candidate) return 'skipped';
   const statuses = Object.fromEntries(EXPIRABLE.map((status, i) => [`:s${i}`, status]));
   const message = candidateMessage({
     scope,
@@ -237,7 +231,7 @@ const remind = async (
     },
     ...message,
   ]);
-  return message.length > 0;
+  return message.length > 0 ? 'queued' : 'recorded';
 };
 
 /**
@@ -265,14 +259,15 @@ const sendDeadlineReminders = async ({ today, now = new Date() }: { today: strin
       // The other threshold's pass handles a dossier due for it.
       if (due !== months || !dossier.deadline) continue;
       try {
-        const queued = await remind(
+        const outcome = await remind(
           platformScopeFor(tenantId),
           { ...dossier, deadline: dossier.deadline },
           due,
           now,
         );
-        result.reminded++;
-        if (queued) result.queued++;
+        if (outcome === 'skipped') result.skipped++;
+        else result.reminded++;
+        if (outcome === 'queued') result.queued++;
       } catch (error) {
         // Changed meanwhile (no longer expirable, new deadline) or reminded by a concurrent sweep.
         if (error instanceof TransactionCanceledException || error instanceof RuleViolationError) {

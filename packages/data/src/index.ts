@@ -171,6 +171,7 @@ export {
   candidateMessage,
   claimMessage,
   closeMessage,
+  findMessageCandidate,
   juryMemberMessage,
   listCandidateMessageKeys,
   listLocalMail,

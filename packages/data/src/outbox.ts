@@ -17,7 +17,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RuleViolationError } from '@socle/domain';
 import {
   DELIVERY_LIMITS,
@@ -159,6 +159,26 @@ const candidateMessage = (input: CandidateMessageInput): GuardedItem[] => {
       { tenantId: input.scope.tenantId, candidateId: input.candidate.id, dossierId: input.dossierId },
     ),
   ];
+};
+
+/**
+ * The candidate as a message needs them (id, first name, address), read from the candidate item: the
+ * dossier only carries the name. Undefined once erased.
+ */
+const findMessageCandidate = async (
+  scope: TenantScope,
+  candidateId: string,
+): Promise<CandidateMessageInput['candidate'] | undefined> => {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.candidate(scope, candidateId),
+      ProjectionExpression: 'id, firstName, email',
+    }),
+  );
+  return Item
+    ? { id: String(Item.id), firstName: String(Item.firstName), email: Item.email as string | null }
+    : undefined;
 };
 
 interface PersonMessageInput extends Omit<MessageInput, 'recipient'> {
@@ -405,6 +425,7 @@ export {
   candidateMessage,
   claimMessage,
   closeMessage,
+  findMessageCandidate,
   juryMemberMessage,
   listCandidateMessageKeys,
   listLocalMail,

@@ -10,7 +10,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury } from '../support/jury.ts';
+import { buildJury, sessionDay } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
 import { dossierOpen } from '../support/samples.ts';
 import { buildWorld, evaluate, expectStatus } from '../support/world.ts';
@@ -100,7 +100,7 @@ const holdSession = async (
     await api.call('POST', '/jury/sessions', {
       token: jury.secretary.token,
       body: {
-        date: '2026-11-20',
+        date: sessionDay(jury.region),
         startTime: '09:00',
         place: 'Paris',
         memberIds: members.map((m) => m.userId),
@@ -183,6 +183,8 @@ const runStep = async (network: NetworkWorld, ids: string[], step: Step, expecte
   switch (step.kind) {
     case 'evaluate': {
       if (dossier.status !== 'opened' && dossier.status !== 'in_training') return;
+      // A final evaluation follows a training plan (SPEC §3.3): none is started without one.
+      if (dossier.status === 'in_training' && !dossier.trainingPlanId) return;
       const preliminary = dossier.status === 'opened';
       const result = await evaluate(api, network.tokens.evaluator, id, {
         notAcquired: step.allAcquired ? [] : ['1.1.1'],

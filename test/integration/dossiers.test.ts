@@ -372,7 +372,7 @@ describe("The candidate's path: duplicates, withdrawal from the jury, habilitati
     expect(audit.map((e: { action: string }) => e.action)).not.toContain('dossier.withdraw');
   });
 
-  it("past the network's habilitation no evaluation or plan change is written, until it is renewed", async () => {
+  it("past the network's habilitation no evaluation, plan change or jury submission is written, until it is renewed", async () => {
     const national = world.nationalToken;
     const network = world.b;
     const opened = (
@@ -381,6 +381,15 @@ describe("The candidate's path: duplicates, withdrawal from the jury, habilitati
         body: dossierOpen(network.organismId, person()),
       })
     ).body.dossier;
+    const toPresent = (
+      await api.call('POST', '/dossiers', {
+        token: network.tokens.advisor,
+        body: dossierOpen(network.organismId, person()),
+      })
+    ).body.dossier;
+    const { dossier: eligible } = await evaluate(api, network.tokens.evaluator, toPresent.id, {
+      notAcquired: [],
+    });
     const tenant = (await api.call('GET', `/tenants/${network.tenantId}`, { token: national })).body;
     const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     const ended = await api.call('PATCH', `/tenants/${network.tenantId}`, {
@@ -422,6 +431,13 @@ describe("The candidate's path: duplicates, withdrawal from the jury, habilitati
       const audit = (await api.call('GET', `/dossiers/${opened.id}/audit`, { token: network.tokens.advisor }))
         .body.items;
       expect(audit.map((e: { action: string }) => e.action)).toEqual(['dossier.opened']);
+      const submission = await api.call('POST', `/dossiers/${toPresent.id}/jury-submission`, {
+        token: network.tokens.advisor,
+        body: { dossierVersion: eligible.version },
+      });
+      expect(submission.status).toBe(409);
+      expect(submission.body.error).toBe('habilitation_expired');
+      expect((await listPipeline('11')).map((e) => e.dossierId)).not.toContain(toPresent.id);
     } finally {
       const current = (await api.call('GET', `/tenants/${network.tenantId}`, { token: national })).body;
       await api.call('PATCH', `/tenants/${network.tenantId}`, {

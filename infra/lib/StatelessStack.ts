@@ -121,11 +121,12 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     reads: ['REF#*'],
     audits: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
     managesUsers: true,
-  }, // Public verification: reads a certificate by its code, counts requests per client (`RATE#`).
+  }, // Public verification: reads a certificate by its code, counts requests per client (`RATE#`),
+  // reads the Open Badges status lists it signs for wallets (`STATUSLIST`).
   verification: {
     table: 'readWrite',
     leadingKeys: ['RATE#*'],
-    reads: ['CERT#*'],
+    reads: ['CERT#*', 'STATUSLIST'],
     managesUsers: false,
     signsCredentials: true,
   },
@@ -144,10 +145,11 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     managesUsers: false,
   },
   // The register: certificates by code, by year (gsi2 `CERTS#<yyyy>`) and by network (gsi3
-  // `T#<t>#CERTS`); revocation writes the certificate and the platform trail.
+  // `T#<t>#CERTS`); revocation writes the certificate and the platform trail. An Open Badge export
+  // allocates the certificate's status-list index and a revocation sets its bit (`STATUSLIST`).
   certificates: {
     table: 'readWrite',
-    leadingKeys: ['CERT#*'],
+    leadingKeys: ['CERT#*', 'STATUSLIST'],
     reads: ['CERTS#*', 'T#*', 'PAPER#*'],
     audits: ['AUDIT#PLATFORM'],
     managesUsers: false,

@@ -80,13 +80,17 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
       read: ['REF#*'],
       audit: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
     },
-    verification: { write: ['RATE#*'], read: ['CERT#*'] },
+    verification: { write: ['RATE#*'], read: ['CERT#*', 'STATUSLIST'] },
     privacy: {
       write: ['T#*', 'CERT#*', 'JSESSION#*', 'PLATFORM#DATA_PROTECTION'],
       read: ['JURY#*'],
       audit: ['AUDIT#T#*', 'AUDIT#PLATFORM'],
     },
-    certificates: { write: ['CERT#*'], read: ['CERTS#*', 'T#*', 'PAPER#*'], audit: ['AUDIT#PLATFORM'] },
+    certificates: {
+      write: ['CERT#*', 'STATUSLIST'],
+      read: ['CERTS#*', 'T#*', 'PAPER#*'],
+      audit: ['AUDIT#PLATFORM'],
+    },
     stats: { write: ['PLATFORM#FEES'], read: ['T#*', 'STATS#*', 'TENANTS'], audit: ['AUDIT#PLATFORM'] },
 
     expirySweep: { write: ['T#*'], read: ['DEADLINE#*'], audit: ['AUDIT#T#*'] },

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { addSocleStage } from '../lib/socleApp.ts';
 import { repoPaths } from '../lib/repoPaths.ts';
-import { isStage, stages } from './stages.ts';
+import { EMAIL_CONTEXT_KEY, isStage, stageConfigOf, stages } from './stages.ts';
 
 const app = new App();
 const stage = app.node.tryGetContext('stage') ?? 'dev';
@@ -25,7 +25,7 @@ if (
 
 addSocleStage(app, {
   stage,
-  config: stages[stage],
+  config: stageConfigOf(stage, { [EMAIL_CONTEXT_KEY]: app.node.tryGetContext(EMAIL_CONTEXT_KEY) }),
   paths,
   // A build output: deployed when present, synth works without it.
   webBuildDir: existsSync(paths.webBuildDir) ? paths.webBuildDir : undefined,

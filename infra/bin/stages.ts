@@ -1,6 +1,6 @@
 /** Per-stage values, in one place. Read by `app.ts` (and by the infra tests). */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Stage, StageConfig } from '../lib/stageConfig.ts';
+import type { EmailConfig, Stage, StageConfig, StageConfigWithEmail } from '../lib/stageConfig.ts';
 
 const localWebOrigin = 'http://localhost:5173';
 /** Paris (eu-west-3), next to the users. */
@@ -48,4 +48,38 @@ const stages: Record<Stage, StageConfig> = {
 
 const isStage = (value: unknown): value is Stage => typeof value === 'string' && Object.hasOwn(stages, value);
 
-export { isStage, stages };
+/** The context key of the email senders in cdk.json: `{ "<stage>": { "domain", "cognitoSendsWithSes" } }`. */
+const EMAIL_CONTEXT_KEY = 'socle:email';
+
+const isDomain = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value);
+
+/** The stage's email settings from the context value of `socle:email`; throws naming what is wrong. */
+const emailConfigOf = (stage: Stage, context: unknown): EmailConfig => {
+  const entry = (context as Record<string, unknown> | undefined)?.[stage] as
+    | Record<string, unknown>
+    | undefined;
+  if (!entry || !isDomain(entry.domain)) {
+    throw new Error(
+      `cdk.json context "${EMAIL_CONTEXT_KEY}.${stage}.domain" must be a domain name (e.g. mail.example.fr)`,
+    );
+  }
+  if (typeof entry.cognitoSendsWithSes !== 'boolean') {
+    throw new Error(
+      `cdk.json context "${EMAIL_CONTEXT_KEY}.${stage}.cognitoSendsWithSes" must be true or false`,
+    );
+  }
+  return { domain: entry.domain, cognitoSendsWithSes: entry.cognitoSendsWithSes };
+};
+
+/** Everything a stage needs: `stages` plus what cdk.json's context says (`socle:email`). */
+const stageConfigOf = (
+  stage: Stage,
+  context: { readonly [EMAIL_CONTEXT_KEY]?: unknown },
+): StageConfigWithEmail => ({
+  ...stages[stage],
+  email: emailConfigOf(stage, context[EMAIL_CONTEXT_KEY]),
+});
+
+export { EMAIL_CONTEXT_KEY, emailConfigOf, isStage, stageConfigOf, stages };

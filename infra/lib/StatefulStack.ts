@@ -3,15 +3,16 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { SocleEmail } from './constructs/SocleEmail.ts';
 import { SocleFunction } from './constructs/SocleFunction.ts';
 import type { BindableTable } from './constructs/SocleFunction.ts';
 import { SocleTable } from './constructs/SocleTable.ts';
 import { SocleUserPool } from './constructs/SocleUserPool.ts';
 import { lambdaEntry } from './repoPaths.ts';
-import type { StageConfig } from './stageConfig.ts';
+import type { StageConfigWithEmail } from './stageConfig.ts';
 
 interface StatefulStackProps extends StackProps {
-  readonly config: StageConfig;
+  readonly config: StageConfigWithEmail;
   /** The `functions` workspace (the token trigger's entry lives there). */
   readonly functionsDir: string;
   readonly depsLockFilePath: string;
@@ -46,6 +47,7 @@ class StatefulStack extends Stack {
    * credential ever exported is verified with them, so the secret is retained, whatever the stage.
    */
   readonly credentialKeys: Secret;
+  readonly email: SocleEmail;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -67,11 +69,34 @@ class StatefulStack extends Stack {
     // The login item only: `LOGIN#<userName>` / `LOGIN`.
     preTokenGeneration.bindTable({ table: this.dataTable, access: 'getItem', leadingKeys: ['LOGIN#*'] });
 
+    // Socle's sender: the domain identity and configuration set (kept with the data: the DKIM
+    // records in the domain's DNS name this identity).
+    this.email = new SocleEmail(this, 'Email', { domain: config.email.domain });
+
+    // Builds the French emails; reads and writes nothing, so its role has no grant beyond its logs.
+    const customMessage = new SocleFunction(this, 'CustomMessage', {
+      entry: lambdaEntry(props.functionsDir, 'customMessage'),
+      depsLockFilePath: props.depsLockFilePath,
+      serviceName: 'customMessage',
+      logRetention: config.logRetention,
+      logRemovalPolicy: removalPolicy,
+      environment: config.siteUrl ? { SITE_URL: config.siteUrl } : undefined,
+    });
+
     this.userPool = new SocleUserPool(this, 'UserPool', {
       domainPrefix: config.authDomainPrefix,
       threatProtection: config.threatProtection,
       removalPolicy,
       preTokenGeneration,
+      customMessage,
+      sesSender: config.email.cognitoSendsWithSes
+        ? {
+            domain: this.email.domain,
+            fromAddress: this.email.fromAddress,
+            fromName: this.email.fromName,
+            configurationSetName: this.email.configurationSet.configurationSetName,
+          }
+        : undefined,
     });
     // The trigger asks Cognito whether an admin has enrolled TOTP (functions/src/tokenClaims.ts).
     // A policy of its own, not the role's default one: the function waits for its default policy,

@@ -16,6 +16,9 @@ import { SocleApi } from './constructs/SocleApi.ts';
 import { SocleFunction } from './constructs/SocleFunction.ts';
 import type { BindableTable, TableAccess } from './constructs/SocleFunction.ts';
 import type { SocleUserPool } from './constructs/SocleUserPool.ts';
+import { authDomainUrlOf } from './constructs/SocleUserPool.ts';
+import type { SocleEmail } from './constructs/SocleEmail.ts';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { WebClient } from './constructs/WebClient.ts';
 import { WebHosting } from './constructs/WebHosting.ts';
 import { isPublicPath, publicPathPrefixes } from './publicPaths.ts';
@@ -235,6 +238,8 @@ interface StatelessStackProps extends StackProps {
   readonly userPool: SocleUserPool;
   /** The Open Badges signing keys (StatefulStack): read by the functions that sign or check. */
   readonly credentialKeys: ISecret;
+  /** Socle's SES sender (StatefulStack): its reputation alarms notify the alarm topic. */
+  readonly email?: SocleEmail;
   readonly functionsDir: string;
   readonly depsLockFilePath: string;
   /** The folder holding the PDF fonts (`DejaVuSans.ttf`, `DejaVuSans-Bold.ttf`). */
@@ -269,7 +274,9 @@ class StatelessStack extends Stack {
     super(scope, id, props);
     const { config, table, userPool } = props;
     const logRemovalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    const authDomainUrl = userPool.domain.baseUrl();
+    // From the stage's config, not the user pool's stack output: a new prefix changes this template
+    // too (CSP, config.json), so a deploy cannot skip it.
+    const authDomainUrl = authDomainUrlOf(this, config.authDomainPrefix);
 
     // One Ed25519 key pair for every instance, kept by the stateful stack (credentials issued must
     // stay verifiable whatever happens to this stack): read-only here.
@@ -444,6 +451,7 @@ class StatelessStack extends Stack {
         ...Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, monitored(job.function)])),
         // In the stateful stack: its errors alarm cannot notify a topic of this stack.
         preTokenGeneration: { function: userPool.preTokenGeneration },
+        customMessage: { function: userPool.customMessage },
       },
       deadLetterQueues: Object.fromEntries(
         Object.entries(jobs).map(([name, job]) => [
@@ -464,6 +472,11 @@ class StatelessStack extends Stack {
       },
       alarmEmail: config.alarmEmail,
     });
+
+    // SES reputation (account level): an alarm before AWS pauses sending invitations.
+    for (const alarm of props.email?.reputationAlarms(this) ?? []) {
+      alarm.addAlarmAction(new SnsAction(this.monitoring.alarmTopic));
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'WebUrl', { value: this.web.url });

@@ -4,13 +4,13 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { EdgeStack } from './EdgeStack.ts';
 import { publicPathPrefixes } from './publicPaths.ts';
 import type { RepoPaths } from './repoPaths.ts';
-import type { Stage, StageConfig } from './stageConfig.ts';
+import type { Stage, StageConfigWithEmail } from './stageConfig.ts';
 import { StatefulStack } from './StatefulStack.ts';
 import { StatelessStack } from './StatelessStack.ts';
 
 interface SocleAppProps {
   readonly stage: Stage;
-  readonly config: StageConfig;
+  readonly config: StageConfigWithEmail;
   readonly paths: Omit<RepoPaths, 'webBuildDir'>;
   /** The web build, only when it exists. @default - no site files are deployed */
   readonly webBuildDir?: string;
@@ -57,6 +57,7 @@ const addSocleStage = (
     table: stateful.dataTable,
     userPool: stateful.userPool,
     credentialKeys: stateful.credentialKeys,
+    email: stateful.email,
     functionsDir: paths.functionsDir,
     depsLockFilePath: paths.depsLockFilePath,
     pdfFontDir: paths.pdfFontDir,

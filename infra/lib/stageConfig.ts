@@ -28,7 +28,11 @@ interface StageConfig {
   readonly logRetention: RetentionDays;
   /** Days S3 and CloudFront access logs are kept. */
   readonly accessLogExpirationDays: number;
-  /** Cognito hosted domain `<prefix>.auth.<region>.amazoncognito.com`; unique per region across AWS. */
+  /**
+   * Start of the Cognito hosted domain prefix; the account id follows it
+   * (`<prefix>-<account>.auth.<region>.amazoncognito.com`): prefixes are unique per region across
+   * every AWS account, and a bare `socle` may be taken.
+   */
   readonly authDomainPrefix: string;
   /** Cognito Plus threat protection: `enforced` blocks risky sign-ins, `audit` only reports them. */
   readonly threatProtection: 'enforced' | 'audit';
@@ -59,4 +63,24 @@ interface StageConfig {
   readonly restoredTableName?: string;
 }
 
-export type { EdgeRateLimit, RateWindowSeconds, Stage, StageConfig };
+/** The stage's email sender (cdk.json context `socle:email`, per stage). */
+interface EmailConfig {
+  /** The domain SES sends from (`ne-pas-repondre@<domain>`), verified by DKIM records in its DNS. */
+  readonly domain: string;
+  /**
+   * Cognito sends through SES once the domain is verified and the account out of the SES sandbox
+   * (docs/operations.md, first deploy); until then, Cognito's own sender (about 50 emails a day).
+   */
+  readonly cognitoSendsWithSes: boolean;
+}
+
+interface StageConfigWithEmail extends StageConfig {
+  readonly email: EmailConfig;
+  /**
+   * The site's public address, when it has a fixed one (a custom domain), for the link of the
+   * invitation email. @default - the invitation names Socle without a link
+   */
+  readonly siteUrl?: string;
+}
+
+export type { EdgeRateLimit, EmailConfig, RateWindowSeconds, Stage, StageConfig, StageConfigWithEmail };

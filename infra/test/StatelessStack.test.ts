@@ -769,6 +769,46 @@ describe('Class: StatelessStack (credential signing keys)', () => {
   });
 });
 
+describe('Class: StatelessStack (values that can change are not read from other stacks)', () => {
+  it('builds the Cognito domain from the stage config: a new prefix changes this template too', () => {
+    // Prepare
+    const { stateful, stateless } = socleApp({ stage: 'prod' });
+    const json = JSON.stringify(Template.fromStack(stateless).toJSON());
+    const statefulOutputs = [
+      ...json.matchAll(/"Fn::GetStackOutput":\{"StackName":"([^"]+)","OutputName":"([^"]+)"/g),
+    ]
+      .filter(([, stackName]) => stackName === stateful.stackName)
+      .map(([, , output]) => output);
+    const other = Template.fromStack(
+      socleApp({ stage: 'prod', config: { authDomainPrefix: 'socle-v2' } }).stateless,
+    );
+    // Assess: the domain (CSP, config.json's logout endpoint) is written here, with the account id.
+    expect(json).toContain('https://socle-",{"Ref":"AWS::AccountId"},".auth.eu-west-3.amazoncognito.com');
+    expect(statefulOutputs.filter((name) => /Domain/i.test(name))).toEqual([]);
+    expect(JSON.stringify(other.toJSON())).toContain('https://socle-v2-",{"Ref":"AWS::AccountId"}');
+  });
+});
+
+describe('Class: StatelessStack (email reputation)', () => {
+  it('alarms on the SES bounce and complaint rates before AWS reviews the account, to the alarm topic', () => {
+    const { stateless } = socleApp({ stage: 'prod' });
+    const template = Template.fromStack(stateless);
+    const topic = { Ref: logicalId(stateless.monitoring.alarmTopic) };
+    expect(template).toHaveResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.BounceRate',
+      Threshold: 0.05,
+      AlarmActions: [topic],
+    });
+    expect(template).toHaveResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.ComplaintRate',
+      Threshold: 0.001,
+      AlarmActions: [topic],
+    });
+  });
+});
+
 describe('Class: StatelessStack (dev)', () => {
   let template: Template;
   let stack: StatelessStack;

@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { stages } from '../bin/stages.ts';
+import { stageConfigOf } from '../bin/stages.ts';
 import { repoPaths, repoRoot } from '../lib/repoPaths.ts';
 import { addSocleStage } from '../lib/socleApp.ts';
-import type { Stage } from '../lib/stageConfig.ts';
+import type { Stage, StageConfigWithEmail } from '../lib/stageConfig.ts';
 import './templateMatchers.ts';
 
-const cdkContext = (JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context: object })
-  .context;
+const cdkContext = (
+  JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
 interface SynthOptions {
   /** @default 'prod' */
@@ -26,6 +27,8 @@ interface SynthOptions {
   readonly cfnValidation?: boolean;
   /** The functions use this restored table instead of the stack's own. @default - none */
   readonly restoredTableName?: string;
+  /** Overrides of the stage's config (e.g. Cognito sending through SES). @default - none */
+  readonly config?: Partial<StageConfigWithEmail>;
 }
 
 const socleApp = ({
@@ -34,6 +37,7 @@ const socleApp = ({
   webBuildDir,
   cfnValidation = false,
   restoredTableName,
+  config,
 }: SynthOptions = {}) => {
   const app = new App({
     builtinCloudFormationValidation: cfnValidation,
@@ -41,7 +45,7 @@ const socleApp = ({
   });
   const stacks = addSocleStage(app, {
     stage,
-    config: stages[stage],
+    config: { ...stageConfigOf(stage, cdkContext), ...config },
     paths: repoPaths(),
     webBuildDir,
     restoredTableName,

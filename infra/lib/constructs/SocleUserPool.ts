@@ -6,14 +6,26 @@ import {
   Mfa,
   StandardThreatProtectionMode,
   UserPool,
+  UserPoolEmail,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 
+/** Cognito's email through SES: the verified domain, the sender, the configuration set. */
+interface UserPoolSesSender {
+  readonly domain: string;
+  readonly fromAddress: string;
+  readonly fromName: string;
+  readonly configurationSetName: string;
+}
+
 interface SocleUserPoolProps {
-  /** Hosted domain prefix: `<prefix>.auth.<region>.amazoncognito.com`. */
+  /**
+   * Start of the hosted domain prefix; the account id is appended (`authDomainPrefixOf`), so that
+   * the prefix, unique per region across AWS, is Socle's in this account.
+   */
   readonly domainPrefix: string;
   /** `enforced` blocks risky sign-ins; `audit` only reports them. */
   readonly threatProtection: 'enforced' | 'audit';
@@ -21,7 +33,26 @@ interface SocleUserPoolProps {
   readonly removalPolicy: RemovalPolicy;
   /** Pre-token-generation trigger (event V2_0): adds Socle's claims to the access token. */
   readonly preTokenGeneration: IFunction;
+  /** Custom message trigger: the French invitation, reset and code emails. */
+  readonly customMessage: IFunction;
+  /**
+   * Sends through SES from Socle's domain. @default - Cognito's own sender (about 50 emails a day
+   * for the account, from no-reply@verificationemail.com): until the domain is verified
+   */
+  readonly sesSender?: UserPoolSesSender;
 }
+
+/** The hosted domain prefix of a stage in the account of `scope`: `<prefix>-<account id>`. */
+const authDomainPrefixOf = (scope: Construct, prefix: string): string =>
+  `${prefix}-${Stack.of(scope).account}`;
+
+/**
+ * The hosted domain's URL, built from the stage's prefix rather than read from the user pool's
+ * stack: a stack that uses it changes when the prefix changes, so a deploy cannot skip it (a
+ * cross-stack reference would leave it with the old domain).
+ */
+const authDomainUrlOf = (scope: Construct, prefix: string): string =>
+  `https://${authDomainPrefixOf(scope, prefix)}.auth.${Stack.of(scope).region}.amazoncognito.com`;
 
 /**
  * The staff directory. Accounts are only created by admins (national admin invites network admins,
@@ -32,6 +63,8 @@ class SocleUserPool extends UserPool {
   readonly domain: UserPoolDomain;
   /** The token trigger: without it nobody signs in (watched by the stateless stack's monitoring). */
   readonly preTokenGeneration: IFunction;
+  /** The custom message trigger: invitations and resets fail without it. */
+  readonly customMessage: IFunction;
 
   constructor(scope: Construct, id: string, props: SocleUserPoolProps) {
     const retain = props.removalPolicy === RemovalPolicy.RETAIN;
@@ -69,6 +102,14 @@ class SocleUserPool extends UserPool {
           : StandardThreatProtectionMode.AUDIT_ONLY,
       deletionProtection: retain,
       removalPolicy: props.removalPolicy,
+      email: props.sesSender
+        ? UserPoolEmail.withSES({
+            fromEmail: props.sesSender.fromAddress,
+            fromName: props.sesSender.fromName,
+            sesVerifiedDomain: props.sesSender.domain,
+            configurationSetName: props.sesSender.configurationSetName,
+          })
+        : undefined,
     });
     this.preTokenGeneration = props.preTokenGeneration;
     this.addTrigger(
@@ -76,7 +117,11 @@ class SocleUserPool extends UserPool {
       props.preTokenGeneration,
       LambdaVersion.V2_0,
     );
-    this.domain = this.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.addTrigger(UserPoolOperation.CUSTOM_MESSAGE, props.customMessage);
+    this.customMessage = props.customMessage;
+    this.domain = this.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: authDomainPrefixOf(this, props.domainPrefix) },
+    });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
@@ -91,5 +136,5 @@ class SocleUserPool extends UserPool {
   }
 }
 
-export type { SocleUserPoolProps };
-export { SocleUserPool };
+export type { SocleUserPoolProps, UserPoolSesSender };
+export { SocleUserPool, authDomainPrefixOf, authDomainUrlOf };

@@ -10,7 +10,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury } from '../support/jury.ts';
+import { buildJury, sessionDay } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
 import { dossierOpen } from '../support/samples.ts';
 import { buildWorld, evaluate, expectStatus } from '../support/world.ts';
@@ -100,7 +100,7 @@ const holdSession = async (
     await api.call('POST', '/jury/sessions', {
       token: jury.secretary.token,
       body: {
-        date: '2026-11-20',
+        date: sessionDay(jury.region),
         startTime: '09:00',
         place: 'Paris',
         memberIds: members.map((m) => m.userId),

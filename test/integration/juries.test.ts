@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury, inviteJuryUser } from '../support/jury.ts';
+import { buildJury, inviteJuryUser, sessionDay } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
 import { dossierOpen } from '../support/samples.ts';
 import { buildWorld, evaluate, expectStatus } from '../support/world.ts';
@@ -43,11 +43,15 @@ const submittedDossier = async () => {
   );
 };
 
-const planSession = async (memberIds = [jury.employer.userId, jury.employee.userId]) =>
+/** A session held today in Île-de-France (deliberation happens on the session's day). */
+const planSession = async (
+  memberIds = [jury.employer.userId, jury.employee.userId],
+  date = sessionDay('11'),
+) =>
   expectStatus(
     await api.call('POST', '/jury/sessions', {
       token: jury.secretary.token,
-      body: { date: '2026-12-15', startTime: '09:30', place: 'Préfecture, Paris', memberIds },
+      body: { date, startTime: '09:30', place: 'Préfecture, Paris', memberIds },
     }),
     201,
     'plan session',
@@ -90,7 +94,14 @@ describe('From submission to certificate', () => {
     expect(read.status).toBe(200);
     expect(read.body.view.domains).toHaveLength(7);
     const audit = await api.call('GET', `/dossiers/${dossier.id}/audit`, { token: world.a.tokens.advisor });
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('dossier.read_by_jury');
+    // Network staff see that the jury examined the dossier, never which juror.
+    const examined = audit.body.items.filter(
+      (e: { action: string }) => e.action === 'dossier.examined_by_jury',
+    );
+    expect(examined).toHaveLength(1);
+    expect(examined[0].actor).toEqual({ userId: 'jury', name: 'Le jury', roles: [] });
+    const juryIds = [jury.employer.userId, jury.employee.userId, jury.secretary.userId];
+    for (const id of juryIds) expect(JSON.stringify(audit.body.items)).not.toContain(id);
 
     const noQuorum = await api.call('POST', `${path}/dossiers/${dossier.id}/decision`, {
       token: jury.secretary.token,
@@ -165,10 +176,31 @@ describe('From submission to certificate', () => {
     });
     expect(noReason.status).toBe(400);
     expect(noReason.body.fields[0].path).toBe('reason');
-    await api.call('POST', `${path}/dossiers/${dossier.id}/decision`, {
+    const reason = 'Le jury souhaite une mise en situation complémentaire.';
+    const unvoted = await api.call('POST', `${path}/dossiers/${dossier.id}/decision`, {
       token: jury.secretary.token,
-      body: { decision: 'adjourned', reason: 'Le jury souhaite une mise en situation complémentaire.' },
+      body: { decision: 'adjourned', reason },
     });
+    expect(unvoted.status).toBe(409);
+    expect(unvoted.body.error).toBe('no_majority');
+    for (const member of [jury.employer, jury.employee]) {
+      expectStatus(
+        await api.call('POST', `${path}/dossiers/${dossier.id}/vote`, {
+          token: member.token,
+          body: { vote: 'adjourn' },
+        }),
+        200,
+        'vote',
+      );
+    }
+    expectStatus(
+      await api.call('POST', `${path}/dossiers/${dossier.id}/decision`, {
+        token: jury.secretary.token,
+        body: { decision: 'adjourned', reason },
+      }),
+      200,
+      'adjourn',
+    );
     await api.call('POST', `${path}/close`, { token: jury.secretary.token });
     const adjourned = (await api.call('GET', `/dossiers/${dossier.id}`, { token: world.a.tokens.advisor }))
       .body.dossier;
@@ -176,7 +208,7 @@ describe('From submission to certificate', () => {
     expect(adjourned.juryDecision).toEqual({
       decision: 'adjourned',
       reason: 'Le jury souhaite une mise en situation complémentaire.',
-      sessionDate: '2026-12-15',
+      sessionDate: session.date,
     });
     const again = await api.call('POST', `/dossiers/${dossier.id}/jury-submission`, {
       token: world.a.tokens.advisor,

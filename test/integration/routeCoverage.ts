@@ -97,6 +97,10 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   declareJuryConflict: () => ({ reason: 'Ancien salarié de cet organisme' }),
   voteOnJuryDossier: () => ({ vote: 'certify' }),
   decideJuryDossier: () => ({ decision: 'adjourned', reason: 'Pièces manquantes' }),
+  rescheduleJurySession: () => ({ version: 1, startTime: '14:00' }),
+  cancelJurySession: () => ({ version: 1, reason: 'Salle indisponible' }),
+  recordJuryMovement: () => ({ version: 1, memberId: '01JAZNJY74SB33NTS68B6PHGED', kind: 'departure' }),
+  putJurySettings: () => ({ minPerCollege: 1, parity: true, majority: 'absolute' }),
   putDataProtectionSettings: () => ({ retentionYears: 3 }),
   eraseCandidate: () => ({ lastName: 'Öztürk-N’Diaye' }),
   putFeeSchedule: () => ({

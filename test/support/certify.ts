@@ -1,6 +1,11 @@
-/** A certified dossier through the API: eligible, presented, on a session's agenda, voted, decided, closed. */
+/**
+ * A certified dossier through the API: eligible, presented, on the agenda of a session held today in
+ * the jury's region (a jury deliberates on its day, never before), voted, decided, closed. The
+ * certificate is dated on the session's day, returned as `sessionDate`.
+ */
 import type { TestApi } from './api.ts';
 import type { Jury } from './jury.ts';
+import { sessionDay } from './jury.ts';
 import { dossierOpen } from './samples.ts';
 import { evaluate, expectStatus } from './world.ts';
 import type { NetworkWorld } from './world.ts';
@@ -29,11 +34,12 @@ const certifyThroughJury = async (
     'submit',
   );
   const members = [jury.employer, jury.employee];
+  const sessionDate = sessionDay(jury.region);
   const session = expectStatus(
     await api.call('POST', '/jury/sessions', {
       token: jury.secretary.token,
       body: {
-        date: '2026-11-20',
+        date: sessionDate,
         startTime: '09:00',
         place: 'Paris',
         memberIds: members.map((m) => m.userId),
@@ -43,19 +49,31 @@ const certifyThroughJury = async (
     'session',
   );
   const path = `/jury/sessions/${session.id}`;
-  await api.call('POST', `${path}/agenda`, {
-    token: jury.secretary.token,
-    body: { dossierIds: [dossier.id] },
-  });
-  await api.call('PUT', `${path}/attendance`, {
-    token: jury.secretary.token,
-    body: { version: session.version, presentMemberIds: members.map((m) => m.userId) },
-  });
+  expectStatus(
+    await api.call('POST', `${path}/agenda`, {
+      token: jury.secretary.token,
+      body: { dossierIds: [dossier.id] },
+    }),
+    200,
+    'agenda',
+  );
+  expectStatus(
+    await api.call('PUT', `${path}/attendance`, {
+      token: jury.secretary.token,
+      body: { version: session.version, presentMemberIds: members.map((m) => m.userId) },
+    }),
+    200,
+    'attendance',
+  );
   for (const member of members) {
-    await api.call('POST', `${path}/dossiers/${dossier.id}/vote`, {
-      token: member.token,
-      body: { vote: 'certify' },
-    });
+    expectStatus(
+      await api.call('POST', `${path}/dossiers/${dossier.id}/vote`, {
+        token: member.token,
+        body: { vote: 'certify' },
+      }),
+      200,
+      'vote',
+    );
   }
   expectStatus(
     await api.call('POST', `${path}/dossiers/${dossier.id}/decision`, {
@@ -68,7 +86,7 @@ const certifyThroughJury = async (
   expectStatus(await api.call('POST', `${path}/close`, { token: jury.secretary.token }), 200, 'close');
   const certified = (await api.call('GET', `/dossiers/${dossier.id}`, { token: network.tokens.advisor })).body
     .dossier;
-  return { dossier: certified, code: certified.certificateCode as string };
+  return { dossier: certified, code: certified.certificateCode as string, sessionDate };
 };
 
 export { certifyThroughJury };

@@ -1,4 +1,5 @@
 /** A regional jury built through the API by the national admin: a secretary and members of both colleges. */
+import { addDays, regionToday } from '@socle/domain';
 import type { TestApi } from './api.ts';
 import { unique } from './samples.ts';
 import { expectStatus, tokenOfLogin } from './world.ts';
@@ -52,5 +53,12 @@ const buildJury = async (api: TestApi, nationalToken: string, region: string): P
   bystander: await inviteJuryUser(api, nationalToken, region, 'jury_member', 'employee'),
 });
 
+/**
+ * A session day relative to today in the region's own calendar (the server judges "past" and "on
+ * the session's day" there): `sessionDay('04')` is today in La Réunion, `sessionDay('11', 1)` tomorrow in Paris.
+ */
+const sessionDay = (region: string, offsetDays = 0, now = new Date()) =>
+  addDays(regionToday(region, now), offsetDays);
+
 export type { Jury, JuryUser };
-export { buildJury, inviteJuryUser };
+export { buildJury, inviteJuryUser, sessionDay };

@@ -9,7 +9,7 @@ import {
   updateDossier,
   withdrawDossier,
 } from '@socle/data';
-import { DossierAction, organismRestriction } from '@socle/domain';
+import { DossierAction, juryActorView, organismRestriction } from '@socle/domain';
 import { routeOf } from '../dispatcher.ts';
 import { defineRoute } from '../http.ts';
 
@@ -26,9 +26,11 @@ const dossierHandlers = {
   updateDossier: defineRoute(routeOf('updateDossier'), ({ scope, ctx, principal, params, body }) =>
     updateDossier(scope, ctx, params.dossierId, organismRestriction(principal), body),
   ),
-  listDossierAudit: defineRoute(routeOf('listDossierAudit'), ({ scope, principal, params, query }) =>
-    listDossierAudit(scope, params.dossierId, organismRestriction(principal), query),
-  ),
+  // Network staff see "the jury", never which juror (SPEC §4).
+  listDossierAudit: defineRoute(routeOf('listDossierAudit'), async ({ scope, principal, params, query }) => {
+    const page = await listDossierAudit(scope, params.dossierId, organismRestriction(principal), query);
+    return { ...page, items: page.items.map((event) => juryActorView(event, principal)) };
+  }),
   withdrawDossier: defineRoute(
     routeOf('withdrawDossier'),
     async ({ scope, ctx, principal, params, body }) => {

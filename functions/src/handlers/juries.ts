@@ -1,19 +1,24 @@
 /** Jury members, submission to the jury, sessions, deliberation and closing. */
 import {
   addToAgenda,
+  cancelSession,
   closeSession,
   createSession,
   declareConflict,
   decide,
+  getJurySettings,
   getSession,
   inviteJuryMember,
   listAgenda,
   listJuryMembers,
   listPipeline,
   listSessions,
+  putJurySettings,
   readAgendaDossier,
+  recordMovement,
   regionOf,
   removeFromAgenda,
+  rescheduleSession,
   setAttendance,
   submitToJury,
   updateJuryMember,
@@ -43,6 +48,7 @@ const sessionDetail = async (principal: Principal, sessionId: string) => {
         votesCast: Object.keys(e.votes).length,
         decision: e.decision,
         appliedAt: e.appliedAt,
+        returnedToPipeline: e.returnedToPipeline,
         certificateCode: e.certificateCode,
       }))
       .sort((a, b) => a.candidate.lastName.localeCompare(b.candidate.lastName, 'fr')),
@@ -93,6 +99,17 @@ const juryHandlers = {
   getJurySession: defineRoute(routeOf('getJurySession'), ({ principal, params }) =>
     sessionDetail(principal, params.sessionId),
   ),
+  rescheduleJurySession: defineRoute(routeOf('rescheduleJurySession'), ({ ctx, params, body }) =>
+    rescheduleSession(ctx, params.sessionId, body),
+  ),
+  cancelJurySession: defineRoute(routeOf('cancelJurySession'), ({ ctx, params, body }) =>
+    cancelSession(ctx, params.sessionId, body),
+  ),
+  recordJuryMovement: defineRoute(routeOf('recordJuryMovement'), ({ ctx, params, body }) =>
+    recordMovement(ctx, params.sessionId, body),
+  ),
+  getJurySettings: defineRoute(routeOf('getJurySettings'), () => getJurySettings()),
+  putJurySettings: defineRoute(routeOf('putJurySettings'), ({ ctx, body }) => putJurySettings(ctx, body)),
   addToJuryAgenda: defineRoute(routeOf('addToJuryAgenda'), async ({ ctx, principal, params, body }) => {
     await addToAgenda(ctx, params.sessionId, body.dossierIds);
     return sessionDetail(principal, params.sessionId);

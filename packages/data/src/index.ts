@@ -84,6 +84,17 @@ export {
 export type { Certificate, CloseResult, FaultHook } from './juryClosing.ts';
 export { closeSession } from './juryClosing.ts';
 export {
+  conflictedMembers,
+  decide,
+  decisionStands,
+  declareConflict,
+  readAgendaDossier,
+  recordMovement,
+  setAttendance,
+  vote,
+} from './juryDeliberation.ts';
+export { getJurySettings, putJurySettings } from './jurySettings.ts';
+export {
   getJuryMember,
   inviteJuryMember,
   listJuryMembers,
@@ -94,17 +105,16 @@ export type { PipelineEntry } from './juryPipeline.ts';
 export { listPipeline, masteryOf, submitToJury } from './juryPipeline.ts';
 export {
   addToAgenda,
+  cancelSession,
   createSession,
-  declareConflict,
-  decide,
+  getAgendaEntry,
   getSession,
   listAgenda,
   listSessions,
-  readAgendaDossier,
   regionOf,
   removeFromAgenda,
-  setAttendance,
-  vote,
+  rescheduleSession,
+  sessionItem,
 } from './jurySessions.ts';
 export type { CertificateHolder, PaperCopy, StoredCertificate } from './certificates.ts';
 export {

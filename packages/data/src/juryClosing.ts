@@ -1,6 +1,8 @@
 /**
- * Closing a jury session: freeze the decisions, then apply them one candidate per transaction
- * (certificate + dossier + agenda entry + pipeline), then mark the session closed. A transaction
+ * Closing a jury session, on or after its date in the region: freeze the session, then apply the
+ * decisions one candidate per transaction (certificate + dossier + agenda entry + pipeline), then
+ * mark the session closed. A candidate without a decision the voters took goes back to the
+ * region's pipeline (never adjourned by default); certificates are dated on the session's date. A transaction
  * holds at most 100 items, so a 300-candidate session cannot close in one: the procedure is
  * resumable instead. Each candidate's transaction is all-or-nothing and marks its agenda entry
  * applied, and the dossier's certificate marker exists at most once, so running "close" again after
@@ -11,14 +13,27 @@ import {
   DossierAction,
   NotFoundError,
   RuleViolationError,
+  canDeliberate,
   certificateCodeFrom,
+  enforce,
   foldForSearch,
+  regionToday,
 } from '@socle/domain';
-import type { AgendaEntry, JurySession } from '@socle/domain';
+import type { AgendaEntry, JuryMember, JurySession } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { findDossier, transitionDossier } from './dossiers.ts';
-import { getSession, listAgenda, sessionItem } from './jurySessions.ts';
+import { decisionStands } from './juryDeliberation.ts';
+import { listJuryMembers } from './juryMembers.ts';
+import {
+  getSession,
+  listAgenda,
+  releaseEntry,
+  returnedItem,
+  sessionItem,
+  sessionLabel,
+  statusGuard,
+} from './jurySessions.ts';
 import { keys } from './keys.ts';
 import { putNew, putVersioned } from './records.ts';
 import { platformScopeFor } from './scope.ts';
@@ -33,6 +48,8 @@ interface CloseResult {
   session: JurySession;
   certified: number;
   adjourned: number;
+  /** Candidates without a decision, sent back to the region's pipeline. */
+  returned: number;
   /** Candidates whose decision this run applied (0 when resuming a finished close). */
   appliedNow: number;
   /** Certificates this run issued (the `CertificatesIssued` metric): the certified part of `appliedNow`. */
@@ -97,7 +114,7 @@ const applyDecision = async (
     version: dossier.version,
     stored: dossier,
     ignoreSuspension: true,
-    summary: `jury du ${session.date}`,
+    summary: `jury de la ${sessionLabel(session)}`,
   };
   fault('before-candidate');
   if (!certified) {
@@ -112,7 +129,7 @@ const applyDecision = async (
           sessionDate: session.date,
         },
       },
-      extraItems: appliedItems(session, entry, ctx),
+      extraItems: [statusGuard(session, 'closing'), ...appliedItems(session, entry, ctx)],
     });
     fault('after-candidate');
     return;
@@ -140,6 +157,7 @@ const applyDecision = async (
           juryDecision: { decision: 'certified', reason: null, sessionDate: session.date },
         },
         extraItems: [
+          statusGuard(session, 'closing'),
           putNew(
             {
               ...keys.certificate(code),
@@ -172,6 +190,10 @@ const applyDecision = async (
   }
 };
 
+/** What closing does with an entry: apply its decision, or send the candidate back to the pipeline. */
+const standsOf = (agenda: AgendaEntry[], members: JuryMember[]) =>
+  new Map(agenda.map((e) => [e.dossierId, !!e.decision && decisionStands(e, members)]));
+
 const closeSession = async (
   ctx: WriteContext,
   sessionId: string,
@@ -179,20 +201,18 @@ const closeSession = async (
 ): Promise<CloseResult> => {
   const startedAt = Date.now();
   let session = await getSession(ctx.principal, sessionId);
+  const members = await listJuryMembers(session.region);
   let agenda = await listAgenda(sessionId);
+  let stands = standsOf(agenda, members);
   const counts = () => ({
-    certified: agenda.filter((e) => e.decision?.decision === 'certified').length,
-    adjourned: agenda.filter((e) => e.decision?.decision === 'adjourned').length,
+    certified: agenda.filter((e) => stands.get(e.dossierId) && e.decision?.decision === 'certified').length,
+    adjourned: agenda.filter((e) => stands.get(e.dossierId) && e.decision?.decision === 'adjourned').length,
+    returned: agenda.filter((e) => !stands.get(e.dossierId)).length,
   });
   if (session.status === 'closed') return { session, ...counts(), appliedNow: 0, issuedNow: 0, remaining: 0 };
   if (session.status === 'planned') {
-    const undecided = agenda.filter((e) => !e.decision).length;
-    if (undecided > 0) {
-      throw new RuleViolationError(
-        'undecided',
-        `${undecided} dossier(s) sans décision : la session ne peut pas être close`,
-      );
-    }
+    // Never before the session's day in its region: a certificate is never dated in the future.
+    enforce(canDeliberate(session, ctx.now));
     if (agenda.length === 0) throw new RuleViolationError('empty_agenda', "l'ordre du jour est vide");
     fault('before-freeze');
     const closing: JurySession = {
@@ -209,7 +229,16 @@ const closeSession = async (
       }),
     ]);
     session = closing;
+    // Read again once frozen: every agenda, vote and decision write is conditioned on the session
+    // being planned, so this read is final (a write racing the close either landed before or failed).
     agenda = await listAgenda(sessionId);
+    stands = standsOf(agenda, members);
+  }
+  if (session.status !== 'closing') {
+    throw new RuleViolationError('session_cancelled', 'la session est annulée');
+  }
+  if (session.date > regionToday(session.region, ctx.now)) {
+    throw new RuleViolationError('before_session_date', 'un certificat ne peut pas être daté dans le futur');
   }
   let appliedNow = 0;
   let issuedNow = 0;
@@ -219,16 +248,28 @@ const closeSession = async (
       return { session, ...counts(), appliedNow, issuedNow, remaining: pending.length - index };
     }
     try {
-      await applyDecision(ctx, session, entry, fault);
+      if (stands.get(entry.dossierId)) {
+        await applyDecision(ctx, session, entry, fault);
+        if (entry.decision?.decision === 'certified') issuedNow++;
+      } else {
+        fault('before-candidate');
+        await releaseEntry(
+          ctx,
+          session,
+          entry,
+          statusGuard(session, 'closing'),
+          returnedItem(sessionId, entry.dossierId, ctx.now.toISOString()),
+        );
+        fault('after-candidate');
+      }
       appliedNow++;
-      if (entry.decision?.decision === 'certified') issuedNow++;
     } catch (error) {
       // Another "close" running at the same time applied it first: nothing left to do here.
       if (!(error instanceof RuleViolationError && error.code === 'already_applied')) throw error;
     }
   }
   fault('before-close');
-  const summary = counts();
+  const { returned, ...summary } = counts();
   const closed: JurySession = {
     ...session,
     status: 'closed',
@@ -242,10 +283,10 @@ const closeSession = async (
     auditPut((at, id) => keys.platformAudit(at, id), ctx, {
       action: 'jury_session.closed',
       entity: { type: 'jury_session', id: sessionId },
-      summary: `${summary.certified} certifié(s), ${summary.adjourned} ajourné(s)`,
+      summary: `${summary.certified} certifié(s), ${summary.adjourned} ajourné(s), ${returned} sans décision (retour aux dossiers en attente)`,
     }),
   ]);
-  return { session: closed, ...summary, appliedNow, issuedNow, remaining: 0 };
+  return { session: closed, ...summary, returned, appliedNow, issuedNow, remaining: 0 };
 };
 
 export type { Certificate, CloseOptions, CloseResult, FaultHook };

@@ -1,7 +1,9 @@
 /**
- * Jury sessions of a region: planning, agenda, attendance, conflicts, votes and decisions. A jury
- * user reaches a session only in their own region (keys from the `region` claim) and, for members,
- * only if they sit on it: anything else is not found.
+ * Jury sessions of a region: planning, rescheduling, cancelling and the agenda. A jury user reaches
+ * a session only in their own region (keys from the `region` claim) and, for members, only if they
+ * sit on it: anything else is not found. The rules are the domain's (packages/domain/src/jury); each
+ * write that depends on the session's state carries it as a condition in its own transaction
+ * (`sessionGuard`), never only as an earlier read.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -9,28 +11,38 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
-  checkQuorum,
-  isConflicted,
+  VersionConflictError,
+  canChangeSession,
+  canConvene,
+  canEditAgenda,
+  canPlanSession,
+  enforce,
+  frenchDay,
 } from '@socle/domain';
-import type { AgendaEntry, JuryMember, JurySession, Principal } from '@socle/domain';
-import type { z } from 'zod';
-import type { Decision, JurySessionCreate } from '@socle/domain';
+import type {
+  AgendaEntry,
+  JurySession,
+  JurySessionCreate,
+  JurySessionUpdate,
+  Principal,
+} from '@socle/domain';
 import { ulid } from 'ulid';
+import type { z } from 'zod';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
-import { dossierAuditOf, findDossier, transitionDossier } from './dossiers.ts';
+import { findDossier, transitionDossier } from './dossiers.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { listJuryMembers } from './juryMembers.ts';
 import type { PipelineEntry } from './juryPipeline.ts';
-import { masteryOf } from './juryPipeline.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import { platformScopeFor } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
+import type { GuardedItem } from './transact.ts';
 
 const sessionItem = (s: JurySession) => ({
   ...keys.jurySession(s.region, s.id),
@@ -46,32 +58,54 @@ const regionOf = (principal: Principal): string => {
   return principal.region;
 };
 
+/** The error of a session that moved on since it was read: closed or cancelled (409 with the rule), else changed. */
+const sessionMovedOn = (existing: Record<string, unknown> | undefined) => {
+  if (!existing) return new NotFoundError('jury session');
+  if (existing.status === 'cancelled')
+    return new RuleViolationError('session_cancelled', 'la session est annulée');
+  if (existing.status !== 'planned') {
+    return new RuleViolationError('session_closed', 'la session est close : ses décisions sont figées');
+  }
+  return new VersionConflictError('jury session', existing.version as number | undefined);
+};
+
+/**
+ * The session lock of an agenda, attendance, vote, decision or conflict write: the session is still
+ * planned and at the version read (attendance, arrivals and departures bump it), checked in the
+ * write's own transaction. A close freezes the session first, so no such write lands after it.
+ */
+const sessionGuard = (session: JurySession): GuardedItem => ({
+  item: {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.jurySession(session.region, session.id),
+      ConditionExpression: '#status = :planned AND #version = :version',
+      ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+      ExpressionAttributeValues: { ':planned': 'planned', ':version': session.version },
+    },
+  },
+  onConditionFailed: sessionMovedOn,
+});
+
+/** "session du 8 décembre 2026": audit summaries are read by people, in French. */
+const sessionLabel = (session: Pick<JurySession, 'date'>) => `session du ${frenchDay(session.date)}`;
+
 const createSession = async (
   ctx: WriteContext,
   input: z.infer<typeof JurySessionCreate>,
   idempotency?: IdempotencyRequest,
 ): Promise<JurySession> => {
   const region = regionOf(ctx.principal);
-  const members = new Map((await listJuryMembers(region)).map((m) => [m.userId, m]));
-  const unknown = input.memberIds.flatMap((id, i) =>
-    members.get(id)?.role === 'jury_member' && members.get(id)?.active
-      ? []
-      : [{ path: `memberIds.${i}`, message: 'membre inconnu ou inactif dans le jury de cette région' }],
+  enforce(canPlanSession({ region, date: input.date, now: ctx.now }));
+  enforce(
+    canConvene({ memberIds: input.memberIds, jurors: await listJuryMembers(region), date: input.date }),
   );
-  if (unknown.length) throw new ValidationError(unknown);
-  const planned = checkQuorum(
-    input.memberIds.map((id) => ({ college: members.get(id)?.college ?? 'employer' })),
-    {
-      minPerCollege: 1,
-      parity: false,
-    },
-  );
-  if (!planned.ok) throw new ValidationError([{ path: 'memberIds', message: planned.reason }]);
   const now = ctx.now.toISOString();
   const session: JurySession = {
     id: ulid(ctx.now.getTime()),
     region,
     ...input,
+    memberIds: [...new Set(input.memberIds)],
     status: 'planned',
     presentMemberIds: [],
     version: 1,
@@ -83,6 +117,7 @@ const createSession = async (
     auditPut(platformAudit, ctx, {
       action: 'jury_session.planned',
       entity: { type: 'jury_session', id: session.id },
+      summary: sessionLabel(session),
     }),
     ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: session }, ctx.now)] : []),
   ]);
@@ -113,6 +148,61 @@ const listSessions = async (principal: Principal): Promise<JurySession[]> => {
     .sort((a, b) => b.date.localeCompare(a.date));
 };
 
+/** French words for what a reschedule changed, for the audit trail. */
+const changesOf = (before: JurySession, after: JurySession): string[] => {
+  const changes: string[] = [];
+  if (before.date !== after.date) changes.push(`date : ${frenchDay(before.date)} → ${frenchDay(after.date)}`);
+  if (before.startTime !== after.startTime) changes.push(`heure : ${before.startTime} → ${after.startTime}`);
+  if ((before.place ?? null) !== (after.place ?? null)) changes.push('lieu');
+  if ((before.videoLink ?? null) !== (after.videoLink ?? null)) changes.push('lien de visioconférence');
+  const added = after.memberIds.filter((id) => !before.memberIds.includes(id)).length;
+  const removed = before.memberIds.filter((id) => !after.memberIds.includes(id)).length;
+  if (added || removed) changes.push(`membres convoqués : ${added} ajouté(s), ${removed} retiré(s)`);
+  return changes;
+};
+
+/**
+ * Reschedules (date, time, place, video link) or changes the convened members, until the session
+ * opens: the (new) date is today or later in the region, and the convened members' terms cover it.
+ */
+const rescheduleSession = async (
+  ctx: WriteContext,
+  sessionId: string,
+  input: z.infer<typeof JurySessionUpdate>,
+): Promise<JurySession> => {
+  const session = await getSession(ctx.principal, sessionId);
+  enforce(canChangeSession(session));
+  assertVersion('jury session', session, input.version);
+  const { version: _version, ...fields } = input;
+  const next: JurySession = {
+    ...session,
+    ...fields,
+    memberIds: fields.memberIds ? [...new Set(fields.memberIds)] : session.memberIds,
+    version: session.version + 1,
+    updatedAt: ctx.now.toISOString(),
+  };
+  if (!next.place && !next.videoLink) {
+    throw new ValidationError([{ path: 'place', message: 'un lieu ou un lien de visioconférence' }]);
+  }
+  // A session whose day went by without opening must be moved, not kept in the past.
+  enforce(canPlanSession({ region: session.region, date: next.date, now: ctx.now }));
+  enforce(
+    canConvene({ memberIds: next.memberIds, jurors: await listJuryMembers(session.region), date: next.date }),
+  );
+  const changes = changesOf(session, next);
+  if (!changes.length) return session;
+  await transact([
+    // The version is the lock: opening the session (attendance) bumps it.
+    putVersioned('jury session', sessionItem(next), session.version),
+    auditPut(platformAudit, ctx, {
+      action: 'jury_session.rescheduled',
+      entity: { type: 'jury_session', id: sessionId },
+      summary: changes.join(' ; '),
+    }),
+  ]);
+  return next;
+};
+
 const listAgenda = (sessionId: string) => queryAll<AgendaEntry>(keys.agendaPrefix(sessionId));
 
 const getAgendaEntry = async (sessionId: string, dossierId: string): Promise<AgendaEntry> => {
@@ -127,12 +217,6 @@ const getAgendaEntry = async (sessionId: string, dossierId: string): Promise<Age
   return toRecord<AgendaEntry>(Item);
 };
 
-const assertPlanned = (session: JurySession) => {
-  if (session.status !== 'planned') {
-    throw new RuleViolationError('session_closed', 'la session est close : ses décisions sont figées');
-  }
-};
-
 /** Puts submitted dossiers of the region on the agenda; each moves to `on_jury_agenda` atomically. */
 const addToAgenda = async (
   ctx: WriteContext,
@@ -140,7 +224,7 @@ const addToAgenda = async (
   dossierIds: string[],
 ): Promise<AgendaEntry[]> => {
   const session = await getSession(ctx.principal, sessionId);
-  assertPlanned(session);
+  enforce(canEditAgenda(session));
   const added: AgendaEntry[] = [];
   for (const [index, dossierId] of dossierIds.entries()) {
     const { Item } = await db().send(
@@ -169,14 +253,16 @@ const addToAgenda = async (
       view: pipeline.view,
       conflicts: [],
       votes: {},
+      revision: 0,
     };
     await transitionDossier(scope, ctx, dossierId, undefined, {
       action: DossierAction.ADD_TO_AGENDA,
       version: dossier.version,
       stored: dossier,
-      summary: `session du ${session.date}`,
+      summary: sessionLabel(session),
       ignoreSuspension: true,
       extraItems: [
+        sessionGuard(session),
         putNew(
           { ...keys.agendaEntry(sessionId, dossierId), itemType: 'AgendaEntry', ...entry },
           () => new RuleViolationError('already_on_agenda', 'dossier déjà inscrit'),
@@ -201,36 +287,34 @@ const addToAgenda = async (
   return added;
 };
 
-const removeFromAgenda = async (ctx: WriteContext, sessionId: string, dossierId: string) => {
-  const session = await getSession(ctx.principal, sessionId);
-  assertPlanned(session);
-  const entry = await getAgendaEntry(sessionId, dossierId);
-  if (entry.decision) throw new RuleViolationError('decided', 'une décision est déjà prise pour ce dossier');
+/**
+ * Takes an undecided dossier off a session's agenda, back to the region's pipeline (the dossier
+ * back to `eligible`), in one transaction guarded by `guard` (the session's state).
+ */
+const releaseEntry = async (
+  ctx: WriteContext,
+  session: JurySession,
+  entry: AgendaEntry,
+  guard: GuardedItem,
+  agendaItem: GuardedItem,
+) => {
   const scope = platformScopeFor(entry.tenantId);
-  const dossier = await findDossier(scope, dossierId);
+  const dossier = await findDossier(scope, entry.dossierId);
   if (!dossier) throw new NotFoundError('dossier');
-  await transitionDossier(scope, ctx, dossierId, undefined, {
+  await transitionDossier(scope, ctx, entry.dossierId, undefined, {
     action: DossierAction.REMOVE_FROM_AGENDA,
     version: dossier.version,
     stored: dossier,
+    summary: sessionLabel(session),
     ignoreSuspension: true,
     extraItems: [
-      {
-        item: {
-          Delete: {
-            TableName: tableName(),
-            Key: keys.agendaEntry(sessionId, dossierId),
-            ConditionExpression: 'attribute_not_exists(decision)',
-          },
-        },
-        onConditionFailed: () =>
-          new RuleViolationError('decided', 'une décision est déjà prise pour ce dossier'),
-      },
+      guard,
+      agendaItem,
       {
         item: {
           Update: {
             TableName: tableName(),
-            Key: keys.pipelineEntry(session.region, dossierId),
+            Key: keys.pipelineEntry(session.region, entry.dossierId),
             UpdateExpression: 'REMOVE sessionId',
           },
         },
@@ -239,199 +323,111 @@ const removeFromAgenda = async (ctx: WriteContext, sessionId: string, dossierId:
   });
 };
 
-const setAttendance = async (
-  ctx: WriteContext,
-  sessionId: string,
-  input: { version: number; presentMemberIds: string[] },
-) => {
+const removeFromAgenda = async (ctx: WriteContext, sessionId: string, dossierId: string) => {
   const session = await getSession(ctx.principal, sessionId);
-  assertPlanned(session);
-  assertVersion('jury session', session, input.version);
-  const strangers = input.presentMemberIds.flatMap((id, i) =>
-    session.memberIds.includes(id)
-      ? []
-      : [{ path: `presentMemberIds.${i}`, message: "ce membre n'est pas convoqué à la session" }],
-  );
-  if (strangers.length) throw new ValidationError(strangers);
-  const next: JurySession = {
-    ...session,
-    presentMemberIds: [...new Set(input.presentMemberIds)],
-    version: session.version + 1,
-    updatedAt: ctx.now.toISOString(),
-  };
-  await transact([putVersioned('jury session', sessionItem(next), session.version)]);
-  return next;
-};
-
-/** Conflicted: declared for this dossier, or linked by the member's declared links. */
-const conflictedMembers = (entry: AgendaEntry, members: JuryMember[]) =>
-  new Set([
-    ...entry.conflicts.map((c) => c.memberId),
-    ...members
-      .filter((m) =>
-        isConflicted(m.links, {
-          tenantId: entry.tenantId,
-          organismId: entry.view.evaluatingOrganism.id,
-          trainingOrganismId: entry.view.trainingOrganism?.id,
-        }),
-      )
-      .map((m) => m.userId),
-  ]);
-
-/** The restricted projection of one dossier for the jury; every read is in the dossier's audit trail. */
-const readAgendaDossier = async (ctx: WriteContext, sessionId: string, dossierId: string) => {
-  const session = await getSession(ctx.principal, sessionId);
+  enforce(canEditAgenda(session));
   const entry = await getAgendaEntry(sessionId, dossierId);
-  const members = await listJuryMembers(session.region);
-  const conflicted = conflictedMembers(entry, members);
-  await transact([
-    auditPut(dossierAuditOf(platformScopeFor(entry.tenantId), dossierId), ctx, {
-      action: 'dossier.read_by_jury',
-      entity: { type: 'dossier', id: dossierId },
-      summary: `session ${session.date} (${session.region})`,
-    }),
-  ]);
-  return { ...entry, conflictedMemberIds: [...conflicted] };
+  if (entry.decision) throw new RuleViolationError('decided', 'une décision est déjà prise pour ce dossier');
+  await releaseEntry(ctx, session, entry, sessionGuard(session), {
+    item: {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.agendaEntry(sessionId, dossierId),
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(decision)',
+      },
+    },
+    onConditionFailed: () => new RuleViolationError('decided', 'une décision est déjà prise pour ce dossier'),
+  });
 };
+
+/** Marks an agenda entry as sent back to the pipeline (kept for the minutes), once. */
+const returnedItem = (sessionId: string, dossierId: string, at: string): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: tableName(),
+      Key: keys.agendaEntry(sessionId, dossierId),
+      UpdateExpression: 'SET appliedAt = :at, returnedToPipeline = :yes',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(appliedAt)',
+      ExpressionAttributeValues: { ':at': at, ':yes': true },
+    },
+  },
+  onConditionFailed: () => new RuleViolationError('already_applied', 'décision déjà appliquée'),
+});
+
+/** A guard that the session is (still) in `status`: cancelling and closing release entries under it. */
+const statusGuard = (session: JurySession, status: JurySession['status']): GuardedItem => ({
+  item: {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.jurySession(session.region, session.id),
+      ConditionExpression: '#status = :status',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': status },
+    },
+  },
+  onConditionFailed: sessionMovedOn,
+});
 
 /**
- * Updates an agenda entry that has no decision yet: once decided, it is frozen (409 `decided`),
- * whoever raced to change it.
+ * Cancels a session with a reason, until it opens; its agenda goes back to the region's pipeline.
+ * Resumable: cancelling a cancelled session finishes sending its agenda back.
  */
-const updateUndecided = (
-  sessionId: string,
-  dossierId: string,
-  update: {
-    UpdateExpression: string;
-    ExpressionAttributeNames?: Record<string, string>;
-    ExpressionAttributeValues: Record<string, unknown>;
-  },
-) =>
-  transact([
-    {
-      item: {
-        Update: {
-          TableName: tableName(),
-          Key: keys.agendaEntry(sessionId, dossierId),
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(decision)',
-          ...update,
-        },
-      },
-      onConditionFailed: () => new RuleViolationError('decided', 'la décision est déjà prise'),
-    },
-  ]);
-
-const declareConflict = async (ctx: WriteContext, sessionId: string, dossierId: string, reason: string) => {
-  const session = await getSession(ctx.principal, sessionId);
-  assertPlanned(session);
-  await getAgendaEntry(sessionId, dossierId);
-  await updateUndecided(sessionId, dossierId, {
-    UpdateExpression: 'SET conflicts = list_append(conflicts, :c)',
-    ExpressionAttributeValues: {
-      ':c': [{ memberId: ctx.principal.userId, reason, declaredAt: ctx.now.toISOString() }],
-    },
-  });
-  return getAgendaEntry(sessionId, dossierId);
-};
-
-const vote = async (
+const cancelSession = async (
   ctx: WriteContext,
   sessionId: string,
-  dossierId: string,
-  choice: 'certify' | 'adjourn',
-) => {
-  const session = await getSession(ctx.principal, sessionId);
-  assertPlanned(session);
-  if (!session.presentMemberIds.includes(ctx.principal.userId)) {
-    throw new RuleViolationError('not_present', 'seuls les membres présents votent');
+  input: { version: number; reason: string },
+): Promise<JurySession> => {
+  let session = await getSession(ctx.principal, sessionId);
+  if (session.status !== 'cancelled') {
+    enforce(canChangeSession(session));
+    assertVersion('jury session', session, input.version);
+    const cancelled: JurySession = {
+      ...session,
+      status: 'cancelled',
+      cancelledAt: ctx.now.toISOString(),
+      cancelReason: input.reason,
+      version: session.version + 1,
+      updatedAt: ctx.now.toISOString(),
+    };
+    await transact([
+      putVersioned('jury session', sessionItem(cancelled), session.version),
+      auditPut(platformAudit, ctx, {
+        action: 'jury_session.cancelled',
+        entity: { type: 'jury_session', id: sessionId },
+        summary: `${sessionLabel(session)} : ${input.reason}`,
+      }),
+    ]);
+    session = cancelled;
   }
-  const entry = await getAgendaEntry(sessionId, dossierId);
-  if (conflictedMembers(entry, await listJuryMembers(session.region)).has(ctx.principal.userId)) {
-    throw new RuleViolationError(
-      'conflicted',
-      "vous avez un lien avec l'organisme de ce candidat : vous ne votez pas",
+  for (const entry of await listAgenda(sessionId)) {
+    if (entry.appliedAt) continue;
+    await releaseEntry(
+      ctx,
+      session,
+      entry,
+      statusGuard(session, 'cancelled'),
+      returnedItem(sessionId, entry.dossierId, ctx.now.toISOString()),
     );
   }
-  await updateUndecided(sessionId, dossierId, {
-    UpdateExpression: 'SET votes.#member = :vote',
-    ExpressionAttributeNames: { '#member': ctx.principal.userId },
-    ExpressionAttributeValues: { ':vote': choice },
-  });
-  return getAgendaEntry(sessionId, dossierId);
-};
-
-/**
- * Records the jury's decision. The session must be able to deliberate (paritary quorum); a
- * certification needs a majority of the votes cast by present, non-conflicted members, and the
- * server re-checks that every domain is mastered.
- */
-const decide = async (
-  ctx: WriteContext,
-  sessionId: string,
-  dossierId: string,
-  input: z.infer<typeof Decision>,
-) => {
-  const session = await getSession(ctx.principal, sessionId);
-  assertPlanned(session);
-  const members = await listJuryMembers(session.region);
-  const present = members.filter((m) => session.presentMemberIds.includes(m.userId));
-  const quorum = checkQuorum(present.map((m) => ({ college: m.college ?? 'employer' })));
-  if (!quorum.ok)
-    throw new RuleViolationError('no_quorum', `la session ne peut pas délibérer : ${quorum.reason}`);
-  const entry = await getAgendaEntry(sessionId, dossierId);
-  if (entry.decision) throw new RuleViolationError('decided', 'la décision est déjà prise');
-  const conflicted = conflictedMembers(entry, members);
-  const cast = Object.entries(entry.votes).filter(
-    ([member]) => !conflicted.has(member) && session.presentMemberIds.includes(member),
-  );
-  const votes = {
-    certify: cast.filter(([, v]) => v === 'certify').length,
-    adjourn: cast.filter(([, v]) => v === 'adjourn').length,
-  };
-  if (input.decision === 'certified') {
-    if (votes.certify <= votes.adjourn) {
-      throw new RuleViolationError(
-        'no_majority',
-        `pas de majorité pour certifier (pour : ${votes.certify}, contre : ${votes.adjourn})`,
-      );
-    }
-    const dossier = await findDossier(platformScopeFor(entry.tenantId), dossierId);
-    if (!dossier || !(await masteryOf(dossier)).complete) {
-      throw new RuleViolationError(
-        'not_eligible',
-        'tous les domaines ne sont pas maîtrisés : ce dossier ne peut pas être certifié',
-      );
-    }
-  }
-  const decision = {
-    decision: input.decision,
-    reason: input.reason ?? null,
-    decidedAt: ctx.now.toISOString(),
-    decidedBy: ctx.principal.userId,
-    votes,
-  };
-  await updateUndecided(sessionId, dossierId, {
-    UpdateExpression: 'SET decision = :decision',
-    ExpressionAttributeValues: { ':decision': decision },
-  });
-  return { ...entry, decision };
+  return session;
 };
 
 export type { PipelineEntry };
 export {
   addToAgenda,
-  conflictedMembers,
+  cancelSession,
   createSession,
-  declareConflict,
-  decide,
   getAgendaEntry,
   getSession,
   listAgenda,
   listSessions,
-  readAgendaDossier,
   regionOf,
+  releaseEntry,
   removeFromAgenda,
+  rescheduleSession,
+  returnedItem,
+  sessionGuard,
   sessionItem,
-  setAttendance,
-  vote,
+  sessionLabel,
+  statusGuard,
 };

@@ -139,6 +139,8 @@ const keys = {
     sk: `AGENDA#${dossierId}`,
   }),
   agendaPrefix: (sessionId: string) => ({ pk: `JSESSION#${sessionId}`, skPrefix: 'AGENDA#' }),
+  /** The jury's quorum and majority, set by the national admin (one item, versioned, audited). */
+  jurySettings: (): Key => ({ pk: 'PLATFORM#JURY', sk: 'SETTINGS' }),
   certificate: (code: string): Key => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
   /** The next Open Badges status-list index to allocate (one per certificate, never reused). */
   statusListCounter: (): Key => ({ pk: 'STATUSLIST', sk: 'COUNTER' }),

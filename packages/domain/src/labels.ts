@@ -165,6 +165,22 @@ const auditActionLabels = {
     name: 'Clôture de la session de jury lancée',
   },
   'jury_session.closed': { done: 'a clos la session de jury', name: 'Session de jury close' },
+  'jury_session.opened': {
+    done: 'a ouvert la session de jury (présences relevées)',
+    name: 'Ouverture de la session de jury',
+  },
+  'jury_session.attendance_corrected': {
+    done: 'a corrigé les présences de la session de jury',
+    name: 'Présences corrigées',
+  },
+  'jury_session.member_arrived': {
+    done: 'a enregistré l’arrivée d’un membre du jury',
+    name: 'Arrivée d’un membre du jury',
+  },
+  'jury_session.member_left': {
+    done: 'a enregistré le départ d’un membre du jury',
+    name: 'Départ d’un membre du jury',
+  },
   'jury_session.rescheduled': { done: 'a déplacé une session de jury', name: 'Session de jury déplacée' },
   'jury_session.cancelled': { done: 'a annulé une session de jury', name: 'Session de jury annulée' },
   'jury_decision.recorded': {

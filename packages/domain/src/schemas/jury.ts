@@ -183,13 +183,17 @@ const AgendaEntry = z.object({
       present: z.array(z.string()).optional(),
       voters: z.array(z.string()).optional(),
       conflicted: z.array(z.string()).optional(),
+      /** Each present member's college at the time (a later change of college changes nothing). */
+      colleges: z.record(z.string(), z.enum(colleges)).optional(),
       ballots: z.record(z.string(), z.enum(['certify', 'adjourn'])).optional(),
       required: z.number().optional(),
       rules: JurySettings.optional(),
     })
     .optional(),
-  /** Set when closing applied the decision (certificate issued, dossier updated). */
+  /** Set when closing applied the decision (certificate issued, dossier updated), or sent the dossier back. */
   appliedAt: IsoDateTime.optional(),
+  /** No decision when the session closed (or it was cancelled): back in the region's pipeline. */
+  returnedToPipeline: z.boolean().optional(),
   certificateCode: z.string().optional(),
 });
 type AgendaEntry = z.infer<typeof AgendaEntry>;
@@ -213,6 +217,7 @@ const AgendaSummary = AgendaEntry.pick({
   dossierId: true,
   decision: true,
   appliedAt: true,
+  returnedToPipeline: true,
   certificateCode: true,
 }).extend({
   candidate: z.object({ firstName: z.string(), lastName: z.string() }),

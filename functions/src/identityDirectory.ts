@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { storeIdempotentResponse } from '@socle/data';
 import type { IdempotencyRequest } from '@socle/data';
-import { enforce, invitationNotSent } from '@socle/domain';
+import { emailRefusal, enforce, invitationNotSent } from '@socle/domain';
 import type { User } from '@socle/domain';
 import { logger } from './logger.ts';
 import { loggableError } from './middleware/errorMapper.ts';
@@ -81,6 +81,13 @@ const useIdentityDirectory = (replacement: IdentityDirectory | undefined) => {
 
 type Invitee = Pick<User, 'id' | 'email' | 'firstName' | 'lastName'>;
 
+/** Cognito's refusals of the address itself (malformed for it, or taken as an alias), not of the moment. */
+const REFUSED_ADDRESS = new Set([
+  'InvalidParameterException',
+  'AliasExistsException',
+  'UsernameExistsException',
+]);
+
 /**
  * The account of a person whose login was just committed: created in the directory, then (only
  * then) the idempotent response stored, so a retry of the same key never replays a 201 for someone
@@ -109,7 +116,10 @@ const inviteAccount = async <T>({
       error: loggableError(error),
     });
     await withdraw();
-    enforce(invitationNotSent());
+    // An address Cognito will not take gets the same answer as one used elsewhere (emailRefusal).
+    enforce(
+      REFUSED_ADDRESS.has((error as Error).name) ? emailRefusal({ sameNetwork: false }) : invitationNotSent(),
+    );
   }
   if (idempotency) await storeIdempotentResponse(idempotency, { statusCode: 201, body: response }, now);
   return response;

@@ -146,4 +146,38 @@ describe('Staff accounts in the identity directory', () => {
     // Assess
     expect(directory.accounts.get(invited.body.id)?.enabled).toBe(false);
   });
+
+  it('never tells a network admin that an address has an account in another network: one generic answer', async () => {
+    // Prepare: an address of network B's staff, one of the national admin's, and one Cognito refuses.
+    const bAdvisor = await api.call('GET', `/users/${world.b.userIds.advisor}`, {
+      token: world.b.tokens.admin,
+    });
+    const invite = (email: string) =>
+      api.call('POST', '/users', {
+        token: world.a.tokens.admin,
+        body: { ...userInvite(['advisor'], [world.a.organismId]), email },
+      });
+    // Act
+    const elsewhere = await invite(bAdvisor.body.email);
+    const refusedByDirectory = await invite(`personne.${unique()}@exemple.invalid`);
+    // Assess: the same 400 on email, saying nothing of an account.
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.fields).toEqual(refusedByDirectory.body.fields);
+    expect(elsewhere.body.fields).toEqual([
+      { path: 'email', message: expect.not.stringMatching(/compte|réseau/), code: 'email_unavailable' },
+    ]);
+  });
+
+  it('says so when the address is already a user of the same network', async () => {
+    // Prepare
+    const own = await api.call('GET', `/users/${world.a.userIds.advisor}`, { token: world.a.tokens.admin });
+    // Act
+    const again = await api.call('POST', '/users', {
+      token: world.a.tokens.admin,
+      body: { ...userInvite(['advisor'], [world.a.organismId]), email: own.body.email },
+    });
+    // Assess
+    expect(again.status).toBe(400);
+    expect(again.body.fields[0]).toMatchObject({ path: 'email', code: 'email_in_network' });
+  });
 });

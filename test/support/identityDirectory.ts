@@ -1,7 +1,8 @@
 /**
  * An identity directory held in memory, installed in the test process in place of Cognito (the
  * local server runs the handlers in this process): it records the accounts the handlers make and
- * answers as Cognito does (a username made twice or an unknown username is an error). It can be
+ * answers as Cognito does (a username made twice, an address it cannot take, under the reserved
+ * `.invalid` domain here, or an unknown username is an error). It can be
  * told to refuse the next invitations, as Cognito does when throttled or misconfigured.
  */
 import type { IdentityDirectory, Invitee } from '@socle/functions/identityDirectory';
@@ -32,6 +33,9 @@ const installMemoryDirectory = (): MemoryDirectory => {
       }
       if (accounts.has(invitee.id))
         throw cognitoError('UsernameExistsException', 'User account already exists');
+      if (invitee.email.endsWith('.invalid')) {
+        throw cognitoError('InvalidParameterException', 'Invalid email address format.');
+      }
       accounts.set(invitee.id, { ...invitee, enabled: true });
     },
     async setEnabled(userId, enabled) {

@@ -4,7 +4,7 @@
  * so a user can never change their own tenant or roles.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError, ValidationError } from '@socle/domain';
+import { NotFoundError, RuleViolationError, ValidationError, emailRefusal, enforce } from '@socle/domain';
 import type { Principal, Role, User, UserInvite, UserUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
@@ -52,11 +52,31 @@ const loginOfUser = (scope: TenantScope, user: User): Login => ({
 const emailTaken = (path: string) =>
   new ValidationError([{ path, message: 'cette adresse e-mail a déjà un compte' }]);
 
-/** Puts that create a login and reserve its email (a second account with the same email is refused). */
-const newLoginItems = (login: Login): GuardedItem[] => [
-  putNew({ ...keys.emailClaim(login.email), itemType: 'EmailClaim', userId: login.userId }, () =>
-    emailTaken('email'),
-  ),
+/** The email of an invitation is claimed by another login (`userId`); the caller decides what to say. */
+class EmailClaimedError extends Error {
+  readonly userId: string | undefined;
+  constructor(userId: string | undefined) {
+    super('email already claimed');
+    this.name = 'EmailClaimedError';
+    this.userId = userId;
+  }
+}
+
+/**
+ * Puts that create a login and reserve its email (a second account with the same email is refused:
+ * by default a 400 on `email`, or the error `onEmailClaimed` makes of the claim found).
+ */
+const newLoginItems = (
+  login: Login,
+  onEmailClaimed: (existing: Record<string, unknown> | undefined) => Error = () => emailTaken('email'),
+): GuardedItem[] => [
+  {
+    // The failed claim comes back (ALL_OLD): whose login holds the email.
+    ...putNew({ ...keys.emailClaim(login.email), itemType: 'EmailClaim', userId: login.userId }, () =>
+      emailTaken('email'),
+    ),
+    onConditionFailed: onEmailClaimed,
+  },
   putNew(loginItem(login), () => new RuleViolationError('duplicate_id', 'login id collision')),
 ];
 
@@ -94,8 +114,10 @@ const inviteUser = async (scope: TenantScope, ctx: WriteContext, input: UserInvi
     createdAt: now,
     updatedAt: now,
   };
+  const claimed = (existing: Record<string, unknown> | undefined) =>
+    new EmailClaimedError(typeof existing?.userId === 'string' ? existing.userId : undefined);
   await transact([
-    ...newLoginItems(loginOfUser(scope, user)),
+    ...newLoginItems(loginOfUser(scope, user), claimed),
     putNew(userItem(scope, user), () => new RuleViolationError('duplicate_id', 'user id collision')),
     ...organismsExist(scope, user.organisms),
     auditPut(tenantAuditOf(scope), ctx, {
@@ -103,7 +125,12 @@ const inviteUser = async (scope: TenantScope, ctx: WriteContext, input: UserInvi
       entity: { type: 'user', id: user.id },
       summary: user.roles.join(', '),
     }),
-  ]);
+  ]).catch(async (error: unknown) => {
+    if (!(error instanceof EmailClaimedError)) throw error;
+    // Only a login of this very network may be named as such; anywhere else, the generic answer.
+    const owner = error.userId ? await findLogin(error.userId) : undefined;
+    enforce(emailRefusal({ sameNetwork: owner?.tenantId === scope.tenantId }));
+  });
   return user;
 };
 

@@ -4,6 +4,7 @@
  * worded. Forms pass the record (or a part of it) to `FormState`'s `ruleMessages`.
  */
 import type { PathRuleCode } from '@socle/domain';
+import type { NotificationRuleCode } from '@socle/domain/notifications';
 
 /** The candidate's path (SPEC §3): packages/domain/src/path. */
 const pathRuleMessages: Record<PathRuleCode, string> = {
@@ -33,4 +34,18 @@ const pathRuleMessages: Record<PathRuleCode, string> = {
     'Cette personne détient déjà le certificat dans le réseau : consultez son dossier avant d’en ouvrir un autre.',
 };
 
-export { pathRuleMessages };
+/**
+ * The outbox (SPEC §5b): packages/domain/src/notifications. Only `message_already_queued` can reach
+ * a person (an event sent again); the others are delivery's own decisions, worded for completeness.
+ */
+const notificationRuleMessages: Record<NotificationRuleCode, string> = {
+  message_already_queued:
+    'Cette action a déjà été enregistrée et son message envoyé : rechargez la page pour voir son état.',
+  message_delivered: 'Ce message a déjà été envoyé.',
+  message_closed: 'Ce message ne sera pas envoyé.',
+  message_claimed: 'Ce message est en cours d’envoi.',
+  recipient_suppressed:
+    'Cette adresse e-mail a refusé nos messages ou n’existe plus : vérifiez-la avec la personne.',
+};
+
+export { notificationRuleMessages, pathRuleMessages };

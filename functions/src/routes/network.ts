@@ -78,7 +78,8 @@ const networkRoutes = [
     lambda: LambdaName.NETWORK,
     scope: 'tenant',
     roles: [R.NETWORK_ADMIN],
-    summary: 'Invite a staff member with roles, organisms and accreditations',
+    summary:
+      'Invite a staff member with roles, organisms and accreditations: the login and the Cognito account are made together or not at all (409 invitation_not_sent: nothing kept, send again); an address used elsewhere on the platform gets the generic 400 email_unavailable',
     request: { body: UserInvite },
     response: { status: 201, schema: User },
     idempotent: true,

@@ -5,6 +5,7 @@
 import * as oauth from 'oauth4webapi';
 import { getConfig } from '$lib/config';
 import { safeReturnTo } from './returnTo';
+import { signInScope } from './totp';
 import { session } from './session.svelte';
 
 interface PendingLogin {
@@ -46,7 +47,7 @@ const redirectUri = () => new URL(CALLBACK_PATH, window.location.origin).href;
 
 /** Sends the browser to the issuer's sign-in page; `returnTo` is where to land afterwards. */
 const startLogin = async (returnTo: string): Promise<void> => {
-  const { as, client } = await discover();
+  const { as, client, issuer } = await discover();
   if (!as.authorization_endpoint)
     throw new Error("Le fournisseur d'identité n'a pas de point d'autorisation.");
   const codeVerifier = oauth.generateRandomCodeVerifier();
@@ -59,7 +60,7 @@ const startLogin = async (returnTo: string): Promise<void> => {
     client_id: client.client_id,
     redirect_uri: redirectUri(),
     response_type: 'code',
-    scope: 'openid email profile',
+    scope: signInScope(issuer.href),
     state,
     code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',

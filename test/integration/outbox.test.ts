@@ -17,6 +17,7 @@ import {
   openDossier,
   platformScopeFor,
   sendDeadlineReminders,
+  staffMessage,
   tableName,
   transact,
 } from '@socle/data';
@@ -494,6 +495,43 @@ describe('Suppression (SES bounces and complaints)', () => {
     expect([transient.ignored, malformed.malformed + broken.malformed, sent.get(messageId)]).toEqual([
       1, 2, 1,
     ]);
+  });
+});
+
+describe('Staff and recipient kinds', () => {
+  it('delivers the opt-in work queue summary to a staff member', async () => {
+    // Prepare
+    const userId = ulid();
+    const email = `${unique()}@exemple.fr`;
+    await transact(
+      staffMessage({
+        person: { userId, firstName: 'Alice', email },
+        eventKey: `staff.work_queue:${userId}:${today}`,
+        content: {
+          template: NotificationTemplate.STAFF_WORK_QUEUE,
+          items: [{ label: 'évaluations en cours', count: 2 }],
+        },
+        now: new Date(),
+      }),
+    );
+
+    // Act
+    await deliverPendingMessages({ sender: localSender(), render });
+
+    // Assess
+    const mail = (await listLocalMail({ limit: 100 })).find((m) => m.to === email);
+    expect(mail?.email.text).toContain('2 évaluations en cours');
+  });
+
+  it('refuses to queue a candidate template for a jury member', () => {
+    expect(() =>
+      juryMemberMessage({
+        person: { userId: ulid(), firstName: 'Paul', email: 'paul@exemple.fr' },
+        eventKey: `wrong:${ulid()}`,
+        content: restitution(),
+        now: new Date(),
+      }),
+    ).toThrow(/not for a jury_member/);
   });
 });
 

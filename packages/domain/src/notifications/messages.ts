@@ -25,6 +25,8 @@ const NotificationTemplate = {
   JURY_RESCHEDULED: 'jury.rescheduled',
   JURY_CANCELLED: 'jury.cancelled',
   JURY_AGENDA_PUBLISHED: 'jury.agenda_published',
+  /** Staff get nothing by default (their home page is their queue); this is the opt-in summary. */
+  STAFF_WORK_QUEUE: 'staff.work_queue',
 } as const;
 type NotificationTemplate = (typeof NotificationTemplate)[keyof typeof NotificationTemplate];
 
@@ -97,12 +99,24 @@ const MessageContent = z.discriminatedUnion('template', [
     session: SessionSlot,
     dossierCount: z.number().int().min(0),
   }),
+  z.object({
+    template: z.literal(NotificationTemplate.STAFF_WORK_QUEUE),
+    /** The home page's "À faire" lines as the person sees them: `3 évaluations en cours`. */
+    items: z
+      .array(z.object({ label: z.string().min(1).max(120), count: z.number().int().min(1) }))
+      .min(1)
+      .max(20),
+  }),
 ]);
 type MessageContent = z.infer<typeof MessageContent>;
 
 /** The recipient kind each template is written for (a candidate template never goes to a juror). */
 const recipientKindOf = (template: NotificationTemplate): RecipientKind =>
-  template.startsWith('candidate.') ? RecipientKind.CANDIDATE : RecipientKind.JURY_MEMBER;
+  template.startsWith('candidate.')
+    ? RecipientKind.CANDIDATE
+    : template.startsWith('staff.')
+      ? RecipientKind.STAFF
+      : RecipientKind.JURY_MEMBER;
 
 export {
   MessageContent,

@@ -12,6 +12,7 @@ const options = {
 };
 const candidate: Recipient = { kind: RecipientKind.CANDIDATE, email: 'marie@example.fr', firstName: 'Marie' };
 const juror: Recipient = { kind: RecipientKind.JURY_MEMBER, email: 'paul@example.fr', firstName: 'Paul' };
+const staff: Recipient = { kind: RecipientKind.STAFF, email: 'alice@example.fr', firstName: 'Alice' };
 
 const SESSION_ID = '01JSESSION0000000000000000';
 const session = {
@@ -117,6 +118,16 @@ const every: [MessageContent, Recipient][] = [
   ],
   [{ template: NotificationTemplate.JURY_CANCELLED, session: { ...session, sequence: 2 } }, juror],
   [{ template: NotificationTemplate.JURY_AGENDA_PUBLISHED, session, dossierCount: 12 }, juror],
+  [
+    {
+      template: NotificationTemplate.STAFF_WORK_QUEUE,
+      items: [
+        { label: 'évaluations en cours', count: 3 },
+        { label: 'dossiers proches de leur échéance', count: 1 },
+      ],
+    },
+    staff,
+  ],
 ];
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
@@ -150,7 +161,7 @@ describe('Function: renderMessage', () => {
       });
 
       it('says how to stop receiving such messages', () => {
-        expect(/Pour ne plus (les recevoir|être convoqué)/.test(email.text)).toBe(true);
+        expect(/Pour ne plus (les recevoir|être convoqué|le recevoir)/.test(email.text)).toBe(true);
       });
 
       it('shows no ISO date and no internal id, in the subject, the text or the HTML', () => {

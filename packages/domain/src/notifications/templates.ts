@@ -279,6 +279,19 @@ const build = (content: MessageContent, recipient: Recipient, options: RenderOpt
           stop: JURY_STOP,
         },
       };
+    case NotificationTemplate.STAFF_WORK_QUEUE:
+      return {
+        body: {
+          subject: 'Votre liste « À faire » sur Socle',
+          heading: 'Ce qui vous attend sur Socle',
+          paragraphs: ['Voici ce qui vous attend aujourd’hui :'],
+          facts: content.items.map((item) => ['À faire', `${item.count} ${item.label}`] as [string, string]),
+          action: { label: 'Ouvrir ma liste « À faire »', href: link(options.siteUrl, '/') },
+          reason:
+            'Vous recevez ce message parce que vous avez demandé à recevoir par e-mail le résumé de votre liste « À faire ».',
+          stop: 'Pour ne plus le recevoir, désactivez le résumé par e-mail dans votre profil.',
+        },
+      };
   }
 };
 

@@ -12,7 +12,7 @@ import {
   updateTrainingPlan,
 } from '@socle/data';
 import type { StoredReferentiel, TenantScope, WriteContext } from '@socle/data';
-import { allCriteria } from '@socle/domain';
+import { allCriteria, regionToday } from '@socle/domain';
 import type { CriterionStatus, Principal } from '@socle/domain';
 
 const DAY = 86_400_000;
@@ -53,15 +53,17 @@ const runEvaluation = async (
   const evaluation = await startEvaluation(scope, at(evaluator, when), dossierId, {
     dossierVersion: dossier.version,
   });
+  // The day of the sequences is the dossier's region's day (overseas regions are hours from UTC).
+  const day = regionToday(dossier.region, when);
   const sequences = [
     {
-      date: isoDate(when),
+      date: day,
       start: '09:00',
       durationMinutes: evaluation.kind === 'final' ? 150 : 210,
       mode: 'on_site' as const,
     },
     ...(evaluation.kind === 'preliminary'
-      ? [{ date: isoDate(when), start: '14:00', durationMinutes: 150, mode: 'on_site' as const }]
+      ? [{ date: day, start: '14:00', durationMinutes: 150, mode: 'on_site' as const }]
       : []),
   ];
   const saved = await saveEvaluation(scope, at(evaluator, when), dossierId, evaluation.id, undefined, {

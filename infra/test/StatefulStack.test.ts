@@ -314,6 +314,14 @@ describe('Class: StatefulStack (dev)', () => {
     // Assess
     expect(template).toHaveResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
   });
+
+  it('does not protect against deletion a table it deletes (cdk destroy would fail on it)', () => {
+    const template = Template.fromStack(socleApp({ stage: 'dev' }).stateful);
+    expect(template).toHaveResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
 });
 
 describe('Class: StatefulStack (after a point-in-time restore)', () => {

@@ -1,7 +1,7 @@
 import { AUDIT_PREFIX } from '@socle/data/keys';
 import { tableDefinition } from '@socle/data/table';
 import type { KeyAttribute } from '@socle/data/table';
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { TableProps } from 'aws-cdk-lib/aws-dynamodb';
@@ -56,7 +56,9 @@ class SocleTable extends Table {
       sortKey: attribute(tableDefinition.sortKey),
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
+      // Protected when kept: a table the stack deletes with itself (dev) cannot be protected, or
+      // `cdk destroy` fails on it.
+      deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
       encryption: TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       removalPolicy: props.removalPolicy,

@@ -1,7 +1,9 @@
 /**
  * Closing a 120-candidate session with crashes injected at random points (20 seeds): running "close"
- * again finishes the job; exactly the certified candidates hold exactly one certificate each, every
- * dossier is in its final state, and nothing is left in the pipeline. (The crash points are what vary;
+ * again finishes the job; exactly the certified candidates hold exactly one certificate each, dated on
+ * the session's day; every decided dossier is in its final state and out of the pipeline; a candidate
+ * without a decision (or with a decision the recorded votes do not carry) goes back to the pipeline,
+ * never adjourned by default. (The crash points are what vary;
  * 120 candidates give each seed several dossiers on either side of every crash. Closing 1,000 at once
  * is the bench's: test/bench/juryClosing.test.ts.)
  */
@@ -19,7 +21,10 @@ import { buildWorld, expectStatus } from '../support/world.ts';
 import type { World } from '../support/world.ts';
 
 const CANDIDATES = 120;
-const SEEDS = 20;
+const SEEDS = Number(process.env.SEEDS ?? 20);
+const SESSION_DATE = '2026-12-15';
+/** Closing happens on the session's day (in Paris): the clock is injected. */
+const CLOSING_AT = new Date('2026-12-15T16:00:00Z');
 
 let api: TestApi;
 let world: World;
@@ -52,7 +57,7 @@ const decidedSession = async (random: () => number) => {
     await api.call('POST', '/jury/sessions', {
       token: jury.secretary.token,
       body: {
-        date: '2026-12-15',
+        date: SESSION_DATE,
         startTime: '09:00',
         place: 'Paris',
         memberIds: [jury.employer.userId, jury.employee.userId],
@@ -63,11 +68,20 @@ const decidedSession = async (random: () => number) => {
   );
   const scope = platformScopeFor(world.a.tenantId);
   const items: Record<string, unknown>[] = [];
-  const decisions = new Map<string, 'certified' | 'adjourned'>();
+  const decisions = new Map<string, 'certified' | 'adjourned' | 'returned'>();
+  const present = [jury.employer.userId, jury.employee.userId];
+  const colleges = { [jury.employer.userId]: 'employer', [jury.employee.userId]: 'employee' } as const;
   for (let i = 0; i < CANDIDATES; i++) {
     const dossier: Dossier = { ...template, id: ulid(), status: 'on_jury_agenda', version: 7 };
-    const decision = random() < 0.8 ? 'certified' : 'adjourned';
-    decisions.set(dossier.id, decision);
+    const draw = random();
+    // 75 % certified, 15 % adjourned, 5 % undecided, 5 % a decision the recorded votes do not carry.
+    const decision = draw < 0.75 ? 'certified' : draw < 0.9 ? 'adjourned' : undefined;
+    const unsupported = draw >= 0.95;
+    decisions.set(dossier.id, decision && !unsupported ? decision : 'returned');
+    const ballot = decision === 'adjourned' ? 'adjourn' : 'certify';
+    const ballots = Object.fromEntries(
+      present.map((id, k) => [id, unsupported && k === 0 ? 'adjourn' : ballot]),
+    );
     const view = {
       dossierId: dossier.id,
       candidate: dossier.candidate,
@@ -79,14 +93,25 @@ const decidedSession = async (random: () => number) => {
       tenantId: world.a.tenantId,
       view,
       conflicts: [],
-      votes: {},
-      decision: {
-        decision,
-        reason: decision === 'adjourned' ? 'Complément demandé' : null,
-        decidedAt: new Date().toISOString(),
-        decidedBy: jury.secretary.userId,
-        votes: { certify: 2, adjourn: 0 },
-      },
+      votes: decision ? ballots : {},
+      ...(decision
+        ? {
+            decision: {
+              decision: unsupported ? 'certified' : decision,
+              reason: decision === 'adjourned' ? 'Complément demandé' : null,
+              decidedAt: CLOSING_AT.toISOString(),
+              decidedBy: jury.secretary.userId,
+              votes: { certify: 2, adjourn: 0 },
+              present,
+              voters: present,
+              conflicted: [],
+              colleges,
+              ballots,
+              required: 2,
+              rules: { minPerCollege: 1, parity: true, majority: 'absolute', version: 0 },
+            },
+          }
+        : {}),
     };
     items.push(
       dossierItemOf(scope, dossier),
@@ -95,6 +120,7 @@ const decidedSession = async (random: () => number) => {
         ...keys.pipelineEntry('11', dossier.id),
         itemType: 'PipelineEntry',
         dossierId: dossier.id,
+        tenantId: world.a.tenantId,
         sessionId: session.id,
       },
     );
@@ -123,7 +149,9 @@ const certificatesOf = async (sessionId: string) => {
   return found;
 };
 
-/** Reads many items in batches of 100, keyed by partition key (each key here has its own pk). */
+/** Reads many items in batches of 100, keyed by `pk|sk` (pipeline entries share their region's pk). */
+const keyOf = (key: { pk: string; sk: string }) => `${key.pk}|${key.sk}`;
+
 const batchGet = async (keyList: { pk: string; sk: string }[]) => {
   const found = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < keyList.length; i += 100) {
@@ -132,7 +160,7 @@ const batchGet = async (keyList: { pk: string; sk: string }[]) => {
     };
     while (request && Object.keys(request).length) {
       const result = await db().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[tableName()] ?? []) found.set(item.pk as string, item);
+      for (const item of result.Responses?.[tableName()] ?? []) found.set(`${item.pk}|${item.sk}`, item);
       request = result.UnprocessedKeys as typeof request;
     }
   }
@@ -174,7 +202,7 @@ describe('Closing a jury session with crashes', () => {
       for (let attempt = 0; attempt < 10; attempt++) {
         try {
           await closeSession(
-            { principal: secretary, requestId: `close-${attempt}`, now: new Date() },
+            { principal: secretary, requestId: `close-${attempt}`, now: CLOSING_AT },
             sessionId,
             { fault },
           );
@@ -198,12 +226,16 @@ describe('Closing a jury session with crashes', () => {
       const dossiers = await batchGet(ids.map((id) => keys.dossier(scope, id)));
       const markers = await batchGet(ids.map((id) => keys.dossierCertificate(scope, id)));
       const pipeline = await batchGet(ids.map((id) => keys.pipelineEntry('11', id)));
-      expect(pipeline.size).toBe(0);
+      const returned = [...decisions].filter(([, d]) => d === 'returned').map(([id]) => id);
+      // Only the candidates without a decision that stands are back in the pipeline, on no session.
+      expect([...pipeline.values()].map((p) => p.dossierId).sort()).toEqual([...returned].sort());
+      for (const entry of pipeline.values()) expect(entry.sessionId).toBeUndefined();
+      for (const certificate of certificates) expect(certificate.issuedOn).toBe(SESSION_DATE);
       const byDossier = new Map(certificates.map((c) => [c.dossierId as string, c.code]));
       for (const [dossierId, decision] of decisions) {
-        const dossier = dossiers.get(keys.dossier(scope, dossierId).pk);
-        const marker = markers.get(keys.dossierCertificate(scope, dossierId).pk);
-        expect(dossier?.status).toBe(decision);
+        const dossier = dossiers.get(keyOf(keys.dossier(scope, dossierId)));
+        const marker = markers.get(keyOf(keys.dossierCertificate(scope, dossierId)));
+        expect(dossier?.status).toBe(decision === 'returned' ? 'eligible' : decision);
         if (decision === 'certified') {
           expect(marker?.code).toBe(dossier?.certificateCode);
           expect(byDossier.get(dossierId)).toBe(dossier?.certificateCode);
@@ -214,7 +246,10 @@ describe('Closing a jury session with crashes', () => {
       const session = await api.call('GET', `/jury/sessions/${sessionId}`, { token: jury.secretary.token });
       expect(session.body.session).toMatchObject({
         status: 'closed',
-        summary: { certified: certified.length, adjourned: CANDIDATES - certified.length },
+        summary: {
+          certified: certified.length,
+          adjourned: CANDIDATES - certified.length - returned.length,
+        },
       });
     });
   }

@@ -199,3 +199,46 @@ describe('Function: minutesInputFrom', () => {
     expect(input.issuedOn).toBe('2027-01-05');
   });
 });
+
+describe('Function: minutesInputFrom, deliberation per candidate', () => {
+  it('states who was present, who voted what and who was conflicted, by name', () => {
+    const decided = entry('D1', 'Martin', {
+      votes: { EMP: 'certify', SAL: 'certify', ABS: 'adjourn' },
+      decision: {
+        decision: 'certified',
+        reason: null,
+        decidedAt: AT,
+        decidedBy: 'SEC',
+        votes: { certify: 1, adjourn: 0 },
+        present: ['EMP', 'SAL', 'ABS'],
+        voters: ['EMP', 'ABS'],
+        conflicted: ['SAL'],
+        ballots: { EMP: 'certify' },
+        required: 2,
+      },
+    });
+    const [candidate] = minutesInputFrom(source({ agenda: [decided] })).candidates;
+    expect(candidate?.deliberation).toEqual({
+      present: ['Pierre Lambert', 'Farid Benhamou', 'Nathalie Rey'],
+      certify: ['Pierre Lambert'],
+      adjourn: [],
+      abstained: ['Nathalie Rey'],
+      conflicted: ['Farid Benhamou'],
+      required: 2,
+      voters: 2,
+    });
+  });
+
+  it('lists a candidate sent back to the pipeline as without decision, never as adjourned', () => {
+    const returned = entry('D2', 'Abad', {
+      decision: undefined,
+      returnedToPipeline: true,
+      certificateCode: undefined,
+    });
+    const { candidates } = minutesInputFrom(source({ agenda: [entry('D1', 'Martin'), returned] }));
+    expect(candidates.map((c) => [c.lastName, c.decision])).toEqual([
+      ['Martin', 'certified'],
+      ['Abad', 'returned'],
+    ]);
+  });
+});

@@ -20,6 +20,26 @@ interface MinutesSource {
 
 type Decided = AgendaEntry & { decision: NonNullable<AgendaEntry['decision']> };
 
+/** Who was present, voted what, abstained, or was conflicted for one candidate, by name. */
+const deliberationOf = (entry: AgendaEntry, byId: ReadonlyMap<string, JuryMember>) => {
+  const decision = entry.decision;
+  if (!decision?.present || !decision.voters) return null;
+  const name = (id: string) => {
+    const member = byId.get(id);
+    return member ? nameOf(member) : 'Membre non retrouvé';
+  };
+  const ballots = decision.ballots ?? {};
+  return {
+    present: decision.present.map(name),
+    certify: decision.voters.filter((id) => ballots[id] === 'certify').map(name),
+    adjourn: decision.voters.filter((id) => ballots[id] === 'adjourn').map(name),
+    abstained: decision.voters.filter((id) => !ballots[id]).map(name),
+    conflicted: (decision.conflicted ?? []).filter((id) => decision.present?.includes(id)).map(name),
+    required: decision.required ?? Math.floor(decision.voters.length / 2) + 1,
+    voters: decision.voters.length,
+  };
+};
+
 const nameOf = (member: Pick<JuryMember, 'firstName' | 'lastName'>): string =>
   `${member.firstName} ${member.lastName}`;
 
@@ -89,7 +109,11 @@ const minutesInputFrom = ({ session, agenda, members, today }: MinutesSource): M
   const byId = new Map(members.map((m) => [m.userId, m]));
   const isPresent = (userId: string) => session.presentMemberIds.includes(userId);
   const sat = session.memberIds.flatMap((id) => (isPresent(id) ? (byId.get(id) ?? []) : []));
-  const decided = agenda.filter((e): e is Decided => e.decision !== undefined).sort(byCandidateName);
+  // A decision closing did not apply (its votes did not carry it) went back to the pipeline, like no decision.
+  const decided = agenda
+    .filter((e): e is Decided => e.decision !== undefined && !e.returnedToPipeline)
+    .sort(byCandidateName);
+  const returned = agenda.filter((e) => e.returnedToPipeline).sort(byCandidateName);
   return {
     region: regionOf(session.region),
     session: {
@@ -114,17 +138,32 @@ const minutesInputFrom = ({ session, agenda, members, today }: MinutesSource): M
       };
     }),
     secretary: secretaryOf(decided, members),
-    candidates: decided.map(({ view, decision, certificateCode }) => ({
-      lastName: view.candidate.lastName,
-      firstName: view.candidate.firstName,
-      birthDate: view.candidate.birthDate,
-      networkName: view.networkName,
-      evaluatingOrganism: view.evaluatingOrganism.name,
-      presentation: view.presentation,
-      decision: decision.decision,
-      reason: decision.reason ?? null,
-      certificateCode: certificateCode ?? null,
-    })),
+    candidates: [
+      ...decided.map((entry) => ({
+        lastName: entry.view.candidate.lastName,
+        firstName: entry.view.candidate.firstName,
+        birthDate: entry.view.candidate.birthDate,
+        networkName: entry.view.networkName,
+        evaluatingOrganism: entry.view.evaluatingOrganism.name,
+        presentation: entry.view.presentation,
+        decision: entry.decision.decision,
+        reason: entry.decision.reason ?? null,
+        certificateCode: entry.certificateCode ?? null,
+        deliberation: deliberationOf(entry, byId),
+      })),
+      ...returned.map((entry) => ({
+        lastName: entry.view.candidate.lastName,
+        firstName: entry.view.candidate.firstName,
+        birthDate: entry.view.candidate.birthDate,
+        networkName: entry.view.networkName,
+        evaluatingOrganism: entry.view.evaluatingOrganism.name,
+        presentation: entry.view.presentation,
+        decision: 'returned' as const,
+        reason: null,
+        certificateCode: null,
+        deliberation: null,
+      })),
+    ],
     conflicts: conflictsOf(decided, sat, byId),
     // Dated from the closing, in the region's time: the same file whenever it is downloaded.
     issuedOn: session.closedAt ? localDateTime(session.closedAt, regionTimeZone(session.region)).date : today,

@@ -147,20 +147,55 @@ const membersBlock = (cursor: PageCursor, input: MinutesInput): void => {
   cursor.space(SECTION_GAP);
 };
 
-const decisionCell = (candidate: Candidate): CellText[] =>
-  candidate.decision === 'certified'
-    ? [
-        { text: 'Certifié', weight: 'bold', color: theme.colors.success },
-        ...(candidate.certificateCode
-          ? [{ text: candidate.certificateCode, size: TABLE_SIZE - 0.5, color: theme.colors.muted }]
-          : []),
-      ]
-    : [
-        { text: 'Ajourné', weight: 'bold' },
-        ...(candidate.reason
-          ? [{ text: `Motif${NBSP}: ${frenchTypography(candidate.reason)}`, size: TABLE_SIZE - 0.5 }]
-          : []),
-      ];
+/** "Marie Dupont, Pierre Martin", or a dash when nobody. */
+const names = (list: readonly string[]): string =>
+  list.length ? list.map(frenchTypography).join(', ') : '—';
+
+/** Per candidate: who was present, who voted what, who abstained or was conflicted, the votes needed. */
+const deliberationLines = (candidate: Candidate): CellText[] => {
+  const d = candidate.deliberation;
+  if (!d) return [];
+  const small = TABLE_SIZE - 0.5;
+  return [
+    { text: `Présents${NBSP}: ${names(d.present)}`, size: small, color: theme.colors.muted },
+    {
+      text: `Pour certifier${NBSP}: ${names(d.certify)} · pour ajourner${NBSP}: ${names(d.adjourn)}${d.abstained.length ? ` · sans vote${NBSP}: ${names(d.abstained)}` : ''}`,
+      size: small,
+    },
+    ...(d.conflicted.length
+      ? [{ text: `N’ont pas voté (lien déclaré)${NBSP}: ${names(d.conflicted)}`, size: small }]
+      : []),
+    {
+      text: `${plural(d.voters, 'votant', 'votants')}, ${plural(d.required, 'voix requise', 'voix requises')}`,
+      size: small,
+      color: theme.colors.muted,
+    },
+  ];
+};
+
+const decisionCell = (candidate: Candidate): CellText[] => {
+  if (candidate.decision === 'returned') {
+    return [
+      { text: 'Sans décision', weight: 'bold' },
+      { text: 'Retour aux dossiers en attente du jury', size: TABLE_SIZE - 0.5 },
+    ];
+  }
+  const outcome: CellText[] =
+    candidate.decision === 'certified'
+      ? [
+          { text: 'Certifié', weight: 'bold', color: theme.colors.success },
+          ...(candidate.certificateCode
+            ? [{ text: candidate.certificateCode, size: TABLE_SIZE - 0.5, color: theme.colors.muted }]
+            : []),
+        ]
+      : [
+          { text: 'Ajourné', weight: 'bold' },
+          ...(candidate.reason
+            ? [{ text: `Motif${NBSP}: ${frenchTypography(candidate.reason)}`, size: TABLE_SIZE - 0.5 }]
+            : []),
+        ];
+  return [...outcome, ...deliberationLines(candidate)];
+};
 
 /** Column headers of the candidates table (the tests look for them on every page of the table). */
 const CANDIDATE_COLUMNS = [
@@ -238,12 +273,17 @@ const conflictsBlock = (cursor: PageCursor, input: MinutesInput): void => {
 
 const totalsBlock = (cursor: PageCursor, input: MinutesInput): void => {
   const certified = input.candidates.filter((c) => c.decision === 'certified').length;
-  const adjourned = input.candidates.length - certified;
+  const adjourned = input.candidates.filter((c) => c.decision === 'adjourned').length;
+  const returned = input.candidates.filter((c) => c.decision === 'returned').length;
   cursor.heading('Résultats', { size: theme.sizes.heading - 1, keepWithNext: cursor.lineHeight() * 2 });
   cursor.space(2);
   cursor.paragraph(
     `${plural(input.candidates.length, 'candidat examiné', 'candidats examinés')}${NBSP}: ` +
-      `${plural(certified, 'certifié', 'certifiés')}, ${plural(adjourned, 'ajourné', 'ajournés')}.`,
+      `${plural(certified, 'certifié', 'certifiés')}, ${plural(adjourned, 'ajourné', 'ajournés')}` +
+      (returned
+        ? `, ${plural(returned, 'sans décision', 'sans décision')} (retour aux dossiers en attente)`
+        : '') +
+      '.',
     { weight: 'bold' },
   );
   cursor.space(SECTION_GAP);

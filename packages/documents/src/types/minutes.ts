@@ -26,7 +26,20 @@ interface MinutesInput {
     evaluatingOrganism: string;
     /** 1 for a first presentation, 2 after an adjournment… */
     presentation: number;
-    decision: 'certified' | 'adjourned';
+    /** `returned`: no decision the voters took when the session closed; back to the region's pipeline. */
+    decision: 'certified' | 'adjourned' | 'returned';
+    /** How the jury deliberated on this candidate (SPEC §4), by name; absent for older sessions. */
+    deliberation?: {
+      present: string[];
+      certify: string[];
+      adjourn: string[];
+      /** Voters who cast no vote. */
+      abstained: string[];
+      conflicted: string[];
+      /** Votes the outcome needed, out of `voters`. */
+      required: number;
+      voters: number;
+    } | null;
     /** The reason of an adjournment. */
     reason?: string | null;
     /** The certificate issued to a certified candidate. */

@@ -225,6 +225,28 @@ describe('Status list', () => {
     expect(bitOf(list.credentialSubject.encodedList, Number(vc.credentialStatus.statusListIndex))).toBe(1);
   });
 
+  it('a revocation racing the first export still reaches the list (the loser is refused or retried, never half-written)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { code: raced } = await certifyThroughJury(api, world.a, jury);
+      const revoke = () =>
+        api.call('POST', `/certificates/${raced}/revoke`, {
+          token: world.nationalToken,
+          body: { reason: 'Erreur de saisie du jury' },
+        });
+      const [exported, first] = await Promise.all([
+        api.call('GET', `/certificates/${raced}/credential`, { token: world.a.tokens.advisor }),
+        revoke(),
+      ]);
+      expect(exported.status).toBe(200);
+      // The revocation read no index and an export allocated one meanwhile: refused, then retried.
+      if (first.status !== 200) expect(first.body.error).toBe('certificate_changed');
+      expect(first.status === 200 ? 200 : (await revoke()).status).toBe(200);
+      const vc = decodeJwt(await exportOf(raced)).vc as { credentialStatus: Record<string, string> };
+      const list = await statusListOf(vc.credentialStatus.statusListCredential as string);
+      expect(bitOf(list.credentialSubject.encodedList, Number(vc.credentialStatus.statusListIndex))).toBe(1);
+    }
+  });
+
   it('answers 404 for a list never allocated and 400 naming the parameter for a bad one', async () => {
     expect((await api.call('GET', '/public/credentials/status/999')).status).toBe(404);
     const bad = await api.call('GET', '/public/credentials/status/abc');

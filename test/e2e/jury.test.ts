@@ -229,7 +229,7 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     // Act: the employer votes on both candidates
     await employer.goto(sessionUrl);
     await employer.getByRole('button', { name: `Examiner le dossier de ${certifiedName}` }).click();
-    let panel = employer.getByRole('region', { name: `Dossier de ${certifiedName}` });
+    let panel = employer.getByRole('region', { name: `Dossier d’${certifiedName}` });
     await panel.getByRole('table', { name: /^Maîtrise des domaines/ }).waitFor();
     await expectAccessible(employer);
     await panel.getByRole('button', { name: 'Favorable à la certification' }).click();
@@ -246,7 +246,7 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     current = employee;
     await employee.goto(sessionUrl);
     await employee.getByRole('button', { name: `Examiner le dossier de ${certifiedName}` }).click();
-    panel = employee.getByRole('region', { name: `Dossier de ${certifiedName}` });
+    panel = employee.getByRole('region', { name: `Dossier d’${certifiedName}` });
     await panel.getByRole('button', { name: 'Favorable à la certification' }).click();
     await panel.getByText('Votre vote est enregistré : favorable à la certification.').waitFor();
     await employee.getByRole('button', { name: `Examiner le dossier de ${adjournedName}` }).click();
@@ -277,7 +277,7 @@ describe('Regional jury: from the pipeline to the certificate', () => {
 
     // Act: certify the first candidate
     await page.getByRole('button', { name: `Examiner le dossier de ${certifiedName}` }).click();
-    let panel = page.getByRole('region', { name: `Dossier de ${certifiedName}` });
+    let panel = page.getByRole('region', { name: `Dossier d’${certifiedName}` });
     await panel.getByRole('radio', { name: 'Certifié' }).check();
     await panel.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await panel.getByText(`Décision enregistrée pour ${certifiedName} : certifié.`).waitFor();

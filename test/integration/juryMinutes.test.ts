@@ -2,12 +2,16 @@
  * The procès-verbal of a jury session through the API: only once the session is closed, and only to
  * the jury of the session's region (the same visibility as the session itself).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts } from '../../packages/documents/src/testing/pdfText.ts';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury } from '../support/jury.ts';
+import { buildJury, sessionDay } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
 import { dossierOpen } from '../support/samples.ts';
 import { buildWorld, evaluate, expectStatus } from '../support/world.ts';
@@ -17,6 +21,14 @@ let api: TestApi;
 let world: World;
 let jury: Jury;
 let sessionId: string;
+let sessionDate: string;
+
+/** The PDF as a reader sees it (poppler's pdftotext, reading order). */
+const pdfText = (bytes: Uint8Array): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'minutes-')), 'pv.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+};
 
 const minutesPath = () => `/jury/sessions/${sessionId}/minutes.pdf`;
 
@@ -59,7 +71,7 @@ beforeAll(async () => {
     await api.call('POST', '/jury/sessions', {
       token: jury.secretary.token,
       body: {
-        date: '2026-12-15',
+        date: sessionDay('11'),
         startTime: '09:30',
         place: 'Préfecture, Paris',
         memberIds: [jury.employer.userId, jury.employee.userId],
@@ -69,6 +81,7 @@ beforeAll(async () => {
     'plan session',
   );
   sessionId = session.id;
+  sessionDate = session.date;
   const path = `/jury/sessions/${sessionId}`;
   const secretary = { token: jury.secretary.token };
   await api.call('POST', `${path}/agenda`, {
@@ -80,10 +93,19 @@ beforeAll(async () => {
     body: { version: session.version, presentMemberIds: [jury.employer.userId, jury.employee.userId] },
   });
   for (const member of [jury.employer, jury.employee]) {
-    await api.call('POST', `${path}/dossiers/${certified.id}/vote`, {
-      token: member.token,
-      body: { vote: 'certify' },
-    });
+    for (const [dossier, vote] of [
+      [certified, 'certify'],
+      [adjourned, 'adjourn'],
+    ] as const) {
+      expectStatus(
+        await api.call('POST', `${path}/dossiers/${dossier.id}/vote`, {
+          token: member.token,
+          body: { vote },
+        }),
+        200,
+        'vote',
+      );
+    }
   }
   expectStatus(
     await api.call('POST', `${path}/dossiers/${certified.id}/decision`, {
@@ -133,7 +155,7 @@ describe('GET /jury/sessions/{sessionId}/minutes.pdf', () => {
     }).toEqual({
       status: 200,
       type: 'application/pdf',
-      disposition: 'attachment; filename="proces-verbal-11-2026-12-15.pdf"',
+      disposition: `attachment; filename="proces-verbal-11-${sessionDate}.pdf"`,
       magic: '%PDF-',
     });
   });
@@ -146,6 +168,21 @@ describe('GET /jury/sessions/{sessionId}/minutes.pdf', () => {
 
     // Assess
     expect(texts).toEqual(expect.arrayContaining(['Abad', 'Öztürk-N’Diaye', 'Certifié', 'Ajourné']));
+  });
+
+  it('states per candidate who was present and who voted what, in French, without ids or ISO dates', async () => {
+    // Act
+    const { bytes } = await fetchPdf(jury.secretary.token);
+    const text = pdfText(bytes).replace(/\s+/g, ' ');
+
+    // Assess: both members present and voting on each candidate, one way for one, the other for the other.
+    expect(text).toMatch(/Présents : Marc Jury\w+, Marc Jury\w+/);
+    expect(text).toMatch(/Pour certifier : Marc Jury\w+, Marc Jury\w+ · pour ajourner : —/);
+    expect(text).toMatch(/Pour certifier : — · pour ajourner : Marc Jury\w+, Marc Jury\w+/);
+    expect(text).toContain('2 votants, 2 voix requises');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    for (const user of [jury.employer, jury.employee, jury.secretary])
+      expect(text).not.toContain(user.userId);
   });
 
   it('hides the minutes from a jury of another region, a member not on the session and networks', async () => {

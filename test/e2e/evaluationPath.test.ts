@@ -2,9 +2,10 @@
 /**
  * End to end in Chromium, a candidate's path: the evaluator fills the whole preliminary grid with the
  * keyboard only (training needed), the restitution shows strengths before gaps, a trainer who did not
- * evaluate builds the plan from the gaps, and the final evaluation on the remaining criteria makes the
- * dossier eligible for a jury. The grid, restitution and plan pages are checked with axe-core.
+ * evaluate builds the plan from the gaps, and the final evaluation, showing only the trained criteria
+ * and warning that the plan's hours are not done, makes the dossier eligible for a jury. The grid, restitution and plan pages are checked with axe-core.
  */
+import { regionToday } from '@socle/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
@@ -18,8 +19,11 @@ const newPage = async (browser: Browser) => {
   return context.newPage();
 };
 
-/** Yesterday (UTC): a sequence is recorded once it happened, never in the future. */
-const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+/**
+ * Today in the demo organisms' region (Paris time): a sequence is recorded once it happened, never
+ * in the future nor before the dossier's opening (a demo dossier may have been opened yesterday).
+ */
+const today = () => regionToday('11', new Date());
 
 /** The criterion holding the focus, or undefined when focus is outside the grid's criteria. */
 const focusedCriterion = (page: Page) =>
@@ -33,7 +37,7 @@ const criterionCodes = (page: Page) =>
 /** Adds one sequence (mouse and typing are fine here: only the criteria are filled keyboard-only). */
 const addSequence = async (page: Page, minutes: number) => {
   await page.getByRole('button', { name: 'Ajouter une séquence' }).click();
-  await page.getByLabel('Date', { exact: true }).fill(yesterday());
+  await page.getByLabel('Date', { exact: true }).fill(today());
   await page.getByLabel('Heure de début').fill('09:00');
   await page.getByLabel('Durée en minutes').fill(String(minutes));
 };
@@ -193,7 +197,7 @@ describe('Evaluation path: preliminary, restitution, training, final', () => {
       .textContent();
     await page.getByLabel('Objectifs pédagogiques').fill('Comprendre un message oral et en rendre compte.');
     await page.getByLabel('Heures de formation prévues').fill('20');
-    await page.getByLabel('Date', { exact: true }).fill(yesterday());
+    await page.getByLabel('Date', { exact: true }).fill(today());
     await page.getByLabel('Heures prévues').fill('3');
     await page.getByLabel(/^Thème/).fill('Écoute active');
     await page.getByRole('button', { name: 'Créer le plan de formation' }).click();
@@ -210,7 +214,7 @@ describe('Evaluation path: preliminary, restitution, training, final', () => {
     await expectAccessible(page);
   });
 
-  it('runs the final evaluation on the remaining criteria, which makes the dossier eligible', async () => {
+  it('runs the final evaluation on the trained criteria only, which makes the dossier eligible', async () => {
     // Prepare
     const page = await newPage(stack.browser);
     current = page;
@@ -221,6 +225,9 @@ describe('Evaluation path: preliminary, restitution, training, final', () => {
     await page.getByRole('button', { name: "Commencer l'évaluation finale" }).click();
     await page.waitForURL(/\/evaluations\/[0-9A-Z]{26}$/);
     await page.getByRole('heading', { level: 1, name: /Évaluation finale/ }).waitFor();
+    const lead = (await page.locator('p.lead').textContent())?.replace(/\s+/g, ' ');
+    const hoursWarning = (await page.getByText(/^Formation incomplète/).textContent())?.replace(/\s+/g, ' ');
+    const domainHeadings = await page.getByRole('heading', { level: 2, name: /^Domaine / }).allTextContents();
     await addSequence(page, 60);
     const codes = await criterionCodes(page);
     await tabIntoGrid(page);
@@ -237,8 +244,13 @@ describe('Evaluation path: preliminary, restitution, training, final', () => {
     await page.goto(dossierUrl);
     await page.getByRole('heading', { name: 'Statut', level: 2 }).waitFor();
 
-    // Assess
+    // Assess: only the plan's criteria (all in 1.1), the rest of the grid is not on the screen
     expect(codes.length).toBe(gapCount);
+    expect(codes.every((c) => c.startsWith('1.1.'))).toBe(true);
+    expect(domainHeadings).toHaveLength(1);
+    expect(domainHeadings[0]).toMatch(/^Domaine 1 /);
+    expect(lead).toContain('Seuls les critères travaillés en formation sont évalués');
+    expect(hoursWarning).toContain('le plan prévoit 20 h de formation, 3 h ont été suivies');
     expect(summary).toContain('Domaines maîtrisés : 7/7');
     expect(outcome).toContain('éligible au jury');
     expect(await page.getByText('Éligible au jury', { exact: true }).count()).toBeGreaterThan(0);

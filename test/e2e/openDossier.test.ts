@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * End to end in Chromium: an advisor signs in through the OIDC flow, opens a dossier, finds it in the
- * list, and the pages of this slice have no serious accessibility violation (axe-core).
+ * list, and the pages of this slice have no serious accessibility violation (axe-core); opening the
+ * same person again shows their dossier and asks first.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +81,37 @@ describe('Advisor: open a dossier and find it', () => {
     await page.waitForURL(dossierUrl);
     expect(page.url()).toBe(dossierUrl);
     await expectAccessible(page);
+  });
+
+  it('opening the same person again shows their dossier and asks before opening another', async () => {
+    const firstUrl = page.url();
+    await page.goto(`${stack.webUrl}/dossiers/nouveau`);
+    // Written differently (case, accents, dash): the same person for the network.
+    await page.getByLabel('Prénom', { exact: true }).fill('MAELYS');
+    await page.getByLabel("Nom d'usage").fill('ozturk celik');
+    await page.getByLabel('Date de naissance').fill('1992-06-15');
+    await page.getByLabel('Certification').selectOption({ label: 'CléA' });
+    await page.getByLabel("Organisme d'évaluation").selectOption({ label: 'Alpha Paris Nord (Saint-Denis)' });
+    await page.getByRole('radio', { name: "Demandeur d'emploi" }).check();
+    await page.getByLabel('Prescripteur').selectOption({ label: 'France Travail' });
+    await page.getByLabel('Financement').selectOption({ label: 'CPF' });
+    await page.getByLabel('Expérience professionnelle ou extra-professionnelle').fill('Agent de propreté.');
+    await page.getByRole('checkbox', { name: /Le candidat a donné son accord/ }).check();
+    await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+
+    const notice = page.getByRole('region', { name: 'Cette personne est déjà connue du réseau' });
+    await notice.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('doublon');
+    expect(page.url()).toMatch(/\/dossiers\/nouveau$/);
+    const existing = notice.getByRole('link', { name: /Dossier CléA ouvert le \d{2}\/\d{2}\/\d{4}/ });
+    expect(await existing.count()).toBe(1);
+    expect(new URL(firstUrl).pathname).toBe(await existing.getAttribute('href'));
+    expect(await notice.getByText('Ouvert', { exact: false }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    await notice.getByRole('button', { name: 'Ouvrir quand même un nouveau dossier' }).click();
+    await page.waitForURL(/\/dossiers\/[0-9A-Z]{26}$/);
+    expect(page.url()).not.toBe(firstUrl);
+    await page.getByRole('heading', { level: 1, name: /MAELYS/ }).waitFor();
   });
 });

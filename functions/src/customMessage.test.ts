@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handler } from './customMessage.ts';
+import { handler } from './lambdas/customMessage.ts';
 
 const context = {
   functionName: 'customMessage',

@@ -56,11 +56,33 @@ afterAll(() => {
   return api.stop();
 });
 
+/**
+ * The rules every exported credential meets, whatever the test: the OB 3.0 schema, a subject
+ * identified, no expiry, a Bitstring Status List entry (the first test details each).
+ */
+const expectOpenBadge = (credential: string) => {
+  const payload = decodeJwt(credential);
+  const vc = payload.vc as {
+    credentialSubject: { id?: string; identifier?: unknown[] };
+    credentialStatus: { type: string; statusPurpose: string };
+    validUntil?: string;
+  };
+  expect(validateAchievementCredential(vc), JSON.stringify(validateAchievementCredential.errors)).toBe(true);
+  expect(vc.credentialSubject.id ?? vc.credentialSubject.identifier?.[0]).toBeDefined();
+  expect(payload.exp).toBeUndefined();
+  expect(vc.validUntil).toBeUndefined();
+  expect(vc.credentialStatus).toMatchObject({
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+  });
+};
+
 const exportOf = async (certificateCode: string) => {
   const response = await api.call('GET', `/certificates/${certificateCode}/credential`, {
     token: world.a.tokens.advisor,
   });
   expect(response.status).toBe(200);
+  expectOpenBadge(response.body.credential);
   return response.body.credential as string;
 };
 
@@ -238,6 +260,7 @@ describe('Status list', () => {
         revoke(),
       ]);
       expect(exported.status).toBe(200);
+      expectOpenBadge(exported.body.credential);
       // The revocation read no index and an export allocated one meanwhile: refused, then retried.
       if (first.status !== 200) expect(first.body.error).toBe('certificate_changed');
       expect(first.status === 200 ? 200 : (await revoke()).status).toBe(200);

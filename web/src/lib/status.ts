@@ -35,12 +35,13 @@ const userBadge = (status: 'active' | 'disabled') =>
 const activeBadge = (active: boolean) =>
   active ? { label: 'Actif', tone: 'success' as Tone } : { label: 'Inactif', tone: 'neutral' as Tone };
 
-type SessionStatus = 'planned' | 'closing' | 'closed';
+type SessionStatus = 'planned' | 'closing' | 'closed' | 'cancelled';
 
 const sessionBadges: Record<SessionStatus, { label: string; tone: Tone }> = {
   planned: { label: 'Planifiée', tone: 'info' },
   closing: { label: 'En cours de clôture', tone: 'warning' },
   closed: { label: 'Close', tone: 'neutral' },
+  cancelled: { label: 'Annulée', tone: 'neutral' },
 };
 
 const sessionBadge = (status: SessionStatus) => sessionBadges[status];

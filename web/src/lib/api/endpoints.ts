@@ -3,6 +3,7 @@ import {
   type AgendaAdd,
   AgendaEntry,
   type Attendance,
+  type AttendanceMovement,
   AuditEvent,
   Certificate,
   CloseSummary,
@@ -24,6 +25,10 @@ import {
   JuryDossier,
   JurySession,
   type JurySessionCreate,
+  type JurySessionUpdate,
+  JurySettings,
+  type JurySettingsUpdate,
+  type SessionCancel,
   type JurySubmission,
   type NetworkAdminInvite,
   Organism,
@@ -238,6 +243,17 @@ const createApi = (fetchFn?: Fetch) => {
         }),
       setAttendance: (id: string, body: Out<typeof Attendance>) =>
         request({ method: 'PUT', path: `${sessionPath(id)}/attendance`, body, schema: JurySession }),
+      /** A late arrival or a departure, at the time it is recorded. */
+      recordMovement: (id: string, body: Out<typeof AttendanceMovement>) =>
+        request({ method: 'POST', path: `${sessionPath(id)}/movements`, body, schema: JurySession }),
+      reschedule: (id: string, body: Out<typeof JurySessionUpdate>) =>
+        request({ method: 'PATCH', path: sessionPath(id), body, schema: JurySession }),
+      cancel: (id: string, body: Out<typeof SessionCancel>) =>
+        request({ method: 'POST', path: `${sessionPath(id)}/cancel`, body, schema: JurySession }),
+      /** Quorum and majority the juries deliberate under (the national admin sets them). */
+      settings: () => request({ method: 'GET', path: '/jury/settings', schema: JurySettings }),
+      putSettings: (body: Out<typeof JurySettingsUpdate>) =>
+        request({ method: 'PUT', path: '/jury/settings', body, schema: JurySettings }),
       dossier: (id: string, dossierId: string) =>
         request({ method: 'GET', path: agendaDossierPath(id, dossierId), schema: JuryDossier }),
       declareConflict: (id: string, dossierId: string, body: Out<typeof ConflictDeclaration>) =>

@@ -3,7 +3,7 @@
  * one closed record per context so that a new code in the domain is a type error here until it is
  * worded. Forms pass the record (or a part of it) to `FormState`'s `ruleMessages`.
  */
-import type { PathRuleCode } from '@socle/domain';
+import type { JuryRuleCode, PathRuleCode } from '@socle/domain';
 import type { NotificationRuleCode } from '@socle/domain/notifications';
 
 /** The candidate's path (SPEC §3): packages/domain/src/path. */
@@ -48,4 +48,36 @@ const notificationRuleMessages: Record<NotificationRuleCode, string> = {
     'Cette adresse e-mail a refusé nos messages ou n’existe plus : vérifiez-la avec la personne.',
 };
 
-export { notificationRuleMessages, pathRuleMessages };
+/** Jury sessions (SPEC §4): packages/domain/src/jury. */
+const juryRuleMessages: Record<JuryRuleCode, string> = {
+  session_date_past: 'Cette date est passée : une session se planifie pour aujourd’hui ou une date à venir.',
+  session_opened:
+    'La session est ouverte (présences relevées) : elle ne peut plus être reportée, modifiée ni annulée.',
+  session_cancelled: 'La session est annulée : plus rien ne peut y être enregistré.',
+  session_closed: 'La session est close : ses décisions sont figées.',
+  before_session_date:
+    'La session n’est pas encore ouverte : présences, votes, décisions et clôture se font le jour de la session, à l’heure de la région.',
+  member_not_convenable: 'Ce membre est inconnu ou inactif dans le jury de la région.',
+  term_not_covering: 'Le mandat de ce membre ne couvre pas la date de la session.',
+  colleges_missing: 'Convoquez au moins un membre de chaque collège (employeurs et salariés).',
+  member_not_convened: 'Ce membre n’est pas convoqué à la session.',
+  attendance_not_recorded: 'Relevez d’abord les présences à l’ouverture de la session.',
+  attendance_frozen:
+    'Le premier vote est exprimé : la liste des présents est figée. Enregistrez une arrivée ou un départ à la place.',
+  movement_invalid: 'Cette arrivée ou ce départ ne correspond pas à la présence actuelle de ce membre.',
+  no_quorum:
+    'Le jury ne peut pas délibérer : le nombre de membres présents de chaque collège ne respecte pas le quorum. Corrigez la présence.',
+  not_present: 'Seuls les membres présents lors de l’examen de ce candidat votent.',
+  conflicted: 'Ce membre a un lien avec ce candidat ou son organisme : il ne vote pas sur ce candidat.',
+  voters_missing_college:
+    'Les votants pour ce candidat (présents sans lien déclaré) doivent compter les deux collèges : la décision ne peut pas être prise.',
+  no_majority:
+    'Les votes ne donnent pas la majorité requise pour cette décision : le secrétariat enregistre l’issue du vote, jamais une décision propre.',
+  reason_required: 'Le motif est obligatoire.',
+  decided: 'La décision a déjà été prise pour ce dossier. Actualisez le dossier.',
+  not_eligible:
+    'Tous les domaines ne sont pas maîtrisés : ce candidat ne peut pas être certifié. Seul l’ajournement est possible.',
+  empty_agenda: 'L’ordre du jour est vide : il n’y a rien à clore.',
+};
+
+export { juryRuleMessages, notificationRuleMessages, pathRuleMessages };

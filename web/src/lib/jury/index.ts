@@ -12,6 +12,7 @@ export {
   quorumOf,
   quorumText,
   regionName,
+  rulesText,
   sessionWhen,
   sessionWhere,
   voteLabels,

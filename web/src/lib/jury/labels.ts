@@ -1,6 +1,6 @@
 /** French wording of the juries: colleges, roles, votes, regions, session dates and the quorum. */
 import { checkQuorum, regions } from '@socle/domain';
-import type { College, JuryMember, JurySession, QuorumCheck } from '@socle/domain';
+import type { College, JuryMember, JuryRules, JurySession, Majority, QuorumCheck } from '@socle/domain';
 import { formatLongDate } from '$lib/format';
 
 const collegeLabels: Record<College, string> = { employer: 'Employeurs', employee: 'Salariés' };
@@ -69,6 +69,16 @@ const quorumOf = (members: readonly JuryMember[], presentIds: readonly string[])
     members.filter((m) => presentIds.includes(m.userId)).map((m) => ({ college: m.college ?? 'employer' })),
   );
 
+const majorityWords: Record<Majority, string> = {
+  absolute: 'majorité absolue des votants',
+  two_thirds: 'deux tiers des votants',
+  unanimity: 'unanimité des votants',
+};
+
+/** The national admin's rules in one sentence: "1 membre par collège au moins, à parité ; majorité absolue des votants". */
+const rulesText = (rules: Pick<JuryRules, 'minPerCollege' | 'parity' | 'majority'>): string =>
+  `${rules.minPerCollege} membre${rules.minPerCollege > 1 ? 's' : ''} présent${rules.minPerCollege > 1 ? 's' : ''} par collège au moins${rules.parity ? ', à parité' : ''} ; décision à la ${majorityWords[rules.majority]}`;
+
 /** The quorum as one sentence for the meeting room. */
 const quorumText = (check: QuorumCheck): string =>
   check.ok ? 'Le jury peut délibérer.' : `Le jury ne peut pas encore délibérer : ${check.reason}.`;
@@ -86,6 +96,7 @@ export {
   quorumOf,
   quorumText,
   regionName,
+  rulesText,
   sessionWhen,
   sessionWhere,
   voteLabels,

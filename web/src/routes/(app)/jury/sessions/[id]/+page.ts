@@ -7,10 +7,14 @@ export const load: PageLoad = async ({ fetch, url, params, parent, depends }) =>
   const { me } = await parent();
   const secretary = hasRole(me, 'jury_secretary');
   const notFound = { notFound: 'Cette session est introuvable.' };
-  const [detail, pipeline] = await Promise.all([
+  const [detail, pipeline, settings, regionMembers] = await Promise.all([
     guarded(url, api.jury.session(params.id), notFound),
     // The secretary builds the agenda from the region's dossiers not yet on a session.
     secretary ? guarded(url, api.jury.pipeline()) : Promise.resolve(undefined),
+    // The rules in force, shown until the session opens (it then keeps its own).
+    guarded(url, api.jury.settings()),
+    // The region's members, to change who is convened before the session opens.
+    secretary ? guarded(url, api.jury.members()) : Promise.resolve(undefined),
   ]);
   return {
     secretary,
@@ -18,5 +22,7 @@ export const load: PageLoad = async ({ fetch, url, params, parent, depends }) =>
     agenda: detail.agenda,
     members: detail.members,
     waiting: pipeline?.items.filter((e) => !e.sessionId) ?? [],
+    rules: detail.session.rules ?? settings,
+    regionMembers: regionMembers?.items.filter((m) => m.role === 'jury_member' && m.active) ?? [],
   };
 };

@@ -17,11 +17,18 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { logger } from '../logger.ts';
 import { jsonResponse } from './response.ts';
 
-/** Thrown when a protected route is reached without verified claims. */
+/**
+ * Thrown when a protected route is reached without verified access-token claims, or with a token
+ * its login no longer backs (`code` and French `message` of the access rule then).
+ */
 class UnauthorizedError extends Error {
-  constructor() {
-    super('authentication required');
+  readonly code?: string;
+  readonly frenchMessage?: string;
+  constructor(refusal?: { code: string; message: string }) {
+    super(refusal ? refusal.code : 'authentication required');
     this.name = 'UnauthorizedError';
+    this.code = refusal?.code;
+    this.frenchMessage = refusal?.message;
   }
 }
 
@@ -108,10 +115,13 @@ const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
     });
   }
   if (error instanceof UnauthorizedError) {
-    return jsonResponse(401, {
-      error: 'unauthorized',
-      message: 'Authentification requise / authentication required',
-    });
+    return jsonResponse(
+      401,
+      error.code
+        ? { error: error.code, message: error.frenchMessage }
+        : { error: 'unauthorized', message: 'Authentification requise / authentication required' },
+      { 'www-authenticate': 'Bearer' },
+    );
   }
   if (error instanceof ForbiddenError) {
     return jsonResponse(403, { error: 'forbidden', message: `Accès refusé / forbidden: ${error.message}` });

@@ -1,5 +1,5 @@
 import { regions } from '@socle/domain';
-import { createApi } from '$lib/api';
+import { createApi, guarded } from '$lib/api';
 import { collegeCounts } from '$lib/jury';
 import type { PageLoad } from './$types';
 
@@ -13,7 +13,7 @@ interface RegionCounts {
  * The 18 regions render at once; each region's counts arrive on their own (one request per region, not
  * awaited here), and a region whose request failed shows no figure rather than failing the page.
  */
-export const load: PageLoad = ({ fetch }) => {
+export const load: PageLoad = async ({ fetch, url }) => {
   const api = createApi(fetch);
   const countsOf = (region: string): Promise<RegionCounts | undefined> =>
     api.juries.members(region).then(
@@ -26,5 +26,7 @@ export const load: PageLoad = ({ fetch }) => {
       },
       () => undefined,
     );
-  return { regions: regions.map((r) => ({ ...r, counts: countsOf(r.code) })) };
+  // Quorum and majority of every jury: the national admin's setting.
+  const settings = await guarded(url, api.jury.settings());
+  return { regions: regions.map((r) => ({ ...r, counts: countsOf(r.code) })), settings };
 };

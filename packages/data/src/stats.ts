@@ -12,6 +12,8 @@ import {
   type VolumesResponse,
   aggregateVolumes,
   certificationLabels,
+  checkFeeScheduleStart,
+  enforce,
   regionOf,
   usageStatementOf,
 } from '@socle/domain';
@@ -138,6 +140,7 @@ const putFeeSchedule = async (
   month: string,
   input: FeeScheduleInput,
 ): Promise<FeeSchedule> => {
+  enforce(checkFeeScheduleStart({ month, now: ctx.now }));
   const schedule: FeeSchedule = {
     effectiveFrom: month,
     fees: input.fees,

@@ -4,7 +4,10 @@
  */
 import * as z from 'zod';
 import { type Certification, certifications } from '../constants.ts';
+import { allow, refuse } from '../rules/verdict.ts';
+import type { Verdict } from '../rules/verdict.ts';
 import { IsoDateTime, Version } from '../schemas/common.ts';
+import { counterMonthOf } from './counters.ts';
 import { type Counts, Month } from './volumes.ts';
 
 /** Euro cents, so sums are exact. */
@@ -55,6 +58,25 @@ const FeeSchedulesResponse = z.object({
   items: z.array(FeeSchedule),
   defaults: FeeTable,
 });
+
+const FEE_RULE_CODES = ['statement_issued'] as const;
+type FeeRuleCode = (typeof FEE_RULE_CODES)[number];
+
+/**
+ * May a fee schedule start in `month`? The product has no act of issuing a statement: a statement is
+ * computed on demand from the counters. So "issued" is defined by the calendar: once a month has
+ * ended (in French metropolitan time, the counters' clock) its statements are final, since networks
+ * may already have downloaded and paid them; a schedule starting then would silently reprice them.
+ * The current month is still open (its counts still move), so a schedule may start in it.
+ */
+const checkFeeScheduleStart = ({ month, now }: { month: string; now: Date }): Verdict<FeeRuleCode> =>
+  month < counterMonthOf(now.toISOString())
+    ? refuse(
+        'statement_issued',
+        'les relevés de ce mois sont déjà émis (mois terminé) : choisissez le mois en cours ou un mois à venir',
+        'month',
+      )
+    : allow();
 
 /** The fees in force in a month: the latest schedule effective on or before it, else the defaults. */
 const feesInForce = (
@@ -130,7 +152,10 @@ const usageStatementOf = (input: {
 const formatEuros = (cents: number) =>
   new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
+export type { FeeRuleCode };
 export {
+  FEE_RULE_CODES,
+  checkFeeScheduleStart,
   Cents,
   CertificationFees,
   FeeScheduleInput,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { ORIGIN_SECRET_ARN_ENV, ORIGIN_SECRET_HEADER } from '@socle/functions/clientAddress';
 import { API_GATEWAY_TIMEOUT_SECONDS } from '@socle/functions/lambdaTimeouts';
+import { DEV_TOKEN_LIFETIMES } from '@socle/functions/local/devIssuer';
 import { routes } from '@socle/functions/routes';
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import type { SocleFunction } from '../lib/constructs/SocleFunction.ts';
@@ -599,6 +600,25 @@ describe('Class: StatelessStack', () => {
         AllowedOAuthFlows: ['code'],
         AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
       });
+    });
+
+    it('gives tokens the lifetimes the dev issuer copies, and lets the SPA revoke its refresh token', () => {
+      // Prepare: the units CloudFormation gets (minutes for access and ID tokens by CDK's default).
+      const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0]?.Properties;
+      const seconds = (value: number, unit: string) =>
+        value * ({ seconds: 1, minutes: 60, hours: 3600, days: 86400 }[unit] ?? NaN);
+      // Assess
+      expect(seconds(client.AccessTokenValidity, client.TokenValidityUnits.AccessToken)).toBe(
+        DEV_TOKEN_LIFETIMES.accessTokenSeconds,
+      );
+      expect(seconds(client.IdTokenValidity, client.TokenValidityUnits.IdToken)).toBe(
+        DEV_TOKEN_LIFETIMES.idTokenSeconds,
+      );
+      expect(seconds(client.RefreshTokenValidity, client.TokenValidityUnits.RefreshToken)).toBe(
+        DEV_TOKEN_LIFETIMES.refreshTokenSeconds,
+      );
+      expect(client.EnableTokenRevocation).toBe(true);
+      expect(client.ExplicitAuthFlows).toContain('ALLOW_REFRESH_TOKEN_AUTH');
     });
 
     it('cannot write the email, only the names', () => {

@@ -157,6 +157,17 @@ describe('Dev issuer: discovery and sign-in', () => {
     expect(me.body).toMatchObject({ userId: world.a.userIds.advisor, roles: ['advisor'] });
   });
 
+  it('refuses an unknown account on the sign-in page: no code, no session', async () => {
+    const response = await fetch(`${api.url}/dev-auth/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({ ...authorizeParams(pkce().challenge), user_id: 'nobody' }),
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
   it('refuses a wrong PKCE verifier and a code used twice', async () => {
     const { verifier, challenge } = pkce();
     const location = await authorize(world.a.userIds.advisor, challenge);

@@ -4,7 +4,7 @@
  * refresh grants), revocation, and `/logout` with Cognito's parameters.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findTenant, listLogins } from '@socle/data';
+import { findLogin, findTenant, listLogins } from '@socle/data';
 import type { Login } from '@socle/data';
 import { roleLabels } from '@socle/domain';
 import type { Role } from '@socle/domain';
@@ -293,6 +293,11 @@ const handleDevAuth = async (
       return true;
     }
     const userId = params.get('user_id') ?? '';
+    // As a wrong password on the hosted UI: no session, no code.
+    if ((await findLogin(userId))?.status !== 'active') {
+      errorPage(res, 400, 'Compte inconnu ou désactivé.');
+      return true;
+    }
     redirect(res, codeRedirect(issuer, params, userId), {
       'set-cookie': sessionCookie(base, issuer.openSession(userId), 3600),
     });

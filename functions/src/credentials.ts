@@ -12,7 +12,14 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { STATUS_LIST_SIZE, holderOf, openBadgeEntryFor, revokedPositions, statusListOf } from '@socle/data';
+import {
+  STATUS_LIST_SIZE,
+  awsClientConfig,
+  holderOf,
+  openBadgeEntryFor,
+  revokedPositions,
+  statusListOf,
+} from '@socle/data';
 import type { StoredCertificate } from '@socle/data';
 import { certificationLabels } from '@socle/domain';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
@@ -90,7 +97,7 @@ const parseSigningKeys = (text: string | undefined): SigningKeys => {
 const readSecret = async (secretArn: string): Promise<string | undefined> => {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   try {
-    const { SecretString } = await new SecretsManagerClient({}).send(
+    const { SecretString } = await new SecretsManagerClient(awsClientConfig()).send(
       new GetSecretValueCommand({ SecretId: secretArn }),
     );
     return SecretString;

@@ -10,7 +10,7 @@ import {
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { storeIdempotentResponse } from '@socle/data';
+import { awsClientConfig, storeIdempotentResponse } from '@socle/data';
 import type { IdempotencyRequest } from '@socle/data';
 import { emailRefusal, enforce, invitationNotSent } from '@socle/domain';
 import type { User } from '@socle/domain';
@@ -30,7 +30,7 @@ interface CognitoSender {
 
 const cognitoDirectory = (
   userPoolId: string,
-  client: CognitoSender = new CognitoIdentityProviderClient({}),
+  client: CognitoSender = new CognitoIdentityProviderClient(awsClientConfig()),
 ): IdentityDirectory => {
   return {
     async invite(user) {

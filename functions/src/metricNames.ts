@@ -16,6 +16,8 @@ const SocleMetric = {
   CLIENT_ERRORS: 'ClientErrors',
   /** 0 or 1 per API request: its average is the share of 5xx answers. */
   SERVER_ERRORS: 'ServerErrors',
+  /** AWS dependencies that did not answer in time (timeout, reset, throttling): answered 503. */
+  DEPENDENCY_UNAVAILABLE: 'DependencyUnavailable',
 } as const;
 type SocleMetric = (typeof SocleMetric)[keyof typeof SocleMetric];
 

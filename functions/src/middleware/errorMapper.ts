@@ -12,9 +12,11 @@ import {
   ValidationError,
   VersionConflictError,
 } from '@socle/domain';
-import { IdempotentReplay } from '@socle/data';
+import { IdempotentReplay, OUTAGE_RETRY_AFTER_SECONDS, isAwsOutage } from '@socle/data';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../logger.ts';
+import { SocleMetric } from '../metricNames.ts';
+import { countMetric } from '../metrics.ts';
 import { jsonResponse } from './response.ts';
 
 /**
@@ -155,6 +157,21 @@ const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
   const status = (error as { statusCode?: number }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return jsonResponse(status, { error: 'http_error', message: (error as Error).message });
+  }
+  if (isAwsOutage(error)) {
+    // A stalled or throttled dependency, not a bug: a warning (one per request) and a count for the
+    // alarm, and the client is told to retry shortly rather than shown an internal error.
+    logger.warn('dependency unavailable', { error: loggableError(error) });
+    countMetric(SocleMetric.DEPENDENCY_UNAVAILABLE);
+    return jsonResponse(
+      503,
+      {
+        error: 'service_unavailable',
+        message:
+          'Service momentanément indisponible, réessayez dans quelques secondes / service temporarily unavailable',
+      },
+      { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) },
+    );
   }
   logger.error('unhandled error', { error: loggableError(error) });
   return jsonResponse(500, { error: 'internal_error', message: 'Erreur interne / internal error' });

@@ -5,6 +5,7 @@
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import { awsClientConfig } from '@socle/data';
 import type { EmailSender, OutgoingEmail } from './emailSender.ts';
 
 interface SesSenderOptions {
@@ -43,7 +44,10 @@ const sendEmailInput = (
   },
 });
 
-const sesSender = ({ client = new SESv2Client({}), ...options }: SesSenderOptions): EmailSender => ({
+const sesSender = ({
+  client = new SESv2Client(awsClientConfig()),
+  ...options
+}: SesSenderOptions): EmailSender => ({
   async send(email) {
     const result = await client.send(new SendEmailCommand(sendEmailInput(email, options)));
     return { providerMessageId: result.MessageId ?? 'unknown' };

@@ -1,5 +1,12 @@
 export type { AuditInput, WriteContext } from './audit.ts';
 export { auditPut, listAuditEvents } from './audit.ts';
+export {
+  AWS_MAX_ATTEMPTS,
+  AWS_REQUEST_TIMEOUT_MS,
+  OUTAGE_RETRY_AFTER_SECONDS,
+  awsClientConfig,
+  isAwsOutage,
+} from './awsClientConfig.ts';
 export { createDocumentClient, db } from './client.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
 export type { DossierDetail, TransitionOptions } from './dossiers.ts';

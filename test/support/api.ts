@@ -59,8 +59,12 @@ const backLogin = async (login: Login): Promise<Login> => {
   return { ...backed, roles: login.roles, organisms: login.organisms };
 };
 
-const startTestApi = async ({ allowedOrigins = ['http://127.0.0.1:5173'] } = {}): Promise<TestApi> => {
-  const endpoint = inject('dynamoEndpoint');
+const startTestApi = async ({
+  allowedOrigins = ['http://127.0.0.1:5173'],
+  // A test that stalls its database (test/integration/dynamoOutage.test.ts) brings its own.
+  dynamoEndpoint = inject('dynamoEndpoint'),
+} = {}): Promise<TestApi> => {
+  const endpoint = dynamoEndpoint;
   const tableName = `socle_${randomUUID().slice(0, 8)}`;
   process.env.DYNAMODB_ENDPOINT = endpoint;
   process.env.TABLE_NAME = tableName;

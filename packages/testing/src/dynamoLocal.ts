@@ -21,6 +21,8 @@ import { createTableInput } from '@socle/data';
 interface DynamoLocal {
   endpoint: string;
   port: number;
+  /** The java process, for tests that pause it (SIGSTOP/SIGCONT) to play a stalled database. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ const startDynamoLocal = async ({ port, dbPath }: StartOptions = {}): Promise<Dy
   return {
     endpoint,
     port: chosenPort,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -18,7 +18,18 @@ class ApiError extends Error {
   get isVersionConflict(): boolean {
     return this.status === 409 && this.body.error === 'version_conflict';
   }
+
+  /** The API or a service behind it is momentarily down (503, or API Gateway's 502/504): retry later. */
+  get isUnavailable(): boolean {
+    return UNAVAILABLE_STATUSES.has(this.status);
+  }
 }
+
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/** Shown for a 502/503/504 wherever the error's message is shown (forms, autosave, error page). */
+const UNAVAILABLE_MESSAGE =
+  'Le service est momentanément indisponible. Réessayez dans quelques secondes : ce que vous avez saisi est conservé.';
 
 /** Builds an ApiError from any response, even one whose body is not the documented shape. */
 const apiErrorFrom = async (response: Response): Promise<ApiError> => {
@@ -32,6 +43,10 @@ const apiErrorFrom = async (response: Response): Promise<ApiError> => {
   const body = parsed.success
     ? parsed.data
     : { error: `http_${response.status}`, message: response.statusText || 'Erreur inattendue du serveur' };
+  // The API's 503 body is bilingual and API Gateway's is English: the user reads one French sentence.
+  if (UNAVAILABLE_STATUSES.has(response.status)) {
+    return new ApiError(response.status, { ...body, message: UNAVAILABLE_MESSAGE });
+  }
   return new ApiError(response.status, body);
 };
 
@@ -62,4 +77,4 @@ const errorMessage = (e: unknown): string => {
 };
 
 export type { ApiErrorBody };
-export { ApiError, NetworkError, apiErrorFrom, errorMessage };
+export { ApiError, NetworkError, UNAVAILABLE_MESSAGE, apiErrorFrom, errorMessage };

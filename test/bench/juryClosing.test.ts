@@ -11,7 +11,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury } from '../support/jury.ts';
+import { buildJury, sessionDay } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
 import { buildWorld, expectStatus } from '../support/world.ts';
 import type { World } from '../support/world.ts';
@@ -45,7 +45,8 @@ const decidedSession = async () => {
     await api.call('POST', '/jury/sessions', {
       token: jury.secretary.token,
       body: {
-        date: '2026-12-15',
+        // Closing happens on the session's day (a jury never closes before its date).
+        date: sessionDay('11'),
         startTime: '09:00',
         place: 'Paris',
         memberIds: [jury.employer.userId, jury.employee.userId],
@@ -58,6 +59,8 @@ const decidedSession = async () => {
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < CANDIDATES; i++) {
     const dossier: Dossier = { ...template, id: ulid(), status: 'on_jury_agenda', version: 7 };
+    const present = [jury.employer.userId, jury.employee.userId];
+    const ballots = { [jury.employer.userId]: 'certify', [jury.employee.userId]: 'certify' } as const;
     const entry: AgendaEntry = {
       sessionId: session.id,
       dossierId: dossier.id,
@@ -68,13 +71,21 @@ const decidedSession = async () => {
         networkName: 'Réseau A',
       } as unknown as JuryDossierView,
       conflicts: [],
-      votes: {},
+      votes: ballots,
+      // A decision as the voters took it (closing checks it again against its own record).
       decision: {
         decision: 'certified',
         reason: null,
         decidedAt: new Date().toISOString(),
         decidedBy: jury.secretary.userId,
         votes: { certify: 2, adjourn: 0 },
+        present,
+        voters: present,
+        conflicted: [],
+        colleges: { [jury.employer.userId]: 'employer', [jury.employee.userId]: 'employee' },
+        ballots,
+        required: 2,
+        rules: { minPerCollege: 1, parity: true, majority: 'absolute', version: 0 },
       },
     };
     items.push(

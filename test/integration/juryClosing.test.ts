@@ -79,7 +79,7 @@ const decidedSession = async (random: () => number) => {
     const unsupported = draw >= 0.95;
     decisions.set(dossier.id, decision && !unsupported ? decision : 'returned');
     const ballot = decision === 'adjourned' ? 'adjourn' : 'certify';
-    const ballots = Object.fromEntries(
+    const ballots: Record<string, 'certify' | 'adjourn'> = Object.fromEntries(
       present.map((id, k) => [id, unsupported && k === 0 ? 'adjourn' : ballot]),
     );
     const view = {

@@ -2,6 +2,8 @@
  * One vitest run, several projects: pure unit tests next to the code, CDK assertions, integration
  * against DynamoDB Local and the real handlers, end-to-end in Chromium.
  */
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -34,7 +36,33 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'web/src/lib/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'functions/src/**/*.test.ts',
+            'web/src/lib/**/*.test.ts',
+            // Plain modules next to a page (e.g. the evaluation grid's pending marks).
+            'web/src/routes/**/*.test.ts',
+          ],
+          environment: 'node',
+          expect: { requireAssertions: true },
+        },
+      },
+      {
+        /**
+         * Svelte 5 runes modules (`*.svelte.ts`, e.g. formState, gridState) must go through the Svelte
+         * compiler: the plugin alone (not SvelteKit's, which wants web/ as its working directory and a
+         * synced .svelte-kit), `$lib` aliased as in the app, and the `browser` condition so `svelte`
+         * resolves to its client runtime (reactive `$derived`, `tick`). SvelteKit's own `$app/*`
+         * modules exist only in the app: the tests stand them in with `vi.mock`.
+         */
+        plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
+        resolve: {
+          alias: { $lib: fileURLToPath(new URL('./web/src/lib', import.meta.url)) },
+          conditions: ['browser'],
+        },
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.svelte.test.ts'],
           environment: 'node',
           expect: { requireAssertions: true },
         },

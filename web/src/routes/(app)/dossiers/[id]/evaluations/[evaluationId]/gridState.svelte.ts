@@ -2,6 +2,8 @@
  * The state of an evaluation grid: criterion results, sequences, the live mastery, and the autosave
  * queue. Changes are saved ~800 ms after the last one, one request at a time, sending only what changed
  * with the evaluation's version; a 409 stops the autosave for good (nothing is silently overwritten).
+ * The marks not saved yet are also kept in localStorage (pendingMarks.ts): a reload during an outage
+ * restores them and sends them again.
  */
 import { computeMastery, mergeAcquired, totalMinutes } from '@socle/domain';
 import type {
@@ -14,6 +16,8 @@ import type {
 } from '@socle/domain';
 import { ApiError, NetworkError } from '$lib/api';
 import { SvelteSet } from 'svelte/reactivity';
+import { browserStorage, loadPendingMarks, savePendingMarks } from './pendingMarks';
+import type { MarksStorage, PendingMarks } from './pendingMarks';
 import { draftOf, parseSequence } from './sequences';
 import type { SequenceDraft } from './sequences';
 
@@ -42,6 +46,8 @@ interface GridStateOptions {
   acquiredBefore: readonly string[];
   save: (body: EvaluationSave) => Promise<Evaluation>;
   debounceMs?: number;
+  /** Where the unsaved marks are kept across reloads (the browser's localStorage by default). */
+  storage?: MarksStorage;
 }
 
 const FIRST_RETRY_MS = 3000;
@@ -51,6 +57,8 @@ class GridState {
   readonly kind: Evaluation['kind'];
   readonly scope: ReadonlySet<string>;
   readonly limitMinutes: number;
+  /** Marks left unsaved by an earlier visit, restored from the browser and being sent again. */
+  readonly restored: number;
 
   results = $state<Record<string, CriterionValue>>({});
   sequences = $state<SequenceDraft[]>([]);
@@ -92,8 +100,19 @@ class GridState {
   #inflight: Promise<boolean> | undefined;
   #retryMs = FIRST_RETRY_MS;
   #halted = false;
+  readonly #evaluationId: string;
+  readonly #storage: MarksStorage | undefined;
+  /** The codes of the request in flight: still unsaved until it answers. */
+  #sending: readonly string[] = [];
 
-  constructor({ evaluation, referentiel, acquiredBefore, save, debounceMs = 800 }: GridStateOptions) {
+  constructor({
+    evaluation,
+    referentiel,
+    acquiredBefore,
+    save,
+    debounceMs = 800,
+    storage = browserStorage(),
+  }: GridStateOptions) {
     this.kind = evaluation.kind;
     this.scope = new Set(evaluation.scope);
     this.limitMinutes =
@@ -109,6 +128,18 @@ class GridState {
     this.#debounceMs = debounceMs;
     this.#referentiel = referentiel;
     this.#acquiredBefore = evaluation.kind === 'final' ? acquiredBefore : [];
+    this.#evaluationId = evaluation.id;
+    this.#storage = storage;
+    // Marks kept by a visit that could not save them, on this very version only.
+    const pending = Object.entries(loadPendingMarks(storage, evaluation.id, evaluation.version)).filter(
+      ([code]) => this.scope.has(code),
+    );
+    for (const [code, mark] of pending) {
+      this.results[code] = { status: mark.status, note: mark.note };
+      this.#dirty.add(code);
+    }
+    this.restored = pending.length;
+    if (pending.length > 0 && evaluation.status === 'in_progress') this.#schedule(0);
   }
 
   /** Sequences that cannot be saved yet, and why (they are kept until they can). */
@@ -180,7 +211,18 @@ class GridState {
 
   #changed(code: string): void {
     this.#dirty.add(code);
+    this.#persist();
     this.#schedule(this.#debounceMs);
+  }
+
+  /** Keeps what is not saved (waiting or in flight) in the browser, cleared once all is saved. */
+  #persist(): void {
+    const marks: PendingMarks = {};
+    for (const code of new Set([...this.#dirty, ...this.#sending])) {
+      const value = this.results[code];
+      if (value?.status) marks[code] = { status: value.status, note: value.note };
+    }
+    savePendingMarks(this.#storage, this.#evaluationId, this.version, marks);
   }
 
   #schedule(delay: number): void {
@@ -215,11 +257,14 @@ class GridState {
     }
     if (sendSequences) body.sequences = this.parsedSequences.map((p) => p.value as Sequence);
     for (const c of codes) this.#dirty.delete(c);
+    this.#sending = codes;
     this.#inflight = this.#send(body, codes, sendSequences ? revision : undefined);
     try {
       return await this.#inflight;
     } finally {
       this.#inflight = undefined;
+      this.#sending = [];
+      this.#persist();
     }
   }
 

@@ -16,7 +16,7 @@ interface AppConfig {
   auth: {
     issuer: string;
     clientId: string;
-    /** Cognito's `/logout` (its discovery document has no end_session_endpoint). */
+    /** The issuer's `/logout`, used when discovery names no `end_session_endpoint` (Cognito's may not). */
     logoutEndpoint?: string;
   };
 }

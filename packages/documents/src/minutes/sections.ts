@@ -98,7 +98,7 @@ const sessionBlock = (cursor: PageCursor, input: MinutesInput): void => {
     ['Visioconférence', session.videoLink],
     ['Secrétaire du jury', input.secretary ? frenchTypography(input.secretary.name) : null],
     ['Clôture', closing],
-    ['Référence', session.id],
+    // No internal reference: a procès-verbal is read by people (the session is named by its region and day).
   ];
   for (const [label, value] of fields) {
     if (!value) continue;

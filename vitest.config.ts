@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Benchmarks (test/bench) take minutes and measure rather than check: they run with `npm run bench`
@@ -43,6 +43,8 @@ export default defineConfig({
             // Plain modules next to a page (e.g. the evaluation grid's pending marks).
             'web/src/routes/**/*.test.ts',
           ],
+          // Runes modules' tests need the Svelte compiler: they run in the `web` project below.
+          exclude: [...configDefaults.exclude, 'web/src/**/*.svelte.test.ts'],
           environment: 'node',
           expect: { requireAssertions: true },
         },

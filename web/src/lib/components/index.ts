@@ -18,3 +18,4 @@ export { default as TextareaField } from './TextareaField.svelte';
 export { default as TextField } from './TextField.svelte';
 export { default as Shell } from './Shell.svelte';
 export { default as CursorPagination } from './CursorPagination.svelte';
+export { default as ConfirmDialog } from './ConfirmDialog.svelte';

@@ -10,6 +10,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SocleMetric } from '@socle/functions/metricNames';
 import { Monitoring } from './constructs/Monitoring.ts';
+import { Notifications } from './constructs/Notifications.ts';
 import type { MonitoredFunction } from './constructs/Monitoring.ts';
 import { ScheduledJob } from './constructs/ScheduledJob.ts';
 import { SocleApi } from './constructs/SocleApi.ts';
@@ -271,6 +272,8 @@ class StatelessStack extends Stack {
   readonly web: WebHosting;
   readonly webClient: WebClient;
   readonly monitoring: Monitoring;
+  /** Outbox delivery through SES, bounces and complaints: only with an email sender. */
+  readonly notifications?: Notifications;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -413,6 +416,19 @@ class StatelessStack extends Stack {
     }
     functions.documents.addEnvironment('PUBLIC_WEB_URL', this.web.url);
 
+    if (props.email) {
+      this.notifications = new Notifications(this, 'Notifications', {
+        table,
+        email: props.email,
+        publicWebUrl: this.web.url,
+        functionsDir: props.functionsDir,
+        depsLockFilePath: props.depsLockFilePath,
+        logRetention: config.logRetention,
+        logRemovalPolicy,
+      });
+    }
+    const notifications = this.notifications;
+
     this.api = new SocleApi(this, 'Api', {
       routes: routes.filter((route) => !isPublicPath(route.path)),
       functions,
@@ -451,16 +467,32 @@ class StatelessStack extends Stack {
       functions: {
         ...Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, monitored(fn)])),
         ...Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, monitored(job.function)])),
+        ...(notifications && {
+          outboxDelivery: monitored(notifications.delivery.function),
+          sesEvents: monitored(notifications.sesEvents),
+        }),
         // In the stateful stack: its errors alarm cannot notify a topic of this stack.
         preTokenGeneration: { function: userPool.preTokenGeneration },
         customMessage: { function: userPool.customMessage },
       },
-      deadLetterQueues: Object.fromEntries(
-        Object.entries(jobs).map(([name, job]) => [
-          name,
-          { queue: job.deadLetterQueue, depthAlarm: job.deadLetterAlarm },
-        ]),
-      ),
+      deadLetterQueues: {
+        ...Object.fromEntries(
+          Object.entries(jobs).map(([name, job]) => [
+            name,
+            { queue: job.deadLetterQueue, depthAlarm: job.deadLetterAlarm },
+          ]),
+        ),
+        ...(notifications && {
+          outboxDelivery: {
+            queue: notifications.delivery.deadLetterQueue,
+            depthAlarm: notifications.delivery.deadLetterAlarm,
+          },
+          sesEvents: {
+            queue: notifications.sesEventsDeadLetterQueue,
+            depthAlarm: notifications.sesEventsDeadLetterAlarm,
+          },
+        }),
+      },
       table,
       namespace: METRICS_NAMESPACE,
       businessMetrics: [

@@ -43,7 +43,12 @@ describe('Function: addSocleStage', () => {
       stacks.stateful.node.findChild('PreTokenGeneration'),
       ...Object.values(stacks.stateless.functions),
       ...Object.values(stacks.stateless.jobs).map((job) => job.function),
-    ];
+      stacks.stateless.notifications?.delivery.function,
+      stacks.stateless.notifications?.sesEvents,
+    ].filter((fn) => fn !== undefined);
+    expect(functions).toHaveLength(
+      1 + Object.keys(stacks.stateless.functions).length + Object.keys(stacks.stateless.jobs).length + 2,
+    );
     for (const fn of functions) {
       // Prepare
       const code = fn.node.findChild('Code') as Asset;

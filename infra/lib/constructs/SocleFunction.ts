@@ -13,13 +13,15 @@ import type { Construct } from 'constructs';
 import { nodejsBundling } from '../lambdaBundling.ts';
 
 /**
- * `getItem`: single-item reads only (the token trigger). `read`: GetItem, BatchGetItem, Query.
+ * `getItem`: single-item reads only (the token trigger). `query`, `batchGet`, `update`: that one
+ * action only (the notification functions, each grant on its own partitions). `read`: GetItem,
+ * BatchGetItem, Query.
  * `append`: read plus PutItem only, for append-only partitions (audit trails).
  * `readWrite`: read plus item writes, batch writes and transaction condition checks.
  * Scan is never granted: a `ForAllValues` condition holds vacuously when a request carries no
  * leading key, so a Scan would slip past the `dynamodb:LeadingKeys` restriction below.
  */
-type TableAccess = 'getItem' | 'read' | 'append' | 'readWrite';
+type TableAccess = 'getItem' | 'query' | 'batchGet' | 'update' | 'read' | 'append' | 'readWrite';
 
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 /** What may change or remove an existing item: denied on append-only partitions. */
@@ -28,6 +30,9 @@ const modifyActions = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:B
 const partiqlWriteActions = ['dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'];
 const tableActions: Record<TableAccess, readonly string[]> = {
   getItem: ['dynamodb:GetItem'],
+  query: ['dynamodb:Query'],
+  batchGet: ['dynamodb:BatchGetItem'],
+  update: ['dynamodb:UpdateItem'],
   read: readActions,
   append: [...readActions, 'dynamodb:PutItem'],
   readWrite: [
@@ -217,8 +222,9 @@ class SocleFunction extends NodejsFunction {
    */
   bindTable({ table, access, leadingKeys }: TableBinding): Grant {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    const indexArns =
-      access === 'getItem' ? [] : table.indexNames.map((name) => `${table.tableArn}/index/${name}`);
+    // Only a Query reads an index.
+    const itemOnly = access === 'getItem' || access === 'batchGet' || access === 'update';
+    const indexArns = itemOnly ? [] : table.indexNames.map((name) => `${table.tableArn}/index/${name}`);
     this.denyChangesToAppendOnly(table);
     return Grant.addToPrincipal({
       grantee: this,

@@ -9,6 +9,9 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listLogins } from '@socle/data';
 import { Role, regionOf, roleLabels } from '@socle/domain';
+import { renderOptionsFromEnv } from '../notifications/config.ts';
+import { deliverPendingMessages } from '../notifications/delivery.ts';
+import { localSender } from '../notifications/localSender.ts';
 import { DemoStart, ensureDemoSeeded } from './demoStart.ts';
 import { LOCAL_DIR, REPO_ROOT, startLocalStack } from './localStack.ts';
 
@@ -63,8 +66,10 @@ const stack = await startLocalStack({
   notReadyBecause: 'demo seeding',
 });
 let web: ReturnType<typeof spawn> | undefined;
+let outboxTimer: ReturnType<typeof setInterval> | undefined;
 
 const shutdown = async () => {
+  clearInterval(outboxTimer);
   web?.kill('SIGTERM');
   await stack.stop();
   process.exit(0);
@@ -94,6 +99,16 @@ try {
   process.exit(1);
 }
 stack.ready();
+
+// The outbox is delivered to the local mailbox (/dev/outbox) every minute, as the scheduled delivery
+// sends it through SES in AWS (the page also delivers when viewed). A failed run is logged; the next
+// one tries again.
+outboxTimer = setInterval(() => {
+  deliverPendingMessages({ sender: localSender(), render: renderOptionsFromEnv() }).catch((error) =>
+    console.error(`local outbox delivery failed: ${(error as Error).message}`),
+  );
+}, 60_000);
+outboxTimer.unref();
 
 const webConfig = {
   apiUrl: stack.apiUrl,

@@ -29,11 +29,15 @@ const benchProjects = process.env.SOCLE_BENCH
     ]
   : [];
 
+/** The web app's `$lib` (SvelteKit's alias), for web modules tested outside SvelteKit. */
+const webLib = fileURLToPath(new URL('./web/src/lib', import.meta.url));
+
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
     projects: [
       {
+        resolve: { alias: { $lib: webLib } },
         test: {
           name: 'unit',
           include: [
@@ -59,7 +63,7 @@ export default defineConfig({
          */
         plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
         resolve: {
-          alias: { $lib: fileURLToPath(new URL('./web/src/lib', import.meta.url)) },
+          alias: { $lib: webLib },
           conditions: ['browser'],
         },
         test: {

@@ -207,7 +207,9 @@ interface JobDefinition {
 
 const scheduledJobs: Record<JobName, JobDefinition> = {
   // Expires dossiers past their deadline: queries the sparse gsi4 (`DEADLINE#<yyyy-mm>`), then
-  // transitions each dossier in its tenant's partition. Daily, at night (UTC).
+  // transitions each dossier in its tenant's partition. Then queues the deadline reminders: reads the
+  // markers (BatchGetItem), and per dossier one transaction checks the dossier and puts the marker
+  // and the candidate's message (all in `T#*`). Daily, at night (UTC).
   expirySweep: {
     permissions: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['DEADLINE#*'], audits: ['AUDIT#T#*'] },
     schedule: Schedule.cron({ minute: '0', hour: '2' }),

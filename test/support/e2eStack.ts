@@ -36,10 +36,11 @@ const CHROMIUM_ARGS = [
   '--lang=fr-FR',
 ];
 
-const startE2eStack = async (): Promise<E2eStack> => {
+/** `dynamoEndpoint`: a DynamoDB Local of the test's own (test/e2e/outage.test.ts pauses it). */
+const startE2eStack = async ({ dynamoEndpoint }: { dynamoEndpoint?: string } = {}): Promise<E2eStack> => {
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
-  const api = await startTestApi({ allowedOrigins: [webUrl] });
+  const api = await startTestApi({ allowedOrigins: [webUrl], ...(dynamoEndpoint && { dynamoEndpoint }) });
   await seedDemo({ dossiersPerNetwork: 6 });
   const assets = sirv(join(import.meta.dirname, '../../web/build'), { single: true, dev: false, etag: true });
   const config = JSON.stringify({

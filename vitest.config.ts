@@ -55,17 +55,24 @@ export default defineConfig({
       },
       {
         /**
-         * Svelte 5 runes modules (`*.svelte.ts`, e.g. formState, gridState) must go through the Svelte
-         * compiler: the plugin alone (not SvelteKit's, which wants web/ as its working directory and a
-         * synced .svelte-kit), `$lib` aliased as in the app, and the `browser` condition so `svelte`
-         * resolves to its client runtime (reactive `$derived`, `tick`). SvelteKit's own `$app/*`
-         * modules exist only in the app: the tests stand them in with `vi.mock`.
+         * Svelte 5 runes modules (`*.svelte.ts`, e.g. formState, gridState; tests named
+         * `*.svelte.test.ts`) must go through the Svelte compiler: the plugin alone (not SvelteKit's,
+         * which wants web/ as its working directory and a synced .svelte-kit) and `$lib` aliased as in
+         * the app. Vitest's `node` environment transforms as for a server, which would compile runes
+         * to plain values and resolve `svelte` to its server runtime (no effects, `SvelteSet` a plain
+         * Set): the compile is forced to `client` and the server-side resolution takes the `browser`
+         * condition, so the tests run the code the browser runs. SvelteKit's own `$app/*` modules
+         * exist only in the app: the tests stand them in with `vi.mock`.
          */
-        plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
-        resolve: {
-          alias: { $lib: webLib },
-          conditions: ['browser'],
-        },
+        plugins: [
+          svelte({
+            configFile: false,
+            compilerOptions: { runes: true },
+            dynamicCompileOptions: () => ({ generate: 'client' }),
+          }),
+        ],
+        resolve: { alias: { $lib: webLib } },
+        ssr: { resolve: { conditions: ['browser'] } },
         test: {
           name: 'web',
           include: ['web/src/**/*.svelte.test.ts'],

@@ -1,4 +1,5 @@
 import { ApiError, NetworkError } from '$lib/api/errors';
+import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 
@@ -72,6 +73,23 @@ const Person = z.object({
   email: z.email({ error: 'adresse e-mail invalide' }),
   mode: z.enum(['on_site', 'remote']),
   age: z.number().int().min(16, { error: '16 ans au moins' }).optional(),
+});
+
+describe('the web project (vitest.config.ts)', () => {
+  it('runs runes as the browser does: effects follow state (a server compile would never run them)', () => {
+    const form = new FormState({ id: 'f' });
+    const seen: boolean[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        seen.push(form.submitting);
+      });
+    });
+    flushSync();
+    form.submitting = true;
+    flushSync();
+    stop();
+    expect(seen).toEqual([false, true]);
+  });
 });
 
 describe('FormState: ids and labels', () => {

@@ -17,6 +17,7 @@ import {
   startE2eStack,
 } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
+import { sessionDay } from '../support/jury.ts';
 import { dossierOpen, unique } from '../support/samples.ts';
 import { evaluate, expectStatus } from '../support/world.ts';
 
@@ -62,7 +63,8 @@ const eligibleDossier = async (candidate: { firstName: string; lastName: string 
   return { id: dossier.id as string, version: dossier.version as number, advisor };
 };
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A day relative to today in Île-de-France, where the sessions sit (the server judges dates there). */
+const inDays = (days: number) => sessionDay('11', days);
 
 let certifiedDossierId = '';
 let adjournedDossierId = '';
@@ -185,6 +187,25 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     sessionUrl = page.url();
     await page.getByText(/^La session du .* est planifiée\.$/).waitFor();
 
+    // Act: the session moves to today (a jury deliberates on its day, never before)
+    await page.getByRole('button', { name: 'Reporter ou modifier la session' }).click();
+    await page.getByLabel('Date', { exact: true }).fill(inDays(-1));
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    const pastDate = await page
+      .getByText(/est passé : une session se planifie/)
+      .first()
+      .textContent();
+    await page.getByLabel('Date', { exact: true }).fill(inDays(0));
+    await page.getByLabel('Lien de visioconférence').fill('http://visio.exemple.fr/jury');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    const notHttps = await page
+      .getByText(/https:\/\/ attendu/)
+      .first()
+      .textContent();
+    await page.getByLabel('Lien de visioconférence').fill('https://visio.exemple.fr/jury');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByText(/^La session est reportée au /).waitFor();
+
     // Act: agenda from the pipeline
     await page.getByRole('checkbox', { name: 'MARCHAND Inès' }).check();
     await page.getByRole('checkbox', { name: 'LEMAIRE Bruno' }).check();
@@ -203,6 +224,12 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     // Assess
     expect(pipeline).toContain('MARCHAND Inès');
     expect(pipeline).toContain('LEMAIRE Bruno');
+    expect(pastDate).toContain('est passé');
+    expect(pastDate).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(notHttps).toBeTruthy();
+    // Opened (attendance recorded): no more rescheduling or cancelling.
+    expect(await page.getByRole('button', { name: 'Reporter ou modifier la session' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Annuler la session' }).count()).toBe(0);
     expect(oneCollege).toContain('il faut au moins un membre de chaque collège');
     expect(parity).toContain('composition paritaire');
     expect(before).toContain('Le jury ne peut pas encore délibérer');
@@ -215,7 +242,7 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     await page.screenshot({ path: 'test-results/jury-session-secretary-planned.png', fullPage: true });
   });
 
-  it('lets each member vote from their own browser, or declare a link instead', async () => {
+  it('lets each member vote from their own browser', async () => {
     // Prepare
     const employer = await newPage(stack.browser);
     const employee = await newPage(stack.browser);
@@ -251,21 +278,19 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     await panel.getByText('Votre vote est enregistré : favorable à la certification.').waitFor();
     await employee.getByRole('button', { name: `Examiner le dossier de ${adjournedName}` }).click();
     panel = employee.getByRole('region', { name: `Dossier de ${adjournedName}` });
-    await panel.getByRole('button', { name: 'Déclarer un lien avec ce candidat' }).click();
-    await panel.getByLabel('Nature du lien').fill("J'ai travaillé avec son organisme de formation.");
-    await panel.getByRole('button', { name: 'Déclarer le lien' }).click();
-    await panel.getByText('Votre lien avec ce candidat est enregistré').waitFor();
+    await panel.getByRole('button', { name: "Favorable à l'ajournement" }).click();
+    await panel.getByText("Votre vote est enregistré : favorable à l'ajournement.").waitFor();
     await employee.screenshot({ path: 'test-results/jury-session-member.png', fullPage: true });
 
     // Assess
     expect(pressed).toBe('true');
-    expect(await panel.getByRole('button', { name: "Favorable à l'ajournement" }).isDisabled()).toBe(true);
-    expect(await panel.textContent()).toContain('Vous avez déclaré un lien avec ce candidat');
-    expect(await panel.textContent()).toContain('Youssef Amrani (ne votent pas sur ce dossier)');
+    expect(
+      await panel.getByRole('button', { name: "Favorable à l'ajournement" }).getAttribute('aria-pressed'),
+    ).toBe('true');
     await expectAccessible(employee);
   });
 
-  it('lets the secretary decide on each candidate, with the rules explained, and close the session', async () => {
+  it('lets the secretary record only the outcome of the votes, with the tally and the rule shown, and close', async () => {
     // Prepare
     const page = await newPage(stack.browser);
     current = page;
@@ -275,25 +300,30 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     await agenda.waitFor();
     const votes = await agenda.getByRole('row', { name: /MARCHAND Inès/ }).textContent();
 
-    // Act: certify the first candidate
+    // Act: both voted to certify the first candidate: adjourning them is refused, certifying recorded
     await page.getByRole('button', { name: `Examiner le dossier de ${certifiedName}` }).click();
     let panel = page.getByRole('region', { name: `Dossier d’${certifiedName}` });
+    const tally = await panel.locator('form.decision').textContent();
+    await panel.getByRole('radio', { name: 'Ajourné' }).check();
+    await panel.getByLabel("Motif de l'ajournement").fill('Le secrétariat préférerait ajourner.');
+    await panel.getByRole('button', { name: 'Enregistrer l’issue du vote' }).click();
+    const againstVotes = await panel.getByRole('alert').first().textContent();
     await panel.getByRole('radio', { name: 'Certifié' }).check();
-    await panel.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await panel.getByText(`Décision enregistrée pour ${certifiedName} : certifié.`).waitFor();
+    await panel.getByRole('button', { name: 'Enregistrer l’issue du vote' }).click();
+    await panel.getByText(`Issue du vote enregistrée pour ${certifiedName} : certifié.`).waitFor();
 
     // Act: the second has no majority to certify; the adjournment needs a reason
     await page.getByRole('button', { name: `Examiner le dossier de ${adjournedName}` }).click();
     panel = page.getByRole('region', { name: `Dossier de ${adjournedName}` });
     await panel.getByRole('radio', { name: 'Certifié' }).check();
-    await panel.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    const noMajority = await panel.getByRole('alert').textContent();
+    await panel.getByRole('button', { name: 'Enregistrer l’issue du vote' }).click();
+    const noMajority = await panel.getByRole('alert').first().textContent();
     await panel.getByRole('radio', { name: 'Ajourné' }).check();
-    await panel.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await panel.getByRole('button', { name: 'Enregistrer l’issue du vote' }).click();
     const missingReason = await panel.getByText(/Motif de l'ajournement : champ obligatoire/).textContent();
     await panel.getByLabel("Motif de l'ajournement").fill('Mise en situation professionnelle à compléter.');
-    await panel.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await panel.getByText(`Décision enregistrée pour ${adjournedName} : ajourné.`).waitFor();
+    await panel.getByRole('button', { name: 'Enregistrer l’issue du vote' }).click();
+    await panel.getByText(`Issue du vote enregistrée pour ${adjournedName} : ajourné.`).waitFor();
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/jury-session-secretary-decided.png', fullPage: true });
 
@@ -314,7 +344,10 @@ describe('Regional jury: from the pipeline to the certificate', () => {
 
     // Assess
     expect(votes).toContain('2');
-    expect(noMajority).toContain('Pas de majorité pour certifier');
+    expect(tally).toContain('2 votants');
+    expect(tally).toContain('majorité absolue des votants');
+    expect(againstVotes).toContain('Les votes ne donnent pas la majorité requise');
+    expect(noMajority).toContain('Les votes ne donnent pas la majorité requise');
     expect(missingReason).toBeTruthy();
     expect(focused).toBe('titre-session-close');
     expect(confirmation).toContain('figées');
@@ -346,5 +379,42 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     expect(certified).toContain(`Certificat ${certificateCode}`);
     expect(await adjourned.getByRole('button', { name: 'Reprendre la formation' }).count()).toBe(1);
     expect(await page.getByText('Ajourné', { exact: true }).count()).toBeGreaterThan(0);
+  });
+
+  it('lets the secretary cancel a session with a reason until it opens', async () => {
+    // Prepare: a session planned for next week, nothing on its agenda
+    const page = await newPage(stack.browser);
+    current = page;
+    await loginAs(page, stack.webUrl, people.secretary.email);
+    await page.getByRole('link', { name: 'Sessions', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Planifier une session' }).waitFor();
+    await page.getByLabel('Date', { exact: true }).fill(inDays(7));
+    await page.getByLabel('Heure de début').fill('14:00');
+    await page.getByLabel('Lieu').fill(`Salle ${tag}-bis`);
+    await page.getByRole('checkbox', { name: 'Hélène Garnier' }).check();
+    await page.getByRole('checkbox', { name: 'Youssef Amrani' }).check();
+    await page.getByRole('button', { name: 'Planifier la session' }).click();
+    await page.waitForURL(/\/jury\/sessions\/[0-9A-Z]{26}$/);
+
+    // Act
+    await page.getByRole('button', { name: 'Annuler la session' }).click();
+    await page.getByRole('button', { name: "Confirmer l'annulation" }).click();
+    const missing = await page
+      .getByText(/Motif de l'annulation : champ obligatoire/)
+      .first()
+      .textContent();
+    await page.getByLabel("Motif de l'annulation").fill('Salle indisponible, nouvelle date à fixer.');
+    await page.getByRole('button', { name: "Confirmer l'annulation" }).click();
+    await page.getByText(/^La session est annulée/).waitFor();
+
+    // Assess
+    expect(missing).toBeTruthy();
+    expect(await page.getByText('Annulée', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.locator('dl.details').textContent()).toContain(
+      'Salle indisponible, nouvelle date à fixer.',
+    );
+    expect(await page.getByRole('button', { name: 'Annuler la session' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Clôture de la session' }).count()).toBe(0);
+    await expectAccessible(page);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP, isIPv4 } from 'node:net';
+import { awsClientConfig } from '@socle/data';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /** The header CloudFront adds to every request it forwards to the public API, with the secret. */
@@ -21,7 +22,7 @@ let cached: { arn: string; secret: Promise<string> } | undefined;
 
 const readSecret = async (arn: string): Promise<string> => {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const { SecretString } = await new SecretsManagerClient({}).send(
+  const { SecretString } = await new SecretsManagerClient(awsClientConfig()).send(
     new GetSecretValueCommand({ SecretId: arn }),
   );
   if (!SecretString) throw new Error('the origin secret is empty');

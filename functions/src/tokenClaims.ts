@@ -15,7 +15,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AdminGetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { claimsOf } from '@socle/data';
+import { awsClientConfig, claimsOf } from '@socle/data';
 import type { Login } from '@socle/data';
 import { ROLES_REQUIRING_MFA, rolesGrantedAtSignIn } from '@socle/domain';
 import type { CognitoSender } from './identityDirectory.ts';
@@ -27,7 +27,7 @@ interface SecondFactors {
 
 /** Cognito's record of the user's MFA methods. An event of no pool cannot prove one: not enrolled. */
 const cognitoSecondFactors = (
-  client: CognitoSender = new CognitoIdentityProviderClient({}),
+  client: CognitoSender = new CognitoIdentityProviderClient(awsClientConfig()),
 ): SecondFactors => ({
   async totpEnrolled({ userPoolId, userName }) {
     if (!userPoolId) return false;

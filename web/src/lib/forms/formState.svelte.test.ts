@@ -356,11 +356,9 @@ describe('FormState: API failures', () => {
     }
   });
 
-  // Known bug (reported, not fixed here): `invalidTransition` tests `status in dossierStatusLabels`,
-  // which also finds Object.prototype's members, so a state named `toString` reads « function
-  // toString() { [native code] } ». Unlikely from our API, but the rule-message lookup uses
-  // Object.hasOwn for this reason. `it.fails` turns red once fixed: make it a plain `it` then.
-  it.fails('does not take an inherited property for a state label (known bug)', async () => {
+  // `status in dossierStatusLabels` would also find Object.prototype's members: a state named
+  // `toString` read « function toString() { [native code] } ».
+  it('does not take an inherited property for a state label', async () => {
     const form = new FormState({ id: 'f' });
     await fail(form, apiError(409, { error: 'invalid_transition', currentStatus: 'toString' }));
     expect(form.message).toBe("Cette action n'est pas possible dans l'état actuel. Rechargez la page.");

@@ -20,6 +20,8 @@ const PAUSE_MS = 12_000;
 const AFTER_MS = 8_000;
 const MAX_LATENCY_MS = 3_500;
 const RECOVERY_TARGET_MS = 2_000;
+/** Consecutive normal answers that mark the return to normal. */
+const RECOVERED_RUN = 8;
 
 interface Sample {
   startedAt: number;
@@ -83,9 +85,15 @@ describe('Bench: DynamoDB paused 12 s under steady load', () => {
     const after = samples.filter((s) => s.startedAt >= resumedAt);
     // Normal: the steady state's typical latency with a margin (its tail is the shared machine's noise).
     const normalMs = Math.max(250, 3 * median(before.map((s) => s.ms)));
-    // Recovered once every request started later answers 200 within the normal latency.
-    const lastAbnormal = after.filter((s) => s.status !== 200 || s.ms > normalMs).at(-1);
-    const recoveryMs = lastAbnormal ? lastAbnormal.startedAt + lastAbnormal.ms - resumedAt : 0;
+    // Recovered at the end of the first run of RECOVERED_RUN requests (in start order) that all answer
+    // 200 within the normal latency: a lone slow request later is the shared machine's noise.
+    const normal = (sample: Sample) => sample.status === 200 && sample.ms <= normalMs;
+    const firstRun = after.findIndex((_, i) => {
+      const run = after.slice(i, i + RECOVERED_RUN);
+      return run.length === RECOVERED_RUN && run.every(normal);
+    });
+    const recoveredBy = firstRun < 0 ? undefined : after[firstRun];
+    const recoveryMs = recoveredBy ? recoveredBy.startedAt + recoveredBy.ms - resumedAt : AFTER_MS;
     const maxMs = Math.max(...samples.map((s) => s.ms));
     const count = (status: number) => samples.filter((s) => s.status === status).length;
     const others = samples.filter((s) => ![200, 503].includes(s.status)).length;
@@ -118,12 +126,13 @@ describe('Bench: DynamoDB paused 12 s under steady load', () => {
       { measure: '500 answers', value: count(500), unit: '', target: 0 },
       { measure: 'other failures', value: others - count(500), unit: '', target: 0 },
       { measure: 'p50 after the return', value: median(after.map((s) => s.ms)), unit: 'ms' },
+      { measure: 'non-200 after the return', value: after.filter((s) => s.status !== 200).length, unit: '' },
       {
         measure: 'back to normal after the return',
         value: recoveryMs,
         unit: 'ms',
         target: RECOVERY_TARGET_MS,
-        note: `normal: 200 within ${Math.round(normalMs)} ms`,
+        note: `${RECOVERED_RUN} answers in a row 200 within ${Math.round(normalMs)} ms`,
       },
     ]);
     expect(during.length).toBeGreaterThan(0);

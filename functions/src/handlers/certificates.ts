@@ -11,6 +11,7 @@ import {
   getCertificateFor,
   listCertificates,
   listPaperCopies,
+  paperCopyRecipientFor,
   publicView,
   requestPaperCopy,
   revokeCertificate,
@@ -125,6 +126,9 @@ const certificateHandlers = {
   ),
   revokeCertificate: defineRoute(routeOf('revokeCertificate'), ({ ctx, params, body }) =>
     revokeCertificate(ctx, certificateCodeOf(params.code), body.reason),
+  ),
+  getPaperCopyRecipient: defineRoute(routeOf('getPaperCopyRecipient'), async ({ principal, params }) =>
+    paperCopyRecipientFor(await getCertificateFor(principal, certificateCodeOf(params.code))),
   ),
   requestPaperCopy: defineRoute(routeOf('requestPaperCopy'), async ({ ctx, principal, params, body }) =>
     requestPaperCopy(ctx, await getCertificateFor(principal, certificateCodeOf(params.code)), body.recipient),

@@ -57,6 +57,13 @@ const PaperCopyRequest = z.object({
   }),
 });
 
+const PaperCopyRecipient = z.object({
+  name: z.string(),
+  addressLine: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+});
+
 const CertificateQuery = z.object({
   year: z.coerce.number().int().min(2015).max(2100).default(new Date().getUTCFullYear()),
   region: RegionCode.optional(),
@@ -193,6 +200,18 @@ const certificateRoutes = [
     response: { status: 200, schema: z.string(), contentType: 'application/pdf' },
   },
   {
+    id: 'getPaperCopyRecipient',
+    method: 'GET',
+    path: '/certificates/{code}/paper-copy/recipient',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'self',
+    roles: [R.NETWORK_ADMIN, R.ADVISOR],
+    summary:
+      "Where a paper copy request starts from: the holder's name, the postal code and commune of the dossier's candidate (no street line is kept: empty)",
+    request: { params: CodeParam },
+    response: { status: 200, schema: PaperCopyRecipient },
+  },
+  {
     id: 'requestPaperCopy',
     method: 'POST',
     path: '/certificates/{code}/paper-copy',
@@ -210,8 +229,9 @@ const certificateRoutes = [
     lambda: LambdaName.CERTIFICATES,
     scope: 'platform',
     roles: [R.NATIONAL_ADMIN],
-    summary: 'Track a paper copy: requested → printed → sent',
-    request: { params: CodeParam, body: z.object({ status: z.enum(['printed', 'sent']) }) },
+    summary:
+      'Track a paper copy: requested → printed → sent, or printed → requested to undo a print until it is sent',
+    request: { params: CodeParam, body: z.object({ status: z.enum(['requested', 'printed', 'sent']) }) },
     response: { status: 200, schema: Certificate },
   },
   {

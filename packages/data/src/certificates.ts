@@ -14,10 +14,11 @@ import {
   lastInitialOf,
   lockAfterMiss,
   needsOrganisms,
+  paperCopyTransition,
   reachesDossierRecord,
   regionOf,
 } from '@socle/domain';
-import type { Principal } from '@socle/domain';
+import type { PaperCopyAction, PaperCopyState, Principal } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
@@ -40,12 +41,6 @@ interface PaperCopy {
   printedAt?: string;
   sentAt?: string;
 }
-
-const PAPER_NEXT: Record<PaperCopy['status'], PaperCopy['status'] | undefined> = {
-  requested: 'printed',
-  printed: 'sent',
-  sent: undefined,
-};
 
 /**
  * The holder as the register stores them. After the candidate's data was erased (data protection),
@@ -323,27 +318,66 @@ const requestPaperCopy = async (
   return { ...certificate, paperCopy };
 };
 
-/** The national body moves a paper copy along: requested → printed → sent. */
+/**
+ * Where a paper copy request starts from: the holder's name and the postal code and commune of the
+ * dossier's candidate, read here so the browser never needs the candidate record. The candidate
+ * record keeps no street line, so it is left for staff to type (they may change every field).
+ */
+const paperCopyRecipientFor = async (certificate: StoredCertificate): Promise<PaperCopy['recipient']> => {
+  const scope = platformScopeFor(certificate.tenantId);
+  const { Item: dossier } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.dossier(scope, certificate.dossierId),
+      ProjectionExpression: 'candidateId',
+    }),
+  );
+  const { Item: candidate } =
+    typeof dossier?.candidateId === 'string'
+      ? await db().send(
+          new GetCommand({
+            TableName: tableName(),
+            Key: keys.candidate(scope, dossier.candidateId),
+            ProjectionExpression: 'firstName, lastName, postalCode, city',
+          }),
+        )
+      : { Item: undefined };
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const holder = certificate.holder;
+  return {
+    name: candidate
+      ? `${text(candidate.firstName)} ${text(candidate.lastName)}`.trim()
+      : `${holder.firstName} ${holder.lastName ?? ''}`.trim(),
+    addressLine: '',
+    postalCode: text(candidate?.postalCode),
+    city: text(candidate?.city),
+  };
+};
+
+/**
+ * The national body moves a paper copy along: requested → printed → sent, or back from printed to
+ * requested (the print is undone) until it is sent. The state read is checked again in the write.
+ */
 const advancePaperCopy = async (
   ctx: WriteContext,
   code: string,
-  to: 'printed' | 'sent',
+  to: PaperCopyState,
 ): Promise<StoredCertificate> => {
   const current = await findCertificate(code);
   if (!current) throw new NotFoundError('certificate');
   const from = current.paperCopy?.status;
-  if (!from || PAPER_NEXT[from] !== to) {
-    throw new RuleViolationError(
-      'paper_copy_state',
-      `exemplaire papier : passage impossible de « ${from ?? 'aucun'} » à « ${to} »`,
-    );
-  }
+  const action: PaperCopyAction = to === 'requested' ? 'unprint' : to === 'printed' ? 'print' : 'send';
+  enforce(paperCopyTransition(from, action));
   const at = ctx.now.toISOString();
-  const paperCopy: PaperCopy = {
-    ...(current.paperCopy as PaperCopy),
-    status: to,
-    ...(to === 'printed' ? { printedAt: at } : { sentAt: at }),
-  };
+  const { printedAt: _printedAt, ...copy } = current.paperCopy as PaperCopy;
+  const paperCopy: PaperCopy =
+    action === 'unprint'
+      ? { ...copy, status: 'requested' }
+      : {
+          ...(current.paperCopy as PaperCopy),
+          status: to,
+          ...(to === 'printed' ? { printedAt: at } : { sentAt: at }),
+        };
   await transact([
     {
       item: {
@@ -368,7 +402,7 @@ const advancePaperCopy = async (
         new RuleViolationError('paper_copy_state', 'exemplaire papier modifié entre-temps : rechargez'),
     },
     auditPut((a, id) => keys.platformAudit(a, id), ctx, {
-      action: `certificate.paper_copy_${to}`,
+      action: action === 'unprint' ? 'certificate.paper_copy_unprinted' : `certificate.paper_copy_${to}`,
       entity: { type: 'certificate', id: code },
     }),
   ]);
@@ -398,6 +432,7 @@ export {
   listCertificates,
   listPaperCopies,
   publicView,
+  paperCopyRecipientFor,
   requestPaperCopy,
   revokeCertificate,
 };

@@ -133,6 +133,7 @@ export {
   listCertificates,
   listPaperCopies,
   publicView,
+  paperCopyRecipientFor,
   requestPaperCopy,
   revokeCertificate,
 } from './certificates.ts';

@@ -19,6 +19,7 @@ export * from './referentiel/settings.ts';
 export * from './rules/accounts.ts';
 export * from './rules/holderConfirmation.ts';
 export * from './rules/organismScope.ts';
+export * from './rules/paperCopy.ts';
 export * from './rules/statsAccess.ts';
 export * from './rules/verdict.ts';
 export * from './schemas/certificate.ts';

@@ -191,9 +191,21 @@ const createApi = (fetchFn?: Fetch) => {
           path: `${certificatePath(code)}/credential`,
           schema: z.object({ credential: z.string() }),
         }),
+      /** The holder's name and the candidate's postal code and commune, to prefill a request. */
+      paperCopyRecipient: (code: string) =>
+        request({
+          method: 'GET',
+          path: `${certificatePath(code)}/paper-copy/recipient`,
+          schema: z.object({
+            name: z.string(),
+            addressLine: z.string(),
+            postalCode: z.string(),
+            city: z.string(),
+          }),
+        }),
       requestPaperCopy: (code: string, body: Out<typeof PaperCopyRequest>) =>
         request({ method: 'POST', path: `${certificatePath(code)}/paper-copy`, body, schema: Certificate }),
-      advancePaperCopy: (code: string, status: 'printed' | 'sent') =>
+      advancePaperCopy: (code: string, status: 'requested' | 'printed' | 'sent') =>
         request({
           method: 'PATCH',
           path: `${certificatePath(code)}/paper-copy`,

@@ -7,6 +7,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
+ * DynamoDB Local on a loaded 2-core machine may take seconds to answer where DynamoDB takes
+ * milliseconds: the suite waits longer per attempt than a deployed function (1.4 s,
+ * packages/data/src/awsClientConfig.ts), except the tests whose subject is a stall, which set the
+ * deployed value themselves.
+ */
+const SUITE_AWS_REQUEST_TIMEOUT_MS = '10000';
+
+/**
  * Benchmarks (test/bench) take minutes and measure rather than check: they run with `npm run bench`
  * (which sets SOCLE_BENCH), one file at a time, never in `npm test`.
  */
@@ -95,7 +103,7 @@ export default defineConfig({
           name: 'integration',
           // The handlers log one line per request: silent unless a test turns its logger up (the logger
           // reads LOG_LEVEL when first imported, before any test code runs).
-          env: { LOG_LEVEL: 'SILENT' },
+          env: { LOG_LEVEL: 'SILENT', SOCLE_AWS_REQUEST_TIMEOUT_MS: SUITE_AWS_REQUEST_TIMEOUT_MS },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/dynamoGlobalSetup.ts'],
@@ -109,7 +117,7 @@ export default defineConfig({
           name: 'e2e',
           // The handlers log one line per request: silent unless a test turns its logger up (the logger
           // reads LOG_LEVEL when first imported, before any test code runs).
-          env: { LOG_LEVEL: 'SILENT' },
+          env: { LOG_LEVEL: 'SILENT', SOCLE_AWS_REQUEST_TIMEOUT_MS: SUITE_AWS_REQUEST_TIMEOUT_MS },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/dynamoGlobalSetup.ts', 'test/support/webBuildGlobalSetup.ts'],

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoToken, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';
 import type { E2eStack } from '../support/e2eStack.ts';
 
+// The stall is the subject: the deployed per-attempt timeout, not the suite's longer one.
+delete process.env.SOCLE_AWS_REQUEST_TIMEOUT_MS;
+
 let dynamo: DynamoLocal;
 let stack: E2eStack;
 let current: Page | undefined;

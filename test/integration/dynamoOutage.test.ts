@@ -13,6 +13,8 @@ import type { TestApi } from '../support/api.ts';
 // The logger and the metrics read these when first imported: set them before the handlers load.
 process.env.LOG_LEVEL = 'WARN';
 process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+// The stall is the subject: the deployed per-attempt timeout, not the suite's longer one.
+delete process.env.SOCLE_AWS_REQUEST_TIMEOUT_MS;
 const { startTestApi } = await import('../support/api.ts');
 
 type Line = Record<string, unknown>;

@@ -145,6 +145,9 @@ const copyCommands = (
  * X-Ray tracing, 10 s / 512 MB unless told otherwise, its own log group with retention, a role
  * that may only write to that log group (no AWS managed policy), and an alarm on errors.
  */
+/** The Lambdas' Node.js: development and the test suite run the same major (root package.json's `node`). */
+const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+
 class SocleFunction extends NodejsFunction {
   readonly errorsAlarm: Alarm;
 
@@ -171,7 +174,7 @@ class SocleFunction extends NodejsFunction {
       entry: props.entry,
       depsLockFilePath: props.depsLockFilePath,
       description: `Socle ${props.serviceName}`,
-      runtime: Runtime.NODEJS_24_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
@@ -265,4 +268,4 @@ class SocleFunction extends NodejsFunction {
 }
 
 export type { AsyncInvocation, BindableTable, BundleFile, SocleFunctionProps, TableAccess, TableBinding };
-export { SocleFunction, modifyActions, partiqlWriteActions };
+export { LAMBDA_RUNTIME, SocleFunction, modifyActions, partiqlWriteActions };

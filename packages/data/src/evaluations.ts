@@ -35,6 +35,7 @@ import type {
   Principal,
   TrainingPlan,
 } from '@socle/domain';
+import { NotificationTemplate } from '@socle/domain/notifications';
 import { ulid } from 'ulid';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
@@ -42,6 +43,8 @@ import { dossierHabilitation, getDossier, transitionDossier } from './dossiers.t
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
+import { getOrganism } from './organisms.ts';
+import { candidateMessage, findMessageCandidate } from './outbox.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import { getReferentiel } from './referentiels.ts';
 import type { StoredReferentiel } from './referentiels.ts';
@@ -310,6 +313,26 @@ const submitEvaluation = async (
     updatedAt: now,
   };
   const preliminary = evaluation.kind === 'preliminary';
+  const [organism, candidate] = await Promise.all([
+    getOrganism(scope, evaluation.organismId),
+    findMessageCandidate(scope, dossier.candidateId),
+  ]);
+  // The candidate's "results available" email, in the submission's own transaction.
+  const message = candidate
+    ? candidateMessage({
+        scope,
+        candidate,
+        dossierId,
+        eventKey: `evaluation.submitted:${evaluation.id}`,
+        now: ctx.now,
+        content: {
+          template: NotificationTemplate.RESTITUTION_AVAILABLE,
+          certification: dossier.certification,
+          organismName: organism.name,
+          evaluatedOn: lastDate,
+        },
+      })
+    : [];
   const updated = await transitionDossier(scope, ctx, dossierId, organisms, {
     action: preliminary ? DossierAction.COMPLETE_PRELIMINARY : DossierAction.COMPLETE_FINAL,
     version: dossier.version,
@@ -332,7 +355,10 @@ const submitEvaluation = async (
           }
         : {}),
     },
-    extraItems: [putVersioned('evaluation', evaluationItem(scope, submitted), evaluation.version)],
+    extraItems: [
+      putVersioned('evaluation', evaluationItem(scope, submitted), evaluation.version),
+      ...message,
+    ],
   });
   return { evaluation: submitted, dossier: updated };
 };

@@ -21,11 +21,14 @@ import {
 } from '@socle/domain';
 import type {
   AgendaEntry,
+  JuryMember,
   JurySession,
   JurySessionCreate,
   JurySessionUpdate,
   Principal,
 } from '@socle/domain';
+import { NotificationTemplate } from '@socle/domain/notifications';
+import type { MessageContent, SessionSlot } from '@socle/domain/notifications';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
 import { auditPut } from './audit.ts';
@@ -37,6 +40,7 @@ import type { IdempotencyRequest } from './idempotency.ts';
 import { listJuryMembers } from './juryMembers.ts';
 import type { PipelineEntry } from './juryPipeline.ts';
 import { keys } from './keys.ts';
+import { candidateMessage, findMessageCandidate, juryMemberMessage } from './outbox.ts';
 import { queryAll } from './queryAll.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import { platformScopeFor } from './scope.ts';
@@ -87,6 +91,45 @@ const sessionGuard = (session: JurySession): GuardedItem => ({
   onConditionFailed: sessionMovedOn,
 });
 
+/**
+ * Sessions have no duration field: invitations block 3 hours, a jury's usual sitting (SPEC §4).
+ * A session has at most 30 members (JurySessionCreate), so a reschedule's messages (kept, added
+ * and removed: at most 60) fit with the session write in one 100-item transaction: no chunking.
+ */
+const SESSION_INVITATION_MINUTES = 180;
+
+/** The session as its members' emails show it; the invitation's SEQUENCE is the version minus one. */
+const slotOf = (session: JurySession): SessionSlot => ({
+  sessionId: session.id,
+  region: session.region,
+  date: session.date,
+  startTime: session.startTime,
+  durationMinutes: SESSION_INVITATION_MINUTES,
+  place: session.place ?? null,
+  videoLink: session.videoLink ?? null,
+  sequence: session.version - 1,
+});
+
+/** One message per member, each keyed by its event and the member (queued in the event's transaction). */
+const memberMessages = (
+  jurors: JuryMember[],
+  memberIds: string[],
+  eventKey: (userId: string) => string,
+  content: MessageContent,
+  now: Date,
+): GuardedItem[] =>
+  memberIds.flatMap((userId) => {
+    const juror = jurors.find((j) => j.userId === userId);
+    return juror
+      ? juryMemberMessage({
+          person: { userId, firstName: juror.firstName, email: juror.email },
+          eventKey: eventKey(userId),
+          content,
+          now,
+        })
+      : [];
+  });
+
 /** "session du 8 décembre 2026": audit summaries are read by people, in French. */
 const sessionLabel = (session: Pick<JurySession, 'date'>) => `session du ${frenchDay(session.date)}`;
 
@@ -97,9 +140,8 @@ const createSession = async (
 ): Promise<JurySession> => {
   const region = regionOf(ctx.principal);
   enforce(canPlanSession({ region, date: input.date, now: ctx.now }));
-  enforce(
-    canConvene({ memberIds: input.memberIds, jurors: await listJuryMembers(region), date: input.date }),
-  );
+  const jurors = await listJuryMembers(region);
+  enforce(canConvene({ memberIds: input.memberIds, jurors, date: input.date }));
   const now = ctx.now.toISOString();
   const session: JurySession = {
     id: ulid(ctx.now.getTime()),
@@ -119,6 +161,13 @@ const createSession = async (
       entity: { type: 'jury_session', id: session.id },
       summary: sessionLabel(session),
     }),
+    ...memberMessages(
+      jurors,
+      session.memberIds,
+      (userId) => `jury.convocation:${session.id}:${userId}`,
+      { template: NotificationTemplate.JURY_CONVOCATION, session: slotOf(session) },
+      ctx.now,
+    ),
     ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: session }, ctx.now)] : []),
   ]);
   return session;
@@ -186,11 +235,47 @@ const rescheduleSession = async (
   }
   // A session whose day went by without opening must be moved, not kept in the past.
   enforce(canPlanSession({ region: session.region, date: next.date, now: ctx.now }));
-  enforce(
-    canConvene({ memberIds: next.memberIds, jurors: await listJuryMembers(session.region), date: next.date }),
-  );
+  const jurors = await listJuryMembers(session.region);
+  enforce(canConvene({ memberIds: next.memberIds, jurors, date: next.date }));
   const changes = changesOf(session, next);
   if (!changes.length) return session;
+  const kept = next.memberIds.filter((id) => session.memberIds.includes(id));
+  const added = next.memberIds.filter((id) => !session.memberIds.includes(id));
+  const removed = session.memberIds.filter((id) => !next.memberIds.includes(id));
+  const slotChanged = (['date', 'startTime', 'place', 'videoLink'] as const).some(
+    (field) => (session[field] ?? null) !== (next[field] ?? null),
+  );
+  // Same invitation UID throughout: kept members' calendars update it (SEQUENCE + 1); a member
+  // only added or removed is not told of a slot that did not move for them.
+  const messages = [
+    ...(slotChanged
+      ? memberMessages(
+          jurors,
+          kept,
+          (userId) => `jury.rescheduled:${sessionId}:${userId}:${next.version}`,
+          {
+            template: NotificationTemplate.JURY_RESCHEDULED,
+            session: slotOf(next),
+            previous: { date: session.date, startTime: session.startTime },
+          },
+          ctx.now,
+        )
+      : []),
+    ...memberMessages(
+      jurors,
+      added,
+      (userId) => `jury.convocation:${sessionId}:${userId}:${next.version}`,
+      { template: NotificationTemplate.JURY_CONVOCATION, session: slotOf(next) },
+      ctx.now,
+    ),
+    ...memberMessages(
+      jurors,
+      removed,
+      (userId) => `jury.cancelled:${sessionId}:${userId}:${next.version}`,
+      { template: NotificationTemplate.JURY_CANCELLED, session: slotOf(next) },
+      ctx.now,
+    ),
+  ];
   await transact([
     // The version is the lock: opening the session (attendance) bumps it.
     putVersioned('jury session', sessionItem(next), session.version),
@@ -199,6 +284,7 @@ const rescheduleSession = async (
       entity: { type: 'jury_session', id: sessionId },
       summary: changes.join(' ; '),
     }),
+    ...messages,
   ]);
   return next;
 };
@@ -246,6 +332,7 @@ const addToAgenda = async (
     const scope = platformScopeFor(pipeline.tenantId);
     const dossier = await findDossier(scope, dossierId);
     if (!dossier) throw new NotFoundError('dossier');
+    const candidate = await findMessageCandidate(scope, dossier.candidateId);
     const entry: AgendaEntry = {
       sessionId,
       dossierId,
@@ -280,6 +367,23 @@ const addToAgenda = async (
           onConditionFailed: () =>
             new RuleViolationError('already_scheduled', 'dossier déjà inscrit à une session'),
         },
+        // The candidate learns the jury's date with the scheduling itself. The dossier version is in
+        // the key: taken off the agenda and put back on it, the candidate is told again.
+        ...(candidate
+          ? candidateMessage({
+              scope,
+              candidate,
+              dossierId,
+              eventKey: `jury.scheduled:${sessionId}:${dossierId}:${dossier.version}`,
+              now: ctx.now,
+              content: {
+                template: NotificationTemplate.JURY_DATE,
+                certification: dossier.certification,
+                region: session.region,
+                sessionDate: session.date,
+              },
+            })
+          : []),
       ],
     });
     added.push(entry);
@@ -389,6 +493,7 @@ const cancelSession = async (
       version: session.version + 1,
       updatedAt: ctx.now.toISOString(),
     };
+    const jurors = await listJuryMembers(session.region);
     await transact([
       putVersioned('jury session', sessionItem(cancelled), session.version),
       auditPut(platformAudit, ctx, {
@@ -396,6 +501,13 @@ const cancelSession = async (
         entity: { type: 'jury_session', id: sessionId },
         summary: `${sessionLabel(session)} : ${input.reason}`,
       }),
+      ...memberMessages(
+        jurors,
+        cancelled.memberIds,
+        (userId) => `jury.cancelled:${sessionId}:${userId}:${cancelled.version}`,
+        { template: NotificationTemplate.JURY_CANCELLED, session: slotOf(cancelled) },
+        ctx.now,
+      ),
     ]);
     session = cancelled;
   }

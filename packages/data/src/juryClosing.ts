@@ -20,6 +20,8 @@ import {
   regionToday,
 } from '@socle/domain';
 import type { AgendaEntry, JuryMember, JurySession } from '@socle/domain';
+import { NotificationTemplate } from '@socle/domain/notifications';
+import type { MessageContent } from '@socle/domain/notifications';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { findDossier, transitionDossier } from './dossiers.ts';
@@ -35,6 +37,7 @@ import {
   statusGuard,
 } from './jurySessions.ts';
 import { keys } from './keys.ts';
+import { candidateMessage, findMessageCandidate } from './outbox.ts';
 import { putNew, putVersioned } from './records.ts';
 import { platformScopeFor } from './scope.ts';
 import { tableName } from './table.ts';
@@ -116,6 +119,19 @@ const applyDecision = async (
     ignoreSuspension: true,
     summary: `jury de la ${sessionLabel(session)}`,
   };
+  const candidate = await findMessageCandidate(scope, dossier.candidateId);
+  // The candidate's emails, each in the decision's own transaction (an erased candidate gets none).
+  const tell = (eventKey: string, content: MessageContent) =>
+    candidate
+      ? candidateMessage({ scope, candidate, dossierId: entry.dossierId, eventKey, now: ctx.now, content })
+      : [];
+  const decisionMessage = tell(`jury.decision:${session.id}:${entry.dossierId}`, {
+    template: NotificationTemplate.DECISION,
+    certification: dossier.certification,
+    region: session.region,
+    sessionDate: session.date,
+    decision: certified ? 'certified' : 'adjourned',
+  });
   fault('before-candidate');
   if (!certified) {
     await transitionDossier(scope, ctx, entry.dossierId, undefined, {
@@ -129,7 +145,7 @@ const applyDecision = async (
           sessionDate: session.date,
         },
       },
-      extraItems: [statusGuard(session, 'closing'), ...appliedItems(session, entry, ctx)],
+      extraItems: [statusGuard(session, 'closing'), ...appliedItems(session, entry, ctx), ...decisionMessage],
     });
     fault('after-candidate');
     return;
@@ -179,6 +195,13 @@ const applyDecision = async (
             () => new RuleViolationError('already_certified', 'ce dossier a déjà un certificat'),
           ),
           ...appliedItems(session, entry, ctx, code),
+          ...decisionMessage,
+          ...tell(`certificate.issued:${code}`, {
+            template: NotificationTemplate.CERTIFICATE_AVAILABLE,
+            certification: dossier.certification,
+            certificateCode: code,
+            issuedOn: certificate.issuedOn,
+          }),
         ],
       });
       fault('after-candidate');

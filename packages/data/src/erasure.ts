@@ -46,6 +46,8 @@ import {
 import type { JuryRecord, StoredDossier } from './dataProtection.ts';
 import { listEvaluations } from './evaluations.ts';
 import { keys } from './keys.ts';
+import type { Key } from './keys.ts';
+import { listCandidateMessageKeys } from './outbox.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
@@ -225,6 +227,9 @@ interface EraseOptions {
   fault?: ErasureFault;
 }
 
+const TRANSACTION_LIMIT = 100;
+const messageDelete = (key: Key): GuardedItem => ({ item: { Delete: { TableName: tableName(), Key: key } } });
+
 /** Erases a candidate's data, or refuses (409) with the French reasons, or 404 for another network's. */
 const eraseCandidate = async (
   scope: TenantScope,
@@ -264,6 +269,14 @@ const eraseCandidate = async (
     fault('after-dossier');
   }
   fault('before-candidate');
+  // The candidate's queued and sent emails (their partition, pattern 39) go with the candidate item.
+  // Past DynamoDB's 100 items per transaction, the overflow is deleted first: a retry lists again.
+  const messageKeys = await listCandidateMessageKeys(scope, candidateId);
+  const room = Math.max(0, TRANSACTION_LIMIT - 2 - dossierIds.length);
+  const overflow = messageKeys.slice(room);
+  for (let start = 0; start < overflow.length; start += TRANSACTION_LIMIT) {
+    await transact(overflow.slice(start, start + TRANSACTION_LIMIT).map(messageDelete));
+  }
   await transact([
     {
       item: {
@@ -287,6 +300,7 @@ const eraseCandidate = async (
       entity: { type: 'candidate', id: candidateId },
       summary: `${stored.length} dossier(s)`,
     }),
+    ...messageKeys.slice(0, room).map(messageDelete),
   ]);
   return {
     candidateId,

@@ -36,6 +36,7 @@ import type {
   IdentityOptions,
   Verdict,
 } from '@socle/domain';
+import { NotificationTemplate } from '@socle/domain/notifications';
 import { ulid } from 'ulid';
 import { auditPut, listAuditEvents } from './audit.ts';
 import type { AuditInput, WriteContext } from './audit.ts';
@@ -47,6 +48,7 @@ import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { getOrganism, organismCheck } from './organisms.ts';
+import { candidateMessage } from './outbox.ts';
 import { findCurrentReferentielId } from './referentiels.ts';
 import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
@@ -226,6 +228,21 @@ const openDossier = async (
       action: 'dossier.opened',
       entity: { type: 'dossier', id: dossier.id },
       toStatus: 'opened',
+    }),
+    // The candidate's email (SPEC §5b), queued with the opening: no opening, no message.
+    ...candidateMessage({
+      scope,
+      candidate,
+      dossierId: dossier.id,
+      eventKey: `dossier.opened:${dossier.id}`,
+      now: ctx.now,
+      content: {
+        template: NotificationTemplate.DOSSIER_OPENED,
+        certification: dossier.certification,
+        organismName: organism.name,
+        openedOn: regionToday(organism.region, ctx.now),
+        consentTextVersion: CURRENT_CONSENT_TEXT_VERSION,
+      },
     }),
     ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: detail }, ctx.now)] : []),
   ]);

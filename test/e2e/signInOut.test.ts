@@ -41,6 +41,10 @@ describe('Sign-in and sign-out', () => {
     // Act: sign out, then sign in again in the same browser.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL((url) => url.origin === stack.webUrl && url.pathname === '/connexion');
+    // The sign-in page settled (its button drawn, no request under way) before axe reads it: on a
+    // loaded machine axe otherwise ran while the redirect chain was still landing.
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    await page.waitForLoadState('networkidle');
     await expectAccessible(page);
     expect(await storedSession(page)).toBeNull();
     await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -53,8 +53,11 @@ const render = {
   juryOrganizer: { name: 'Secrétariat des jurys', email: 'jurys@socle.localhost' },
 };
 
-/** The messages stored in a candidate's partition (where erasure finds them). */
-const messagesOf = async (tenantId: string, candidateId: string) => {
+/**
+ * The messages stored in a candidate's partition (where erasure finds them), of one template when
+ * given: opening the dossier and submitting its evaluation queue messages of their own.
+ */
+const messagesOf = async (tenantId: string, candidateId: string, template?: NotificationTemplate) => {
   const { Items } = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -66,8 +69,11 @@ const messagesOf = async (tenantId: string, candidateId: string) => {
       ConsistentRead: true,
     }),
   );
-  return (Items ?? []) as (OutboxMessage & { content: MessageContent })[];
+  const messages = (Items ?? []) as (OutboxMessage & { content: MessageContent; sk: string })[];
+  return template ? messages.filter((m) => m.content.template === template) : messages;
 };
+const remindersOf = (tenantId: string, candidateId: string) =>
+  messagesOf(tenantId, candidateId, NotificationTemplate.DEADLINE_APPROACHING);
 
 /**
  * A dossier in training whose 5-year deadline is `deadline`: opened and evaluated (through the API)
@@ -105,7 +111,7 @@ describe('Deadline reminders (daily sweep)', () => {
     const again = await sendDeadlineReminders({ today });
 
     // Assess
-    const messages = await messagesOf(world.a.tenantId, dossier.candidateId);
+    const messages = await remindersOf(world.a.tenantId, dossier.candidateId);
     expect(
       messages.map((m) => [m.content.template, (m.content as { monthsLeft: number }).monthsLeft]),
     ).toEqual([[NotificationTemplate.DEADLINE_APPROACHING, 6]]);
@@ -120,7 +126,7 @@ describe('Deadline reminders (daily sweep)', () => {
     await Promise.all([sendDeadlineReminders({ today }), sendDeadlineReminders({ today })]);
 
     // Assess
-    expect(await messagesOf(world.a.tenantId, dossier.candidateId)).toHaveLength(1);
+    expect(await remindersOf(world.a.tenantId, dossier.candidateId)).toHaveLength(1);
   });
 
   it('queue the 1-month reminder a month before, and not the 6-month one', async () => {
@@ -131,7 +137,7 @@ describe('Deadline reminders (daily sweep)', () => {
     await sendDeadlineReminders({ today });
 
     // Assess
-    const messages = await messagesOf(world.a.tenantId, dossier.candidateId);
+    const messages = await remindersOf(world.a.tenantId, dossier.candidateId);
     expect(messages.map((m) => (m.content as { monthsLeft: number }).monthsLeft)).toEqual([1]);
   });
 
@@ -141,7 +147,7 @@ describe('Deadline reminders (daily sweep)', () => {
     await sendDeadlineReminders({ today });
 
     // Act
-    const [message] = await messagesOf(world.a.tenantId, dossier.candidateId);
+    const [message] = await remindersOf(world.a.tenantId, dossier.candidateId);
 
     // Assess
     expect({ recipient: message?.recipient, stored: JSON.stringify(message).includes('1988-04-12') }).toEqual(
@@ -160,8 +166,12 @@ describe('Deadline reminders (daily sweep)', () => {
     // Act
     const found = await listCandidateMessageKeys(platformScopeFor(world.a.tenantId), dossier.candidateId);
 
-    // Assess
-    expect(found.map((k) => k.sk.startsWith('MSG#'))).toEqual([true]);
+    // Assess: every message of the candidate, the reminder among them
+    const stored = await messagesOf(world.a.tenantId, dossier.candidateId);
+    const reminders = await remindersOf(world.a.tenantId, dossier.candidateId);
+    expect(reminders).toHaveLength(1);
+    expect(found.map((k) => k.sk).sort()).toEqual(stored.map((m) => m.sk).sort());
+    expect(found.map((k) => k.sk)).toContain(reminders[0]?.sk);
   });
 });
 
@@ -190,6 +200,8 @@ describe('Queuing in the event transaction', () => {
       onConditionFailed: () => new RuleViolationError('version_conflict', 'stale'),
     };
 
+    const before = await messagesOf(world.a.tenantId, world.a.candidateId);
+
     // Act
     const attempt = transact([
       failing,
@@ -205,7 +217,7 @@ describe('Queuing in the event transaction', () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(RuleViolationError);
-    expect(await messagesOf(world.a.tenantId, world.a.candidateId)).toEqual([]);
+    expect(await messagesOf(world.a.tenantId, world.a.candidateId)).toEqual(before);
   });
 
   it('refuses a second message for the same event (message_already_queued), one stays', async () => {

@@ -8,7 +8,6 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import {
   DEFAULT_RETENTION_YEARS,
   NotFoundError,
-  VersionConflictError,
   checkErasure,
   todayIso,
 } from '@socle/domain';
@@ -28,7 +27,7 @@ import type { StoredCertificate } from './certificates.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
-import { toRecord } from './records.ts';
+import { putSettingVersion, toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
@@ -58,24 +57,11 @@ const putDataProtectionSettings = async (
     updatedBy: ctx.principal.userId,
   };
   await transact([
-    {
-      item: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.dataProtectionSettings(), itemType: 'DataProtectionSettings', ...next },
-          ConditionExpression:
-            expected === 0 ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND #version = :expected',
-          ...(expected === 0
-            ? {}
-            : {
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expected },
-              }),
-        },
-      },
-      onConditionFailed: (existing) =>
-        new VersionConflictError('data protection settings', (existing?.version as number | undefined) ?? 0),
-    },
+    putSettingVersion(
+      'data protection settings',
+      { ...keys.dataProtectionSettings(), itemType: 'DataProtectionSettings', ...next },
+      expected,
+    ),
     auditPut((at, id) => keys.platformAudit(at, id), ctx, {
       action: 'data_protection.retention_set',
       entity: { type: 'data_protection_settings', id: 'retention' },

@@ -5,13 +5,13 @@
  * open (jurySessions.ts), so the version a decision was taken under stays known.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_JURY_RULES, VersionConflictError } from '@socle/domain';
+import { DEFAULT_JURY_RULES } from '@socle/domain';
 import type { JurySettings, JurySettingsUpdate } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
-import { toRecord } from './records.ts';
+import { putSettingVersion, toRecord } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 
@@ -35,24 +35,11 @@ const putJurySettings = async (ctx: WriteContext, input: JurySettingsUpdate): Pr
     updatedBy: ctx.principal.userId,
   };
   await transact([
-    {
-      item: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.jurySettings(), itemType: 'JurySettings', ...next },
-          ConditionExpression:
-            expected === 0 ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND #version = :expected',
-          ...(expected === 0
-            ? {}
-            : {
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expected },
-              }),
-        },
-      },
-      onConditionFailed: (existing) =>
-        new VersionConflictError('jury settings', (existing?.version as number | undefined) ?? 0),
-    },
+    putSettingVersion(
+      'jury settings',
+      { ...keys.jurySettings(), itemType: 'JurySettings', ...next },
+      expected,
+    ),
     auditPut((at, id) => keys.platformAudit(at, id), ctx, {
       action: 'jury_settings.set',
       entity: { type: 'jury_settings', id: 'rules' },

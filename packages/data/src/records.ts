@@ -58,9 +58,36 @@ const putVersioned = (
       : new NotFoundError(entity),
 });
 
+/**
+ * The next version of a platform setting: the first (expected 0) only if none exists yet, a later one
+ * only over the version the caller read; a stale caller gets a 409 with the current version.
+ */
+const putSettingVersion = (
+  entity: string,
+  item: Record<string, unknown> & Key & { version: number },
+  expectedVersion: number,
+): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: tableName(),
+      Item: item,
+      ConditionExpression:
+        expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'attribute_exists(pk) AND #version = :expected',
+      ...(expectedVersion === 0
+        ? {}
+        : {
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+    },
+  },
+  onConditionFailed: (existing) =>
+    new VersionConflictError(entity, (existing?.version as number | undefined) ?? 0),
+});
+
 /** Checks a versioned edit before building the write: a stale version fails early with a 409. */
 const assertVersion = (entity: string, current: { version: number }, expected: number) => {
   if (current.version !== expected) throw new VersionConflictError(entity, current.version);
 };
 
-export { STORAGE_ATTRIBUTES, assertVersion, putNew, putVersioned, toRecord };
+export { STORAGE_ATTRIBUTES, assertVersion, putNew, putSettingVersion, putVersioned, toRecord };

@@ -1,10 +1,10 @@
 /**
- * Closing a 120-candidate session with crashes injected at random points (20 seeds): running "close"
+ * Closing a 60-candidate session with crashes injected at random points (20 seeds): running "close"
  * again finishes the job; exactly the certified candidates hold exactly one certificate each, dated on
  * the session's day; every decided dossier is in its final state and out of the pipeline; a candidate
  * without a decision (or with a decision the recorded votes do not carry) goes back to the pipeline,
  * never adjourned by default. (The crash points are what vary;
- * 120 candidates give each seed several dossiers on either side of every crash. Closing 1,000 at once
+ * 60 candidates give each seed several dossiers on either side of every crash. Closing 1,000 at once
  * is the bench's: test/bench/juryClosing.test.ts.)
  */
 import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -15,16 +15,17 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury } from '../support/jury.ts';
+import { buildJury, sessionDay } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
 import { buildWorld, expectStatus } from '../support/world.ts';
 import type { World } from '../support/world.ts';
 
-const CANDIDATES = 120;
+const CANDIDATES = 60;
 const SEEDS = Number(process.env.SEEDS ?? 20);
-const SESSION_DATE = '2026-12-15';
+/** A week ahead in Paris (a session is planned in the future), whatever day the suite runs. */
+const SESSION_DATE = sessionDay('11', 7);
 /** Closing happens on the session's day (in Paris): the clock is injected. */
-const CLOSING_AT = new Date('2026-12-15T16:00:00Z');
+const CLOSING_AT = new Date(`${SESSION_DATE}T12:00:00Z`);
 
 let api: TestApi;
 let world: World;

@@ -87,7 +87,8 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
   }),
   advancePaperCopy: () => ({ status: 'printed' }),
   createJurySession: () => ({
-    date: '2026-12-15',
+    // A month ahead whatever day the suite runs: a session is planned in the future.
+    date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
     startTime: '09:30',
     place: 'Paris',
     memberIds: ['01JAZNJY74SB33NTS68B6PHGED', '01JAZNJY74BP8CSW4GQ4BPMGXA'],

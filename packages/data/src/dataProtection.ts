@@ -5,12 +5,7 @@
  * agenda entries (in its region's sessions) and its certificate.
  */
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  DEFAULT_RETENTION_YEARS,
-  NotFoundError,
-  checkErasure,
-  todayIso,
-} from '@socle/domain';
+import { DEFAULT_RETENTION_YEARS, NotFoundError, checkErasure, todayIso } from '@socle/domain';
 import type {
   AgendaEntry,
   Candidate,

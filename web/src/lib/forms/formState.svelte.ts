@@ -31,7 +31,9 @@ const UNEXPECTED = 'Une erreur inattendue est survenue. Réessayez dans un insta
 
 const invalidTransition = (status: string | undefined): string => {
   const label =
-    status && Object.hasOwn(dossierStatusLabels, status) ? dossierStatusLabels[status as DossierStatus] : undefined;
+    status && Object.hasOwn(dossierStatusLabels, status)
+      ? dossierStatusLabels[status as DossierStatus]
+      : undefined;
   return label
     ? `Cette action n'est pas possible : le dossier est à l'état « ${label} ». Rechargez la page.`
     : "Cette action n'est pas possible dans l'état actuel. Rechargez la page.";

@@ -40,7 +40,14 @@ import { dossierAuditOf, findDossier } from './dossiers.ts';
 import { listJuryMembers } from './juryMembers.ts';
 import { masteryOf } from './juryPipeline.ts';
 import { getJurySettings } from './jurySettings.ts';
-import { getAgendaEntry, getSession, sessionGuard, sessionItem, sessionLabel } from './jurySessions.ts';
+import {
+  getAgendaEntry,
+  getSession,
+  sessionGuard,
+  sessionItem,
+  sessionLabel,
+  sessionMovedOn,
+} from './jurySessions.ts';
 import { keys } from './keys.ts';
 import { platformScopeFor } from './scope.ts';
 import { tableName } from './table.ts';
@@ -134,9 +141,7 @@ const setAttendance = async (
               'attendance_frozen',
               'le premier vote est exprimé : la liste des présents est figée',
             )
-          : existing?.status !== 'planned'
-            ? new RuleViolationError('session_closed', 'la session est close : ses décisions sont figées')
-            : new VersionConflictError('jury session', existing?.version as number | undefined),
+          : sessionMovedOn(existing),
     },
     auditPut(platformAudit, ctx, {
       action: session.openedAt ? 'jury_session.attendance_corrected' : 'jury_session.opened',
@@ -182,10 +187,7 @@ const recordMovement = async (
           ExpressionAttributeValues: { ':planned': 'planned', ':expected': session.version },
         },
       },
-      onConditionFailed: (existing) =>
-        existing?.status !== 'planned'
-          ? new RuleViolationError('session_closed', 'la session est close : ses décisions sont figées')
-          : new VersionConflictError('jury session', existing?.version as number | undefined),
+      onConditionFailed: sessionMovedOn,
     },
     auditPut(platformAudit, ctx, {
       action: input.kind === 'arrival' ? 'jury_session.member_arrived' : 'jury_session.member_left',

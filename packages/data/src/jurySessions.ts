@@ -541,5 +541,6 @@ export {
   sessionGuard,
   sessionItem,
   sessionLabel,
+  sessionMovedOn,
   statusGuard,
 };

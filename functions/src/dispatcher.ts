@@ -5,9 +5,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { RouteHandler } from './http.ts';
 import { jsonResponse } from './middleware/response.ts';
-import { routeKey } from './routeTypes.ts';
-import type { LambdaName, RouteDefinition } from './routeTypes.ts';
-import { routes } from './routes.ts';
+import { routeKey } from '@socle/contract/routeTypes';
+import type { LambdaName, RouteDefinition } from '@socle/contract/routeTypes';
+import { routes } from '@socle/contract/routes';
 
 type Handlers = Record<string, RouteHandler>;
 

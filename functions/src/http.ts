@@ -23,7 +23,7 @@ import { jsonBody } from './middleware/jsonBody.ts';
 import { requestOutcome } from './middleware/requestOutcome.ts';
 import { jsonResponse } from './middleware/response.ts';
 import { parsePart } from './middleware/validation.ts';
-import type { RouteDefinition } from './routeTypes.ts';
+import type { RouteDefinition } from '@socle/contract/routeTypes';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 type RequestPart<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> = R['request'] extends {

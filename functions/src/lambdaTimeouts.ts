@@ -3,7 +3,7 @@
  * local server gives the same handler (Middy aborts a handler just before its context's deadline), so
  * that a long call behaves locally as deployed.
  */
-import type { LambdaName } from './routeTypes.ts';
+import type { LambdaName } from '@socle/contract/routeTypes';
 
 /** Lambda's default would be 3 s; API Gateway waits 30 s at most. */
 const DEFAULT_TIMEOUT_SECONDS = 10;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './openapi.ts';
-import { routes } from './routes.ts';
+import { routes } from '@socle/contract/routes';
 
 describe('Function: openApiDocument', () => {
   const document = openApiDocument();

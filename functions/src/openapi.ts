@@ -1,8 +1,8 @@
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas. */
 import { ErrorBody } from '@socle/domain';
 import * as z from 'zod';
-import type { RouteDefinition } from './routeTypes.ts';
-import { routes } from './routes.ts';
+import type { RouteDefinition } from '@socle/contract/routeTypes';
+import { routes } from '@socle/contract/routes';
 
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });

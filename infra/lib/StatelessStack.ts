@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ORIGIN_SECRET_ARN_ENV, ORIGIN_SECRET_HEADER } from '@socle/functions/clientAddress';
 import { timeoutSecondsOf } from '@socle/functions/lambdaTimeouts';
-import { routes } from '@socle/functions/routes';
+import { routes } from '@socle/contract/routes';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';

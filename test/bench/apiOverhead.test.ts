@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { db } from '@socle/data';
 import { lambdas } from '@socle/functions/lambdas';
-import { lambdaContext } from '@socle/functions/local/server';
+import { lambdaContext } from '@socle/tooling/local/server';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';

@@ -6,7 +6,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, keys, listLogins, platformScopeFor, tableName } from '@socle/data';
-import { DEMO_RETENTION_YEARS } from '@socle/functions/local/seed';
+import { DEMO_RETENTION_YEARS } from '@socle/tooling/local/seed';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, loginAs, screenshotOnFailure, startE2eStack } from '../support/e2eStack.ts';

@@ -5,7 +5,7 @@
  * section, where erasure happens. Checked with axe-core.
  */
 import { DueErasureList } from '@socle/domain';
-import { DEMO_RETENTION_YEARS } from '@socle/functions/local/seed';
+import { DEMO_RETENTION_YEARS } from '@socle/tooling/local/seed';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -3,7 +3,7 @@
  * lookup, name confirmation, revocation shown at once, the rate limit, Open Badges credentials
  * checked with the published keys alone.
  */
-import { PublicCertificate } from '@socle/functions/routes/certificates';
+import { PublicCertificate } from '@socle/contract/routes/certificates';
 import { consumeRateLimit } from '@socle/data';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { JSONWebKeySet } from 'jose';

@@ -323,7 +323,7 @@ describe('Dev issuer: tokens at the API', () => {
       401,
     );
 
-    const { createDevIssuer } = await import('@socle/functions/local/devIssuer');
+    const { createDevIssuer } = await import('@socle/tooling/local/devIssuer');
     const foreign = await createDevIssuer({ issuer: `${api.url}/dev-auth` });
     const foreignToken = await foreign.issueAccessToken({
       userId: ulid(),

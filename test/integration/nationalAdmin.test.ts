@@ -4,7 +4,7 @@
  */
 import { findLogin } from '@socle/data';
 import { ValidationError } from '@socle/domain';
-import { createNationalAdmin } from '@socle/functions/ops/nationalAdmin';
+import { createNationalAdmin } from '@socle/tooling/ops/nationalAdmin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';

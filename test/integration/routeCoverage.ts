@@ -3,8 +3,8 @@
  * valid body per route. A route added to the table without an entry here makes the tests fail,
  * so new routes are covered by the isolation, role and bad-input tests automatically.
  */
-import type { RouteDefinition } from '@socle/functions/routeTypes';
-import { routes } from '@socle/functions/routes';
+import type { RouteDefinition } from '@socle/contract/routeTypes';
+import { routes } from '@socle/contract/routes';
 import type { NetworkWorld } from '../support/world.ts';
 import { dossierOpen, organismCreate, tenantCreate, userInvite } from '../support/samples.ts';
 

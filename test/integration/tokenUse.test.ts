@@ -7,7 +7,7 @@
 import { findLogin } from '@socle/data';
 import type { Login } from '@socle/data';
 import { lambdas } from '@socle/functions/lambdas';
-import { lambdaContext } from '@socle/functions/local/server';
+import { lambdaContext } from '@socle/tooling/local/server';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';

@@ -8,9 +8,9 @@ import type { Server } from 'node:http';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, findLogin, loginItemOf, tableName as dataTableName } from '@socle/data';
 import type { Login } from '@socle/data';
-import { createDevIssuer } from '@socle/functions/local/devIssuer';
-import type { DevIssuer } from '@socle/functions/local/devIssuer';
-import { createLocalServer } from '@socle/functions/local/server';
+import { createDevIssuer } from '@socle/tooling/local/devIssuer';
+import type { DevIssuer } from '@socle/tooling/local/devIssuer';
+import { createLocalServer } from '@socle/tooling/local/server';
 import { ensureTable, freePort } from '@socle/testing';
 import { inject } from 'vitest';
 

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { listLogins } from '@socle/data';
-import { seedDemo } from '@socle/functions/local/seed';
+import { seedDemo } from '@socle/tooling/local/seed';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';

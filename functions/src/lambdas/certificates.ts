@@ -1,5 +1,5 @@
 import { createDispatcher } from '../dispatcher.ts';
 import { certificateHandlers } from '../handlers/certificates.ts';
-import { LambdaName } from '../routeTypes.ts';
+import { LambdaName } from '@socle/contract/routeTypes';
 
 export const handler = createDispatcher(LambdaName.CERTIFICATES, certificateHandlers);

@@ -1,5 +1,5 @@
 import { createDispatcher } from '../dispatcher.ts';
 import { documentHandlers } from '../handlers/documents.ts';
-import { LambdaName } from '../routeTypes.ts';
+import { LambdaName } from '@socle/contract/routeTypes';
 
 export const handler = createDispatcher(LambdaName.DOCUMENTS, documentHandlers);

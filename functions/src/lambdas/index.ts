@@ -1,5 +1,5 @@
 /** Every API Lambda entry by name (the local server loads them all; AWS bundles each alone). */
-import type { LambdaName } from '../routeTypes.ts';
+import type { LambdaName } from '@socle/contract/routeTypes';
 import { handler as certificates } from './certificates.ts';
 import { handler as documents } from './documents.ts';
 import { handler as dossiers } from './dossiers.ts';

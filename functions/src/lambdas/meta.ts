@@ -1,5 +1,5 @@
 import { createDispatcher } from '../dispatcher.ts';
 import { metaHandlers } from '../handlers/meta.ts';
-import { LambdaName } from '../routeTypes.ts';
+import { LambdaName } from '@socle/contract/routeTypes';
 
 export const handler = createDispatcher(LambdaName.META, metaHandlers);

@@ -3,7 +3,7 @@
  * (`NOTIFICATIONS_FROM_ADDRESS`, `SES_CONFIGURATION_SET`, `PUBLIC_WEB_URL`). A run that fails is
  * simply followed by the next one: claims time out, nothing is sent twice. Bounces and complaints
  * come back through `sesEvents.ts`. Locally the dev page delivers through the local mailbox instead
- * (functions/src/local/devOutbox.ts).
+ * (packages/tooling/src/local/devOutbox.ts).
  */
 import { withLambdaContextLogging } from '../lambdaContextLogging.ts';
 import { logger } from '../logger.ts';

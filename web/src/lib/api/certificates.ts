@@ -1,6 +1,6 @@
 /**
  * Bodies the certificate pages send, checked before sending. The rules are the API's
- * (functions/src/routes/certificates.ts); the messages are written for the form, not for the API.
+ * (packages/contract/src/routes/certificates.ts); the messages are written for the form, not for the API.
  */
 import * as z from 'zod';
 

@@ -1,4 +1,4 @@
-/** One typed function per route of functions/src/routes.ts used by the web app. */
+/** One typed function per route of packages/contract/src/routes.ts used by the web app. */
 import {
   type AgendaAdd,
   AgendaEntry,

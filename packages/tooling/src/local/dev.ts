@@ -9,9 +9,9 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listLogins } from '@socle/data';
 import { Role, regionOf, roleLabels } from '@socle/domain';
-import { renderOptionsFromEnv } from '../notifications/config.ts';
-import { deliverPendingMessages } from '../notifications/delivery.ts';
-import { localSender } from '../notifications/localSender.ts';
+import { renderOptionsFromEnv } from '@socle/functions/notifications/config';
+import { deliverPendingMessages } from '@socle/functions/notifications/delivery';
+import { localSender } from '@socle/functions/notifications/localSender';
 import { DemoStart, ensureDemoSeeded } from './demoStart.ts';
 import { LOCAL_DIR, REPO_ROOT, startLocalStack } from './localStack.ts';
 

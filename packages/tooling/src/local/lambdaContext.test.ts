@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_API_TIMEOUT_SECONDS } from '../lambdaTimeouts.ts';
+import { MAX_API_TIMEOUT_SECONDS } from '@socle/functions/lambdaTimeouts';
 import { lambdaContext } from './server.ts';
 
 afterEach(() => {

@@ -7,9 +7,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listLocalMail } from '@socle/data';
 import type { LocalMail } from '@socle/data';
-import { deliverPendingMessages } from '../notifications/delivery.ts';
-import { renderOptionsFromEnv } from '../notifications/config.ts';
-import { localSender } from '../notifications/localSender.ts';
+import { deliverPendingMessages } from '@socle/functions/notifications/delivery';
+import { renderOptionsFromEnv } from '@socle/functions/notifications/config';
+import { localSender } from '@socle/functions/notifications/localSender';
 
 const SHOWN = 100;
 

@@ -7,8 +7,8 @@ import { createPlatformLogin } from '@socle/data';
 import { NetworkAdminInvite, Role } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { ulid } from 'ulid';
-import { identityDirectory } from '../identityDirectory.ts';
-import { parsePart } from '../middleware/validation.ts';
+import { identityDirectory } from '@socle/functions/identityDirectory';
+import { parsePart } from '@socle/functions/middleware/validation';
 
 /** Who the audit trail names for this creation: not a user of the app. */
 const OPERATOR: Principal = {

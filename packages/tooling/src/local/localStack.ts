@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureTable, startDynamoLocal } from '@socle/testing';
 import type { DynamoLocal } from '@socle/testing';
-import { generateSigningKeys } from '../credentials.ts';
+import { generateSigningKeys } from '@socle/functions/credentials';
 import { createDevIssuer } from './devIssuer.ts';
 import type { DevIssuer } from './devIssuer.ts';
 import { createLocalServer } from './server.ts';
 
-const REPO_ROOT = join(import.meta.dirname, '../../..');
+const REPO_ROOT = join(import.meta.dirname, '../../../..');
 // Overridable so that a second checkout's `npm run dev` (or a timing run) keeps its own data.
 const LOCAL_DIR = process.env.SOCLE_LOCAL_DIR ?? join(REPO_ROOT, '.local');
 

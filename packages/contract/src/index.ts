@@ -1,0 +1,2 @@
+export * from './routeTypes.ts';
+export * from './routes.ts';

@@ -5,10 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury, inviteJuryUser, sessionDay } from '../support/jury.ts';
+import {
+  buildJury,
+  inviteJuryUser,
+  sessionDay,
+  submittedDossier as submitEligible,
+} from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
-import { dossierOpen } from '../support/samples.ts';
-import { buildWorld, evaluate, expectStatus } from '../support/world.ts';
+import { buildWorld, expectStatus } from '../support/world.ts';
 import type { World } from '../support/world.ts';
 
 let api: TestApi;
@@ -22,26 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-/** An eligible dossier of network A (region 11), presented to the jury. */
-const submittedDossier = async () => {
-  const opened = expectStatus(
-    await api.call('POST', '/dossiers', {
-      token: world.a.tokens.advisor,
-      body: dossierOpen(world.a.organismId),
-    }),
-    201,
-    'open',
-  ).dossier;
-  const { dossier } = await evaluate(api, world.a.tokens.evaluator, opened.id, { notAcquired: [] });
-  return expectStatus(
-    await api.call('POST', `/dossiers/${dossier.id}/jury-submission`, {
-      token: world.a.tokens.advisor,
-      body: { dossierVersion: dossier.version },
-    }),
-    200,
-    'submit to jury',
-  );
-};
+const submittedDossier = () => submitEligible(api, world);
 
 /** A session held today in Île-de-France (deliberation happens on the session's day). */
 const planSession = async (

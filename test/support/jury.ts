@@ -1,8 +1,9 @@
 /** A regional jury built through the API by the national admin: a secretary and members of both colleges. */
 import { addDays, regionToday } from '@socle/domain';
 import type { TestApi } from './api.ts';
-import { unique } from './samples.ts';
-import { expectStatus, tokenOfLogin } from './world.ts';
+import { dossierOpen, unique } from './samples.ts';
+import { evaluate, expectStatus, tokenOfLogin } from './world.ts';
+import type { World } from './world.ts';
 
 interface JuryUser {
   userId: string;
@@ -60,5 +61,26 @@ const buildJury = async (api: TestApi, nationalToken: string, region: string): P
 const sessionDay = (region: string, offsetDays = 0, now = new Date()) =>
   addDays(regionToday(region, now), offsetDays);
 
+/** An eligible dossier of network A, evaluated with nothing left to acquire and presented to its region's jury. */
+const submittedDossier = async (api: TestApi, world: World) => {
+  const opened = expectStatus(
+    await api.call('POST', '/dossiers', {
+      token: world.a.tokens.advisor,
+      body: dossierOpen(world.a.organismId),
+    }),
+    201,
+    'open',
+  ).dossier;
+  const { dossier } = await evaluate(api, world.a.tokens.evaluator, opened.id, { notAcquired: [] });
+  return expectStatus(
+    await api.call('POST', `/dossiers/${dossier.id}/jury-submission`, {
+      token: world.a.tokens.advisor,
+      body: { dossierVersion: dossier.version },
+    }),
+    200,
+    'submit to jury',
+  );
+};
+
 export type { Jury, JuryUser };
-export { buildJury, inviteJuryUser, sessionDay };
+export { buildJury, inviteJuryUser, sessionDay, submittedDossier };

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { findStoredResponse, loginStatus, tenantScopeOf } from '@socle/data';
+import { findStoredResponse, keys, loginStatus, tenantScopeOf } from '@socle/data';
 import type { IdempotencyRequest, TenantScope, WriteContext } from '@socle/data';
 import { ForbiddenError, NotFoundError, ValidationError, currentAccess, hasAnyRole } from '@socle/domain';
 import type { Principal } from '@socle/domain';
@@ -87,7 +87,7 @@ const idempotencyOf = (
   const requestHash = createHash('sha256')
     .update(JSON.stringify([route.id, event.pathParameters ?? {}, body ?? null]))
     .digest('base64url');
-  const scopeKey = route.scope === 'tenant' && principal?.tenantId ? `T#${principal.tenantId}` : 'PLATFORM';
+  const scopeKey = keys.idempotencyScope(route.scope === 'tenant' ? principal?.tenantId : undefined);
   // A key is the caller's, on this route: another user's or another route's same key is a new request.
   return { scopeKey, userId: principal?.userId ?? 'anonymous', routeId: route.id, key, requestHash };
 };

@@ -6,6 +6,7 @@
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
+import { keys } from './keys.ts';
 import { tableName } from './table.ts';
 
 interface RateLimitOptions {
@@ -31,7 +32,7 @@ const countHit = async ({ bucket, client, windowSeconds, now }: Omit<RateLimitOp
   const { Attributes } = await db().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: { pk: `RATE#${bucket}#${window}#${client}`, sk: 'RATE' },
+      Key: keys.rateLimitWindow(bucket, window, client),
       UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires), itemType = :type',
       ExpressionAttributeValues: { ':one': 1, ':expires': windowEnd + 60, ':type': 'RateCounter' },
       ReturnValues: 'UPDATED_NEW',
@@ -49,7 +50,7 @@ const consumeRateLimit = async ({ limit, ...options }: RateLimitOptions): Promis
   return hits <= limit ? { allowed: true, remaining: limit - hits } : { allowed: false, retryAfterSeconds };
 };
 
-const lockKey = (bucket: string, subject: string) => ({ pk: `RATE#lock#${bucket}#${subject}`, sk: 'LOCK' });
+const lockKey = keys.rateLimitLock;
 
 /** The end of a subject's lock (ISO instant), if one was set and TTL has not removed it yet. */
 const findLock = async ({ bucket, subject }: { bucket: string; subject: string }) => {

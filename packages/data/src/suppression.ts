@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
-import type { Key } from './keys.ts';
+import { type Key, keys } from './keys.ts';
 import { tableName } from './table.ts';
 
 const SuppressionReason = { BOUNCE: 'bounce', COMPLAINT: 'complaint' } as const;
@@ -16,10 +16,8 @@ type SuppressionReason = (typeof SuppressionReason)[keyof typeof SuppressionReas
 /** `  Marie.Dupont@Example.FR ` and `marie.dupont@example.fr` are one address. */
 const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
-const suppressionKey = (email: string): Key => ({
-  pk: `SUPPRESSED#${createHash('sha256').update(normaliseEmail(email)).digest('hex')}`,
-  sk: 'SUPPRESSION',
-});
+const suppressionKey = (email: string): Key =>
+  keys.suppression(createHash('sha256').update(normaliseEmail(email)).digest('hex'));
 
 interface SuppressionInput {
   email: string;
@@ -51,11 +49,11 @@ const suppressAddress = async ({ email, reason, detail, at }: SuppressionInput) 
 /** Which of these addresses are suppressed (normalised), in batches of 100 keys. */
 const suppressedAmong = async (emails: readonly string[]): Promise<Set<string>> => {
   const byPk = new Map(emails.map((e) => [suppressionKey(e).pk, normaliseEmail(e)]));
-  const pks = [...byPk.keys()];
+  const distinct = [...new Set(byPk.values())].map(suppressionKey);
   const found = new Set<string>();
-  for (let i = 0; i < pks.length; i += 100) {
+  for (let i = 0; i < distinct.length; i += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [tableName()]: { Keys: pks.slice(i, i + 100).map((pk) => ({ pk, sk: 'SUPPRESSION' })) },
+      [tableName()]: { Keys: distinct.slice(i, i + 100) },
     };
     while (request && Object.keys(request).length > 0) {
       const result = await db().send(new BatchGetCommand({ RequestItems: request }));

@@ -1,2 +1,3 @@
 export * from './routeTypes.ts';
 export * from './routes.ts';
+export * from './can.ts';

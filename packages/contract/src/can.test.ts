@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { can, passesGate } from './can.ts';
 import type { RouteId } from './routes.ts';
 import { routes } from './routes.ts';
+import type { RouteDefinition } from './routeTypes.ts';
 
 const inNetwork = (...held: string[]) => ({ roles: held, tenantId: 'T1' });
 
@@ -40,7 +41,8 @@ describe('can', () => {
 
 describe('passesGate, over the whole route table', () => {
   const everywhere = { tenantId: 'T1', region: '84' };
-  const gated = routes.filter((route) => 'roles' in route && route.roles);
+  const table: readonly RouteDefinition[] = routes;
+  const gated = table.filter((route) => route.roles);
 
   it.each(gated.map((route) => [route.id, route] as const))(
     '%s: its roles in, the others out',

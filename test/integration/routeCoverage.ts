@@ -122,6 +122,10 @@ const pathIn = (route: RouteDefinition, w: NetworkWorld, ids: Record<string, str
     return resolve(w);
   });
 
+/** The names of a route's path parameters, in order. */
+const paramsOf = (route: RouteDefinition) =>
+  [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name as string);
+
 /** Staff restricted to organisms: they reach a dossier's data only for their organisms' dossiers. */
 const ORGANISM_BOUND_ROLES = ['advisor', 'evaluator', 'trainer'] as const;
 /** Path parameters that lead to one candidate's dossier data (directly, or through its certificate). */
@@ -135,8 +139,97 @@ const organismScopedRoutes = allRoutes.filter(
   (route) =>
     route.scope !== 'public' &&
     (route.roles ?? []).some((role) => (ORGANISM_BOUND_ROLES as readonly string[]).includes(role)) &&
-    [...route.path.matchAll(/\{(\w+)\}/g)].some(([, name]) => DOSSIER_PARAMS.has(name as string)),
+    paramsOf(route).some((name) => DOSSIER_PARAMS.has(name)),
 );
+
+/**
+ * The access matrix's classes (accessMatrix.test.ts): what a route's path names, derived from its
+ * scope and its path parameters. A parameter or a combination the table below does not know throws,
+ * so a new kind of route fails the matrix until someone says how it must be isolated.
+ */
+type IsolationClass =
+  /** No authentication: nothing of anyone beyond the public view. */
+  | 'public'
+  /** A candidate's record (dossier, evaluation, plan, candidate, certificate): another network → 404. */
+  | 'candidate-record'
+  /** A record of the caller's network (organism, user): another network → 404. */
+  | 'network-record'
+  /** A jury session of the caller's region: another region → 404. */
+  | 'region-record'
+  /** National data the national admin picks by id (a network, a region, a référentiel, a month). */
+  | 'platform-record'
+  /** The caller's own period (a month of its network's statement): names no record. */
+  | 'own-period'
+  /** No path parameter: a list or a creation in the caller's own network, region or profile. */
+  | 'collection';
+
+/** What organism-bound staff may reach through a route, and how the matrix checks it. */
+type OrganismClass =
+  /** Not open to organism-bound staff: the role gate refuses them (403, roles.test.ts). */
+  | 'not-organism-staff'
+  /** A dossier's data by id: another organism's → 404 (isolation.test.ts). */
+  | 'organism-record'
+  /** A list of dossiers: another organism's never listed. */
+  | 'organism-filtered-list'
+  /** A creation naming its organism in the body: another organism refused, nothing created. */
+  | 'organism-checked-create'
+  /** Holds no candidate's data (the caller's profile, organisms, référentiels). */
+  | 'no-dossier-data';
+
+const NETWORK_PARAMS = new Set(['organismId', 'userId']);
+const PLATFORM_PARAMS = new Set(['tenantId', 'region', 'referentielId', 'month', 'userId']);
+/** The Lambdas that read no candidate's data: whatever organism-bound staff may call there is safe. */
+const NO_DOSSIER_DATA_LAMBDAS = new Set(['meta', 'network', 'referentiels']);
+
+const unclassified = (route: RouteDefinition, why: string) =>
+  new Error(`accessMatrix: cannot classify ${route.id} (${route.method} ${route.path}): ${why}`);
+
+/** The isolation class of a route; throws for a route the matrix does not know how to check. */
+const isolationClassOf = (route: RouteDefinition): IsolationClass => {
+  const params = paramsOf(route);
+  const all = (set: ReadonlySet<string>) => params.every((name) => set.has(name));
+  if (route.scope === 'public') {
+    if (params.every((name) => name === 'code' || name === 'list')) return 'public';
+    throw unclassified(route, 'a public route naming a record other than a certificate code');
+  }
+  if (params.length === 0) return 'collection';
+  if (route.scope === 'jury') {
+    if (params[0] === 'sessionId' && all(new Set(['sessionId', 'dossierId']))) return 'region-record';
+    throw unclassified(route, 'a jury route must name its session first');
+  }
+  if (route.scope === 'platform') {
+    if (all(PLATFORM_PARAMS) || (params.length === 1 && params[0] === 'code')) return 'platform-record';
+    throw unclassified(route, "a platform route naming a network's record");
+  }
+  if (params.some((name) => DOSSIER_PARAMS.has(name))) {
+    const known = (name: string) => DOSSIER_PARAMS.has(name);
+    if (!params.every(known)) throw unclassified(route, 'a candidate route with another parameter');
+    // The caller's own network only: the certificate routes of national and network staff are `self`.
+    if (route.scope === 'tenant' || (route.scope === 'self' && all(new Set(['code'])))) {
+      return 'candidate-record';
+    }
+    throw unclassified(route, `a candidate's record in scope ${route.scope}`);
+  }
+  if (route.scope === 'tenant' && all(NETWORK_PARAMS)) return 'network-record';
+  if (route.scope === 'tenant' && all(new Set(['month']))) return 'own-period';
+  throw unclassified(route, `parameters ${params.join(', ')} in scope ${route.scope}`);
+};
+
+const openToOrganismStaff = (route: RouteDefinition) =>
+  (route.roles ?? []).some((role) => (ORGANISM_BOUND_ROLES as readonly string[]).includes(role));
+
+/** The organism class of a route; throws for one open to organism-bound staff the matrix cannot check. */
+const organismClassOf = (route: RouteDefinition): OrganismClass => {
+  if (route.scope === 'public' || !openToOrganismStaff(route)) return 'not-organism-staff';
+  const isolation = isolationClassOf(route);
+  if (isolation === 'candidate-record') return 'organism-record';
+  if (NO_DOSSIER_DATA_LAMBDAS.has(route.lambda)) return 'no-dossier-data';
+  if (isolation === 'collection' && route.method === 'GET') return 'organism-filtered-list';
+  if (isolation === 'collection' && route.method === 'POST' && route.request?.body) {
+    return 'organism-checked-create';
+  }
+  throw unclassified(route, `open to organism-bound staff in the ${route.lambda} Lambda`);
+};
 
 const bodyFor = (route: RouteDefinition, w: NetworkWorld): unknown => {
   if (!route.request?.body) return undefined;
@@ -145,4 +238,35 @@ const bodyFor = (route: RouteDefinition, w: NetworkWorld): unknown => {
   return sample(w);
 };
 
-export { ORGANISM_BOUND_ROLES, allRoutes, bodyFor, organismScopedRoutes, pathIn };
+/** A valid query string for the routes whose query has required fields. */
+const querySamples: Record<string, () => string> = {
+  getVolumes: () => {
+    const month = new Date().toISOString().slice(0, 7);
+    return `from=${month}&to=${month}&groupBy=organism`;
+  },
+};
+
+/** `?…` with a valid query when the route requires one, '' otherwise. */
+const queryFor = (route: RouteDefinition): string => {
+  if (!requiresQuery(route)) return '';
+  const sample = querySamples[route.id];
+  if (!sample) throw new Error(`routeCoverage: add a valid query sample for route ${route.id}`);
+  return `?${sample()}`;
+};
+
+/** Whether the route's query schema refuses an empty query (a required field). */
+const requiresQuery = (route: RouteDefinition) => route.request?.query?.safeParse({}).success === false;
+
+export type { IsolationClass, OrganismClass };
+export {
+  ORGANISM_BOUND_ROLES,
+  allRoutes,
+  bodyFor,
+  isolationClassOf,
+  organismClassOf,
+  organismScopedRoutes,
+  paramsOf,
+  pathIn,
+  queryFor,
+  requiresQuery,
+};

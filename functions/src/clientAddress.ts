@@ -84,6 +84,15 @@ const quotaKeyOf = (ip: string): string => {
 };
 
 /**
+ * Whether a public request came through our CloudFront (and so through its WAF): it bears the origin
+ * secret. Where no secret is configured (the local server, tests) every request is taken as such.
+ */
+const cameThroughEdge = async (event: APIGatewayProxyEventV2): Promise<boolean> => {
+  const secret = await originSecret();
+  return !secret || sameSecret(event.headers?.[ORIGIN_SECRET_HEADER], secret);
+};
+
+/**
  * The client a public request counts against: the viewer address CloudFront saw when the request
  * carries the origin secret, otherwise the source IP of the connection to API Gateway.
  */
@@ -105,6 +114,7 @@ export {
   ORIGIN_SECRET_ENV,
   ORIGIN_SECRET_HEADER,
   VIEWER_ADDRESS_HEADER,
+  cameThroughEdge,
   quotaClientOf,
   quotaKeyOf,
   viewerIp,

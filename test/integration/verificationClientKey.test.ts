@@ -1,8 +1,8 @@
 /**
  * The client a public verification counts against, over real HTTP and DynamoDB Local: behind our
- * CloudFront (the origin secret matches) each viewer address has its own quota; a viewer address
- * forged by someone calling the API directly (wrong or missing secret) is ignored, and the requests
- * all count against the connection's source IP.
+ * CloudFront (the origin secret matches) each viewer address has its own quota; a request without
+ * the secret (someone calling the API's execute-api URL directly, around the WAF) is refused with 403
+ * before anything is counted or read.
  */
 import {
   ORIGIN_SECRET_ENV,
@@ -54,14 +54,22 @@ describe('Public verification quota behind CloudFront', () => {
     expect(second).toBe(400);
   });
 
-  it('ignores a viewer address sent with a wrong or missing secret: one quota, the source IP', async () => {
+  it('refuses a request without the origin secret (a direct call) and counts nothing for it', async () => {
     // Act: three "different viewers", none proven to come through CloudFront.
-    const statuses = [
+    const direct = [
       await verify({ [VIEWER_ADDRESS_HEADER]: '198.51.100.1:1', [ORIGIN_SECRET_HEADER]: 'guessed' }),
       await verify({ [VIEWER_ADDRESS_HEADER]: '198.51.100.2:1' }),
       await verify({ [VIEWER_ADDRESS_HEADER]: '198.51.100.3:1', [ORIGIN_SECRET_HEADER]: '' }),
+      await verify({}),
+    ];
+    // Through CloudFront without a viewer address: the source IP's quota, untouched by the above.
+    const throughEdge = [
+      await verify({ [ORIGIN_SECRET_HEADER]: SECRET }),
+      await verify({ [ORIGIN_SECRET_HEADER]: SECRET }),
+      await verify({ [ORIGIN_SECRET_HEADER]: SECRET }),
     ];
     // Assess
-    expect(statuses).toEqual([400, 400, 429]);
+    expect(direct).toEqual([403, 403, 403, 403]);
+    expect(throughEdge).toEqual([400, 400, 429]);
   });
 });

@@ -1,5 +1,7 @@
 import { createDispatcher } from '../dispatcher.ts';
+import { edgeOnly } from '../edgeOnly.ts';
 import { verificationHandlers } from '../handlers/certificates.ts';
 import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.VERIFICATION, verificationHandlers);
+// Only through CloudFront: the execute-api URL would bypass the WAF (edgeOnly.ts).
+export const handler = edgeOnly(createDispatcher(LambdaName.VERIFICATION, verificationHandlers));

@@ -9,7 +9,9 @@ import {
   consumeRateLimit,
   findCertificate,
   getCertificateFor,
-  listCertificates,
+  countRegister,
+  exportRegister,
+  listRegister,
   listPaperCopies,
   paperCopyRecipientFor,
   publicView,
@@ -119,7 +121,13 @@ const verificationHandlers = {
 
 const certificateHandlers = {
   listCertificates: defineRoute(routeOf('listCertificates'), ({ principal, query }) =>
-    listCertificates(principal, query),
+    listRegister(principal, query),
+  ),
+  countCertificates: defineRoute(routeOf('countCertificates'), ({ principal, query }) =>
+    countRegister(principal, query),
+  ),
+  exportCertificates: defineRoute(routeOf('exportCertificates'), ({ ctx, principal, query }) =>
+    exportRegister(principal, query, ctx.now),
   ),
   getCertificate: defineRoute(routeOf('getCertificate'), ({ principal, params }) =>
     getCertificateFor(principal, certificateCodeOf(params.code)),

@@ -1,5 +1,7 @@
 /** Dossiers of the caller's network; organism-bound staff only reach their organisms' dossiers. */
 import {
+  countDossiers,
+  exportDossiers,
   getDossierDetail,
   listDossierAudit,
   listDossiers,
@@ -52,6 +54,12 @@ const dossierHandlers = {
     await reopenDossier(scope, ctx, params.dossierId, restriction, body);
     return getDossierDetail(scope, params.dossierId, restriction);
   }),
+  countDossiers: defineRoute(routeOf('countDossiers'), ({ scope, principal, query }) =>
+    countDossiers(scope, query, organismRestriction(principal)),
+  ),
+  exportDossiers: defineRoute(routeOf('exportDossiers'), ({ scope, ctx, principal, query }) =>
+    exportDossiers(scope, query, organismRestriction(principal), ctx.now),
+  ),
 };
 
 export { dossierHandlers };

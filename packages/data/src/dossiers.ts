@@ -6,13 +6,11 @@ import { createHash } from 'node:crypto';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CURRENT_CONSENT_TEXT_VERSION,
-  DEFAULT_LIMITS,
   DossierAction,
   EXPIRABLE,
   ForbiddenError,
   NotFoundError,
   RuleViolationError,
-  addMonths,
   asOfToday,
   canReachDossier,
   canWithdraw,
@@ -23,7 +21,6 @@ import {
   nextStatus,
   normalisedIdentity,
   regionToday,
-  todayIso,
 } from '@socle/domain';
 import type {
   Candidate,
@@ -42,11 +39,12 @@ import { auditPut, listAuditEvents } from './audit.ts';
 import type { AuditInput, WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { counterUpdateFor } from './counters.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { dormancyAttributes, dormancyChange, dormancyItems } from './dormantCandidates.ts';
+import { dossierListSpec, listedDossier } from './dossierList.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
+import { readListPage } from './listQuery.ts';
 import { getOrganism, organismCheck } from './organisms.ts';
 import { candidateMessage } from './outbox.ts';
 import { findCurrentReferentielId } from './referentiels.ts';
@@ -294,82 +292,14 @@ const getDossierDetail = async (
   return { dossier, candidate };
 };
 
-/** Longest run of index pages one list request reads when filters drop most items. */
-const MAX_PAGES_PER_LIST = 10;
-
 /**
- * Lists dossiers, newest first. The most selective key wins (organism, then status, then the whole
- * network); other criteria are filters, so a filtered page may need several reads (bounded).
+ * Lists dossiers, newest (or oldest) first: one page of the list `dossierListSpec` describes, with a
+ * cursor only when another dossier follows (see `readListPage`).
  */
 const listDossiers = async (scope: TenantScope, query: DossierListQuery, organisms?: string[]) => {
-  const source = query.organismId
-    ? keys.dossiersByOrganism(scope, query.organismId)
-    : query.status
-      ? keys.dossiersByStatus(scope, query.status)
-      : keys.dossiersByTenant(scope);
-  const pkAttribute = `${source.index}pk`;
-  const filters: string[] = [];
-  const values: Record<string, unknown> = { ':pk': source.pk };
-  const names: Record<string, string> = {};
-  if (query.organismId && query.status) {
-    filters.push('#status = :status');
-    names['#status'] = 'status';
-    values[':status'] = query.status;
-  }
-  if (organisms) {
-    // Organism-bound staff: dossiers evaluated or trained in one of their organisms, whatever the filters.
-    const placeholders = organisms
-      .map((o, i) => {
-        values[`:org${i}`] = o;
-        return `:org${i}`;
-      })
-      .join(', ');
-    filters.push(
-      placeholders
-        ? `(organismId IN (${placeholders}) OR trainingOrganismId IN (${placeholders}))`
-        : 'attribute_not_exists(pk)',
-    );
-  }
-  if (query.deadline === 'soon') {
-    // The default warning period; a version with another one differs by a few weeks at most.
-    const expirable = EXPIRABLE.map((status, i) => {
-      values[`:exp${i}`] = status;
-      return `:exp${i}`;
-    }).join(', ');
-    filters.push(`deadline <= :soon AND #lifecycle IN (${expirable})`);
-    names['#lifecycle'] = 'status';
-    values[':soon'] = addMonths(todayIso(), DEFAULT_LIMITS.warningMonths);
-  }
-  if (query.q) {
-    filters.push('contains(searchName, :q)');
-    values[':q'] = foldForSearch(query.q);
-  }
-  // Erased dossiers stay in the indexes for the statistics, not in the lists.
-  filters.push('attribute_not_exists(erasedAt)');
-  const items: Dossier[] = [];
-  let startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: source.pk }) as
-    | Record<string, unknown>
-    | undefined;
-  for (let pageRead = 0; pageRead < MAX_PAGES_PER_LIST && items.length < query.limit; pageRead++) {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: source.index,
-        KeyConditionExpression: `${pkAttribute} = :pk`,
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-        ExpressionAttributeValues: values,
-        ExclusiveStartKey: startKey,
-        ScanIndexForward: false,
-        Limit: query.limit - items.length,
-      }),
-    );
-    const now = new Date();
-    items.push(...(page.Items ?? []).map((i) => asOfRegionToday(toRecord<Dossier>(i), now)));
-    startKey = page.LastEvaluatedKey;
-    if (!startKey) break;
-  }
-  return { items, cursor: encodeCursor(startKey) };
+  const page = await readListPage(dossierListSpec(scope, query, organisms), query);
+  const now = new Date();
+  return { items: page.items.map((i) => listedDossier(toRecord<Dossier>(i), now)), cursor: page.cursor };
 };
 
 /** Fetches the dossiers of a list of ids in one round trip (used by later agendas and exports). */

@@ -208,3 +208,8 @@ export {
   suppressedAmong,
   suppressionKey,
 } from './suppression.ts';
+export type { RegisterCriteria } from './certificateList.ts';
+export { countRegister, exportRegister, listRegister } from './certificateList.ts';
+export type { DossierListCriteria } from './dossierList.ts';
+export { countDossiers, exportDossiers } from './dossierExport.ts';
+export type { ListTotal } from './listQuery.ts';

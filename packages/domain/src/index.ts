@@ -37,3 +37,4 @@ export * from './schemas/trainingPlan.ts';
 export * from './schemas/user.ts';
 export * from './stats/index.ts';
 export * from './text.ts';
+export * from './lists/index.ts';

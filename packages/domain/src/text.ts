@@ -17,4 +17,8 @@ const foldForSearch = (value: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export { foldForSearch };
+/** Words a name search looks for (at most 5, folded): each must occur, so word order does not matter. */
+const searchTerms = (query: string): string[] =>
+  [...new Set(foldForSearch(query).split(' ').filter(Boolean))].slice(0, 5);
+
+export { foldForSearch, searchTerms };

@@ -1,5 +1,5 @@
 /** Certificates: public verification (no account), the register, revocation, Open Badges export. */
-import { Certificate, RegionCode, Role, certifications } from '@socle/domain';
+import { Certificate, ListOrder, ListTotal, RegionCode, Role, certifications } from '@socle/domain';
 import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
@@ -69,6 +69,8 @@ const CertificateQuery = z.object({
   region: RegionCode.optional(),
   certification: z.enum(certifications).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Issue day: newest first unless `oldest`. */
+  order: ListOrder.optional(),
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -244,6 +246,29 @@ const certificateRoutes = [
     summary: 'Paper copies to print or to send, oldest first',
     request: { query: z.object({ status: z.enum(['requested', 'printed']).default('requested') }) },
     response: { status: 200, schema: z.object({ items: z.array(Certificate) }) },
+  },
+  {
+    id: 'countCertificates',
+    method: 'GET',
+    path: '/totals/certificates',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'self',
+    roles: [R.NATIONAL_ADMIN, R.NETWORK_ADMIN],
+    summary:
+      'How many certificates the register holds under the same filters (bounded count: may be a lower bound)',
+    request: { query: CertificateQuery.omit({ cursor: true, limit: true }) },
+    response: { status: 200, schema: ListTotal },
+  },
+  {
+    id: 'exportCertificates',
+    method: 'GET',
+    path: '/certificates.csv',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'self',
+    roles: [R.NATIONAL_ADMIN, R.NETWORK_ADMIN],
+    summary: 'The register under the same filters, as CSV for Excel (French headers, `;`, BOM)',
+    request: { query: CertificateQuery.omit({ cursor: true, limit: true }) },
+    response: { status: 200, schema: z.string(), contentType: 'text/csv; charset=utf-8' },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -9,10 +9,12 @@ import {
   DossierUpdate,
   DossierWithdraw,
   IdParam,
+  ListTotal,
   page,
   PageQuery,
   Role,
 } from '@socle/domain';
+import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
 import { STAFF } from './roles.ts';
@@ -108,6 +110,28 @@ const dossierRoutes = [
     summary: 'Send an adjourned dossier back to training (its plan continues)',
     request: { params: IdParam('dossierId'), body: DossierReopen },
     response: { status: 200, schema: DossierDetail },
+  },
+  {
+    id: 'countDossiers',
+    method: 'GET',
+    path: '/totals/dossiers',
+    lambda: LambdaName.DOSSIERS,
+    scope: 'tenant',
+    roles: STAFF,
+    summary: 'How many dossiers the list holds under the same filters (bounded count: may be a lower bound)',
+    request: { query: DossierListQuery.omit({ cursor: true, limit: true }) },
+    response: { status: 200, schema: ListTotal },
+  },
+  {
+    id: 'exportDossiers',
+    method: 'GET',
+    path: '/dossiers.csv',
+    lambda: LambdaName.DOSSIERS,
+    scope: 'tenant',
+    roles: STAFF,
+    summary: 'Every dossier of the list under the same filters, as CSV for Excel (French headers, `;`, BOM)',
+    request: { query: DossierListQuery.omit({ cursor: true, limit: true }) },
+    response: { status: 200, schema: z.string(), contentType: 'text/csv; charset=utf-8' },
   },
 ] as const satisfies readonly RouteDefinition[];
 

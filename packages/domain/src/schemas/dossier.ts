@@ -4,6 +4,7 @@ import { CURRENT_CONSENT_TEXT_VERSION } from '../consent.ts';
 import { candidateStatuses, certifications, dossierModules, fundings, prescribers } from '../constants.ts';
 import { DossierStatus, dossierStatuses } from '../dossierStateMachine.ts';
 import { Email, Id, IsoDate, IsoDateTime, PageQuery, RecordMeta, Text, Version } from './common.ts';
+import { ListOrder } from '../lists/lists.ts';
 
 const Phone = z
   .string()
@@ -90,6 +91,8 @@ const DossierListQuery = PageQuery.extend({
   deadline: z.enum(['soon']).optional(),
   organismId: Id.optional(),
   q: z.string().trim().max(100).optional(),
+  /** Opening time: newest first unless `oldest`. */
+  order: ListOrder.optional(),
 });
 
 const Candidate = CandidateInput.extend({ id: Id });

@@ -30,7 +30,7 @@ import {
   publicJwks,
   statusListCredential,
 } from '../credentials.ts';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/certificates';
 import { defineRoute } from '../http.ts';
 import { SocleMetric } from '../metricNames.ts';
 import { countMetric } from '../metrics.ts';

@@ -12,7 +12,7 @@ import {
   listDueErasures,
   putDataProtectionSettings,
 } from '@socle/data';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/dataProtection';
 import { defineRoute } from '../http.ts';
 
 const dataProtectionHandlers = {

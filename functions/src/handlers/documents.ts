@@ -23,7 +23,7 @@ import {
 import { RuleViolationError, foldForSearch, organismRestriction, regionOf, todayIso } from '@socle/domain';
 import type { CriterionStatus } from '@socle/domain';
 import { certificateCodeOf } from '../certificateCodeOf.ts';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/documents';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
 import { subjectAccessPdfHandlers } from './subjectAccessPdf.ts';

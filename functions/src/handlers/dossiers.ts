@@ -12,7 +12,7 @@ import {
   withdrawDossier,
 } from '@socle/data';
 import { DossierAction, juryActorView, organismRestriction } from '@socle/domain';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/dossiers';
 import { defineRoute } from '../http.ts';
 
 const dossierHandlers = {

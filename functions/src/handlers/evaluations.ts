@@ -12,7 +12,7 @@ import {
   updateTrainingPlan,
 } from '@socle/data';
 import { organismRestriction } from '@socle/domain';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/evaluations';
 import { defineRoute } from '../http.ts';
 
 const evaluationHandlers = {

@@ -27,7 +27,7 @@ import {
 } from '@socle/data';
 import { organismRestriction } from '@socle/domain';
 import type { Principal } from '@socle/domain';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/juries';
 import { defineRoute } from '../http.ts';
 import { inviteAccount, setAccountEnabled } from '../identityDirectory.ts';
 import { SocleMetric } from '../metricNames.ts';

@@ -1,6 +1,6 @@
 /** Health, the OpenAPI document and the caller's own profile. */
 import { findTenant } from '@socle/data';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/meta';
 import { defineRoute } from '../http.ts';
 import { openApiDocument } from '../openapi.ts';
 

@@ -10,7 +10,7 @@ import {
   updateUser,
   withdrawUserInvitation,
 } from '@socle/data';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/network';
 import { defineRoute } from '../http.ts';
 import { inviteAccount, setAccountEnabled } from '../identityDirectory.ts';
 

@@ -9,7 +9,7 @@ import {
   platformScopeFor,
   withdrawUserInvitation,
 } from '@socle/data';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/platform';
 import { defineRoute } from '../http.ts';
 import { inviteAccount } from '../identityDirectory.ts';
 

@@ -8,7 +8,7 @@ import {
   updateReferentielSettings,
 } from '@socle/data';
 import type { StoredReferentiel } from '@socle/data';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/referentiels';
 import { defineRoute } from '../http.ts';
 
 const withCurrent = async (ref: StoredReferentiel) => ({

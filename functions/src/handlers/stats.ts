@@ -17,7 +17,7 @@ import {
   statementTable,
   toCsv,
 } from '@socle/domain';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/stats';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
 

@@ -2,7 +2,7 @@
 import { exportSubjectData } from '@socle/data';
 import { renderSubjectAccessPdf } from '@socle/documents';
 import { foldForSearch } from '@socle/domain';
-import { routeOf } from '../dispatcher.ts';
+import { routeOf } from '@socle/contract/routeOf/documents';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
 

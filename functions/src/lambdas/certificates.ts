@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { certificateRoutes } from '@socle/contract/routes/certificates';
 import { createDispatcher } from '../dispatcher.ts';
 import { certificateHandlers } from '../handlers/certificates.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.CERTIFICATES, certificateHandlers);
+export const handler = createDispatcher(LambdaName.CERTIFICATES, certificateRoutes, certificateHandlers);

@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { documentRoutes } from '@socle/contract/routeOf/documents';
 import { createDispatcher } from '../dispatcher.ts';
 import { documentHandlers } from '../handlers/documents.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.DOCUMENTS, documentHandlers);
+export const handler = createDispatcher(LambdaName.DOCUMENTS, documentRoutes, documentHandlers);

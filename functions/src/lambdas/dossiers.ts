@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { dossierRoutes } from '@socle/contract/routes/dossiers';
 import { createDispatcher } from '../dispatcher.ts';
 import { dossierHandlers } from '../handlers/dossiers.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.DOSSIERS, dossierHandlers);
+export const handler = createDispatcher(LambdaName.DOSSIERS, dossierRoutes, dossierHandlers);

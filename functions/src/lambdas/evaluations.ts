@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { evaluationRoutes } from '@socle/contract/routes/evaluations';
 import { createDispatcher } from '../dispatcher.ts';
 import { evaluationHandlers } from '../handlers/evaluations.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.EVALUATIONS, evaluationHandlers);
+export const handler = createDispatcher(LambdaName.EVALUATIONS, evaluationRoutes, evaluationHandlers);

@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { juryRoutes } from '@socle/contract/routes/juries';
 import { createDispatcher } from '../dispatcher.ts';
 import { juryHandlers } from '../handlers/juries.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.JURIES, juryHandlers);
+export const handler = createDispatcher(LambdaName.JURIES, juryRoutes, juryHandlers);

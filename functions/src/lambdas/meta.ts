@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { metaRoutes } from '@socle/contract/routes/meta';
 import { createDispatcher } from '../dispatcher.ts';
 import { metaHandlers } from '../handlers/meta.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.META, metaHandlers);
+export const handler = createDispatcher(LambdaName.META, metaRoutes, metaHandlers);

@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { networkRoutes } from '@socle/contract/routes/network';
 import { createDispatcher } from '../dispatcher.ts';
 import { networkHandlers } from '../handlers/network.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.NETWORK, networkHandlers);
+export const handler = createDispatcher(LambdaName.NETWORK, networkRoutes, networkHandlers);

@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { platformRoutes } from '@socle/contract/routes/platform';
 import { createDispatcher } from '../dispatcher.ts';
 import { platformHandlers } from '../handlers/platform.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.PLATFORM, platformHandlers);
+export const handler = createDispatcher(LambdaName.PLATFORM, platformRoutes, platformHandlers);

@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { dataProtectionRoutes } from '@socle/contract/routes/dataProtection';
 import { createDispatcher } from '../dispatcher.ts';
 import { dataProtectionHandlers } from '../handlers/dataProtection.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.PRIVACY, dataProtectionHandlers);
+export const handler = createDispatcher(LambdaName.PRIVACY, dataProtectionRoutes, dataProtectionHandlers);

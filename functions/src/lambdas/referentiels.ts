@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { referentielRoutes } from '@socle/contract/routes/referentiels';
 import { createDispatcher } from '../dispatcher.ts';
 import { referentielHandlers } from '../handlers/referentiels.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.REFERENTIELS, referentielHandlers);
+export const handler = createDispatcher(LambdaName.REFERENTIELS, referentielRoutes, referentielHandlers);

@@ -1,5 +1,6 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { statsRoutes } from '@socle/contract/routes/stats';
 import { createDispatcher } from '../dispatcher.ts';
 import { statsHandlers } from '../handlers/stats.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
-export const handler = createDispatcher(LambdaName.STATS, statsHandlers);
+export const handler = createDispatcher(LambdaName.STATS, statsRoutes, statsHandlers);

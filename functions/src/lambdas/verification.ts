@@ -1,7 +1,10 @@
+import { LambdaName } from '@socle/contract/routeTypes';
+import { certificateRoutes } from '@socle/contract/routes/certificates';
 import { createDispatcher } from '../dispatcher.ts';
 import { edgeOnly } from '../edgeOnly.ts';
 import { verificationHandlers } from '../handlers/certificates.ts';
-import { LambdaName } from '@socle/contract/routeTypes';
 
 // Only through CloudFront: the execute-api URL would bypass the WAF (edgeOnly.ts).
-export const handler = edgeOnly(createDispatcher(LambdaName.VERIFICATION, verificationHandlers));
+export const handler = edgeOnly(
+  createDispatcher(LambdaName.VERIFICATION, certificateRoutes, verificationHandlers),
+);

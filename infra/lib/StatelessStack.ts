@@ -257,6 +257,13 @@ interface StatelessStackProps extends StackProps {
 
 /** Public verification: bursts of employers are fine, a code-guessing script is not. */
 const publicThrottle = { rateLimit: 50, burstLimit: 100 };
+/**
+ * The verification API's stage, shared by every viewer: a ceiling against runaway cost, not the limit
+ * employers meet. Each client meets its own limits first: the WAF's rate-based rule per viewer IP at
+ * the edge, then the verification quota per viewer in DynamoDB (a 429 costs one UpdateItem). At 50
+ * req/s, a few hundred bot IPs each under the WAF limit crowded real employers out (issue 14).
+ */
+const verificationThrottle = { rateLimit: 1000, burstLimit: 2000 };
 
 const constructId = (name: string, kind: 'Function' | 'Job' = 'Function') =>
   `${name.charAt(0).toUpperCase()}${name.slice(1)}${kind}`;
@@ -367,7 +374,7 @@ class StatelessStack extends Stack {
       jwtAudience: [],
       // Called from the site's own domain only.
       corsOrigins: [],
-      throttle: publicThrottle,
+      throttle: verificationThrottle,
       logRetention: config.logRetention,
       logRemovalPolicy,
     });

@@ -1,3 +1,4 @@
+import { KEY_PREFIXES, leadingKeysUnder } from '@socle/data/keyPrefixes';
 import { CfnOutput, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -67,7 +68,11 @@ class StatefulStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
     // The login item only: `LOGIN#<userName>` / `LOGIN`.
-    preTokenGeneration.bindTable({ table: this.dataTable, access: 'getItem', leadingKeys: ['LOGIN#*'] });
+    preTokenGeneration.bindTable({
+      table: this.dataTable,
+      access: 'getItem',
+      leadingKeys: [leadingKeysUnder(KEY_PREFIXES.login)],
+    });
 
     // Socle's sender: the domain identity and configuration set (kept with the data: the DKIM
     // records in the domain's DNS name this identity).

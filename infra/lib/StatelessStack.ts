@@ -2,6 +2,13 @@ import { join } from 'node:path';
 import { ORIGIN_SECRET_ARN_ENV, ORIGIN_SECRET_HEADER } from '@socle/functions/clientAddress';
 import { timeoutSecondsOf } from '@socle/functions/lambdaTimeouts';
 import { routes } from '@socle/contract/routes';
+import {
+  FIXED_PARTITIONS as FIXED,
+  KEY_PREFIXES as P,
+  TENANT_PARTITION_SUFFIXES as SUB,
+  leadingKeysUnder as under,
+  tenantPartitionsEnding,
+} from '@socle/data/keyPrefixes';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
@@ -56,50 +63,58 @@ interface LambdaPermissions extends TablePermissions {
 /**
  * What each Lambda may do. A `Record` over the Lambda names, so a new Lambda in the route table
  * does not deploy until someone decides its access here (type error otherwise).
- * Key patterns: docs/data-model.md and packages/data/src/keys.ts.
+ * Key patterns: docs/data-model.md; every pattern is built from the key prefixes the data layer
+ * builds its keys from (packages/data/src/keyPrefixes.ts), never written here.
  */
 const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // GET /me reads the caller's tenant item.
-  meta: { table: 'read', leadingKeys: ['T#*'], managesUsers: false },
+  meta: { table: 'read', leadingKeys: [under(P.tenant)], managesUsers: false },
   // Tenants (gsi1 `TENANTS`), network admins' logins (`LOGIN#`, `EMAIL#`, gsi1 `LOGINS`),
   // idempotency (`PLATFORM#IDEM#`); the platform trail and the new admin's tenant trail.
   platform: {
     table: 'readWrite',
-    leadingKeys: ['TENANTS', 'LOGINS', 'LOGIN#*', 'EMAIL#*', 'PLATFORM#*', 'T#*'],
-    audits: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
+    leadingKeys: [
+      FIXED.tenantsByName,
+      FIXED.loginsByEmail,
+      under(P.login),
+      under(P.emailClaim),
+      under(P.platform),
+      under(P.tenant),
+    ],
+    audits: [FIXED.platformAudit, under(P.tenantAudit)],
     managesUsers: true,
   },
   // Organisms and staff of the caller's tenant, and the staff's logins; the tenant trail.
   network: {
     table: 'readWrite',
-    leadingKeys: ['T#*', 'LOGIN#*', 'EMAIL#*'],
-    audits: ['AUDIT#T#*'],
+    leadingKeys: [under(P.tenant), under(P.login), under(P.emailClaim)],
+    audits: [under(P.tenantAudit)],
     managesUsers: true,
   },
   // Dossiers of the caller's tenant and their trails; opening one reads the current référentiel
   // (`REF#CURRENT#<certification>`).
   dossiers: {
     table: 'readWrite',
-    leadingKeys: ['T#*'],
-    reads: ['REF#*'],
-    audits: ['AUDIT#T#*'],
+    leadingKeys: [under(P.tenant)],
+    reads: [under(P.referentiel)],
+    audits: [under(P.tenantAudit)],
     managesUsers: false,
   },
   // National référentiels: versions and current pointers (`REF#`), the version list (gsi1
   // `REFERENTIELS`), idempotency (`PLATFORM#IDEM#`); the platform trail.
   referentiels: {
     table: 'readWrite',
-    leadingKeys: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'],
-    audits: ['AUDIT#PLATFORM'],
+    leadingKeys: [under(P.referentiel), FIXED.referentielsByCertification, under(P.platform)],
+    audits: [FIXED.platformAudit],
     managesUsers: false,
   },
   // Evaluations live in their dossier's partition; they are scored against a published
   // référentiel version (`REF#`).
   evaluations: {
     table: 'readWrite',
-    leadingKeys: ['T#*'],
-    reads: ['REF#*'],
-    audits: ['AUDIT#T#*'],
+    leadingKeys: [under(P.tenant)],
+    reads: [under(P.referentiel)],
+    audits: [under(P.tenantAudit)],
     managesUsers: false,
   },
   // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel; the
@@ -110,9 +125,16 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // download of a portfolio records its issuance on the dossier (audited, counted in `T#<t>#STATS`).
   documents: {
     table: 'readWrite',
-    leadingKeys: ['T#*'],
-    reads: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES', 'PLATFORM#DATA_PROTECTION'],
-    audits: ['AUDIT#T#*'],
+    leadingKeys: [under(P.tenant)],
+    reads: [
+      under(P.referentiel),
+      under(P.jury),
+      under(P.jurySession),
+      under(P.certificate),
+      FIXED.feeSchedules,
+      FIXED.dataProtectionSettings,
+    ],
+    audits: [under(P.tenantAudit)],
     managesUsers: false,
   },
   // Jury members and their logins (`JURY#`, `LOGIN#`, `EMAIL#`, gsi1 `LOGINS`), sessions and agendas
@@ -121,16 +143,25 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // trail and the trails of the dossiers they read and decide on.
   juries: {
     table: 'readWrite',
-    leadingKeys: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
-    reads: ['REF#*'],
-    audits: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
+    leadingKeys: [
+      under(P.jury),
+      under(P.jurySession),
+      under(P.tenant),
+      under(P.certificate),
+      under(P.login),
+      under(P.emailClaim),
+      FIXED.loginsByEmail,
+      under(P.platform),
+    ],
+    reads: [under(P.referentiel)],
+    audits: [FIXED.platformAudit, under(P.tenantAudit)],
     managesUsers: true,
   }, // Public verification: reads a certificate by its code, counts requests per client (`RATE#`),
   // reads the Open Badges status lists it signs for wallets (`STATUSLIST`).
   verification: {
     table: 'readWrite',
-    leadingKeys: ['RATE#*'],
-    reads: ['CERT#*', 'STATUSLIST'],
+    leadingKeys: [under(P.rateLimit)],
+    reads: [under(P.certificate), FIXED.statusList],
     managesUsers: false,
     signsCredentials: true,
   },
@@ -143,9 +174,9 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // reads the retention: nothing more.
   privacy: {
     table: 'readWrite',
-    leadingKeys: ['T#*', 'CERT#*', 'JSESSION#*', 'PLATFORM#DATA_PROTECTION'],
-    reads: ['JURY#*'],
-    audits: ['AUDIT#T#*', 'AUDIT#PLATFORM'],
+    leadingKeys: [under(P.tenant), under(P.certificate), under(P.jurySession), FIXED.dataProtectionSettings],
+    reads: [under(P.jury)],
+    audits: [under(P.tenantAudit), FIXED.platformAudit],
     managesUsers: false,
   },
   // The register: certificates by code, by year (gsi2 `CERTS#<yyyy>`) and by network (gsi3
@@ -153,9 +184,9 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // allocates the certificate's status-list index and a revocation sets its bit (`STATUSLIST`).
   certificates: {
     table: 'readWrite',
-    leadingKeys: ['CERT#*', 'STATUSLIST'],
-    reads: ['CERTS#*', 'T#*', 'PAPER#*'],
-    audits: ['AUDIT#PLATFORM'],
+    leadingKeys: [under(P.certificate), FIXED.statusList],
+    reads: [under(P.certificateListing), under(P.tenant), under(P.paperCopiesByStatus)],
+    audits: [FIXED.platformAudit],
     managesUsers: false,
     signsCredentials: true,
   },
@@ -164,9 +195,9 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // networks' and organisms' names (`T#`, gsi1 `TENANTS`).
   stats: {
     table: 'readWrite',
-    leadingKeys: ['PLATFORM#FEES'],
-    reads: ['T#*', 'STATS#*', 'TENANTS'],
-    audits: ['AUDIT#PLATFORM'],
+    leadingKeys: [FIXED.feeSchedules],
+    reads: [under(P.tenant), under(P.countersByMonth), FIXED.tenantsByName],
+    audits: [FIXED.platformAudit],
     managesUsers: false,
   },
 };
@@ -211,7 +242,12 @@ const scheduledJobs: Record<JobName, JobDefinition> = {
   // markers (BatchGetItem), and per dossier one transaction checks the dossier and puts the marker
   // and the candidate's message (all in `T#*`). Daily, at night (UTC).
   expirySweep: {
-    permissions: { table: 'readWrite', leadingKeys: ['T#*'], reads: ['DEADLINE#*'], audits: ['AUDIT#T#*'] },
+    permissions: {
+      table: 'readWrite',
+      leadingKeys: [under(P.tenant)],
+      reads: [under(P.deadlinesByMonth)],
+      audits: [under(P.tenantAudit)],
+    },
     schedule: Schedule.cron({ minute: '0', hour: '2' }),
     timeout: Duration.minutes(5),
   },
@@ -221,14 +257,18 @@ const scheduledJobs: Record<JobName, JobDefinition> = {
   // by hand with `{ "repair": true }` it adds the differences: it writes the counter partitions
   // (`T#<t>#STATS`) and nothing else.
   counterDriftCheck: {
-    permissions: { table: 'readWrite', leadingKeys: ['T#*#STATS'], reads: ['T#*', 'TENANTS', 'AUDIT#T#*'] },
+    permissions: {
+      table: 'readWrite',
+      leadingKeys: [tenantPartitionsEnding(SUB.counters)],
+      reads: [under(P.tenant), FIXED.tenantsByName, under(P.tenantAudit)],
+    },
     schedule: Schedule.cron({ minute: '30', hour: '3', weekDay: 'SUN' }),
     timeout: Duration.minutes(15),
   },
 };
 
 /** The login items the API functions read to check a token (functions/src/http.ts). */
-const LOGIN_CHECK_KEYS = 'LOGIN#*';
+const LOGIN_CHECK_KEYS = under(P.login);
 
 /** Grants the table access of `permissions`: one statement per access level. */
 const bindPermissions = (fn: SocleFunction, table: BindableTable, permissions: TablePermissions) => {

@@ -4,6 +4,13 @@ import { ORIGIN_SECRET_ARN_ENV, ORIGIN_SECRET_HEADER } from '@socle/functions/cl
 import { API_GATEWAY_TIMEOUT_SECONDS } from '@socle/functions/lambdaTimeouts';
 import { DEV_TOKEN_LIFETIMES } from '@socle/tooling/local/devIssuer';
 import { routes } from '@socle/contract/routes';
+import {
+  FIXED_PARTITIONS as FIXED,
+  KEY_PREFIXES as P,
+  TENANT_PARTITION_SUFFIXES as SUB,
+  leadingKeysUnder as under,
+  tenantPartitionsEnding,
+} from '@socle/data/keyPrefixes';
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import type { SocleFunction } from '../lib/constructs/SocleFunction.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +50,7 @@ const leadingKeysOf = (statement: Statement) =>
 const auditDeny = {
   Effect: 'Deny',
   Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
-  Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+  Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [under(P.audit)] } },
 };
 const partiqlDeny = {
   Effect: 'Deny',
@@ -57,47 +64,85 @@ const sizing: Partial<Record<LambdaName, { readonly timeout: number; readonly me
 };
 
 /**
- * The access the data layer needs, pinned here (packages/data/src/keys.ts): partitions written
+ * The access the data layer needs, pinned here in the key prefixes the data layer builds its keys
+ * from (packages/data/src/keyPrefixes.ts): partitions written
  * (with the actions of `write`), partitions only read, and audit trails appended to (PutItem and
  * reads only).
  */
 const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: string[]; audit?: string[] }> =
   {
-    meta: { read: ['T#*'] },
+    meta: { read: [under(P.tenant)] },
     platform: {
-      write: ['TENANTS', 'LOGINS', 'LOGIN#*', 'EMAIL#*', 'PLATFORM#*', 'T#*'],
-      audit: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
+      write: [
+        FIXED.tenantsByName,
+        FIXED.loginsByEmail,
+        under(P.login),
+        under(P.emailClaim),
+        under(P.platform),
+        under(P.tenant),
+      ],
+      audit: [FIXED.platformAudit, under(P.tenantAudit)],
     },
-    network: { write: ['T#*', 'LOGIN#*', 'EMAIL#*'], audit: ['AUDIT#T#*'] },
-    dossiers: { write: ['T#*'], read: ['REF#*'], audit: ['AUDIT#T#*'] },
-    referentiels: { write: ['REF#*', 'REFERENTIELS', 'PLATFORM#*'], audit: ['AUDIT#PLATFORM'] },
-    evaluations: { write: ['T#*'], read: ['REF#*'], audit: ['AUDIT#T#*'] },
+    network: { write: [under(P.tenant), under(P.login), under(P.emailClaim)], audit: [under(P.tenantAudit)] },
+    dossiers: { write: [under(P.tenant)], read: [under(P.referentiel)], audit: [under(P.tenantAudit)] },
+    referentiels: {
+      write: [under(P.referentiel), FIXED.referentielsByCertification, under(P.platform)],
+      audit: [FIXED.platformAudit],
+    },
+    evaluations: { write: [under(P.tenant)], read: [under(P.referentiel)], audit: [under(P.tenantAudit)] },
     documents: {
-      write: ['T#*'],
-      read: ['REF#*', 'JURY#*', 'JSESSION#*', 'CERT#*', 'PLATFORM#FEES', 'PLATFORM#DATA_PROTECTION'],
-      audit: ['AUDIT#T#*'],
+      write: [under(P.tenant)],
+      read: [
+        under(P.referentiel),
+        under(P.jury),
+        under(P.jurySession),
+        under(P.certificate),
+        FIXED.feeSchedules,
+        FIXED.dataProtectionSettings,
+      ],
+      audit: [under(P.tenantAudit)],
     },
     juries: {
-      write: ['JURY#*', 'JSESSION#*', 'T#*', 'CERT#*', 'LOGIN#*', 'EMAIL#*', 'LOGINS', 'PLATFORM#*'],
-      read: ['REF#*'],
-      audit: ['AUDIT#PLATFORM', 'AUDIT#T#*'],
+      write: [
+        under(P.jury),
+        under(P.jurySession),
+        under(P.tenant),
+        under(P.certificate),
+        under(P.login),
+        under(P.emailClaim),
+        FIXED.loginsByEmail,
+        under(P.platform),
+      ],
+      read: [under(P.referentiel)],
+      audit: [FIXED.platformAudit, under(P.tenantAudit)],
     },
-    verification: { write: ['RATE#*'], read: ['CERT#*', 'STATUSLIST'] },
+    verification: { write: [under(P.rateLimit)], read: [under(P.certificate), FIXED.statusList] },
     privacy: {
-      write: ['T#*', 'CERT#*', 'JSESSION#*', 'PLATFORM#DATA_PROTECTION'],
-      read: ['JURY#*'],
-      audit: ['AUDIT#T#*', 'AUDIT#PLATFORM'],
+      write: [under(P.tenant), under(P.certificate), under(P.jurySession), FIXED.dataProtectionSettings],
+      read: [under(P.jury)],
+      audit: [under(P.tenantAudit), FIXED.platformAudit],
     },
     certificates: {
-      write: ['CERT#*', 'STATUSLIST'],
-      read: ['CERTS#*', 'T#*', 'PAPER#*'],
-      audit: ['AUDIT#PLATFORM'],
+      write: [under(P.certificate), FIXED.statusList],
+      read: [under(P.certificateListing), under(P.tenant), under(P.paperCopiesByStatus)],
+      audit: [FIXED.platformAudit],
     },
-    stats: { write: ['PLATFORM#FEES'], read: ['T#*', 'STATS#*', 'TENANTS'], audit: ['AUDIT#PLATFORM'] },
+    stats: {
+      write: [FIXED.feeSchedules],
+      read: [under(P.tenant), under(P.countersByMonth), FIXED.tenantsByName],
+      audit: [FIXED.platformAudit],
+    },
 
-    expirySweep: { write: ['T#*'], read: ['DEADLINE#*'], audit: ['AUDIT#T#*'] },
+    expirySweep: {
+      write: [under(P.tenant)],
+      read: [under(P.deadlinesByMonth)],
+      audit: [under(P.tenantAudit)],
+    },
     // The repair (`{ "repair": true }`, docs/operations.md) writes the counter partitions only.
-    counterDriftCheck: { write: ['T#*#STATS'], read: ['T#*', 'TENANTS', 'AUDIT#T#*'] },
+    counterDriftCheck: {
+      write: [tenantPartitionsEnding(SUB.counters)],
+      read: [under(P.tenant), FIXED.tenantsByName, under(P.tenantAudit)],
+    },
   };
 
 describe('Class: StatelessStack', () => {
@@ -347,7 +392,7 @@ describe('Class: StatelessStack', () => {
       // Prepare
       const reads: readonly string[] = permissionsOf(name).reads ?? [];
       const statements = dynamoStatementsOf(name).filter(
-        (s) => !leadingKeysOf(s).every((key) => key.startsWith('AUDIT#')),
+        (s) => !leadingKeysOf(s).every((key) => key.startsWith(P.audit)),
       );
       const writing = statements.filter((s) => actionsOf(s).some((a) => writeActions.includes(a)));
       const readOnly = statements.filter((s) => !writing.includes(s));
@@ -363,15 +408,15 @@ describe('Class: StatelessStack', () => {
       const denies = statementsOf(name).filter((s) => s.Effect === 'Deny');
       // Assess: no grant reaches an audit partition with more than PutItem and reads …
       for (const statement of statements) {
-        if (!leadingKeysOf(statement).some((key) => key.startsWith('AUDIT#'))) continue;
+        if (!leadingKeysOf(statement).some((key) => key.startsWith(P.audit))) continue;
         expect(actionsOf(statement).filter((action) => !appendActions.includes(action))).toEqual([]);
       }
       // … no other grant's pattern matches an audit key (`*` or `A*` would) …
-      const others = statements.flatMap(leadingKeysOf).filter((key) => !key.startsWith('AUDIT#'));
+      const others = statements.flatMap(leadingKeysOf).filter((key) => !key.startsWith(P.audit));
       for (const key of others) {
         const pattern = new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-        expect(pattern.test('AUDIT#T#tenant#D#dossier'), key).toBe(false);
-        expect(pattern.test('AUDIT#PLATFORM'), key).toBe(false);
+        expect(pattern.test(`${P.tenantAudit}tenant#D#dossier`), key).toBe(false);
+        expect(pattern.test(FIXED.platformAudit), key).toBe(false);
       }
       // … and an explicit deny on the table and its indexes wins over any grant, even a future one.
       expect(denies).toHaveLength(2);
@@ -402,7 +447,9 @@ describe('Class: StatelessStack', () => {
     });
 
     it('lets the expiry sweep query the deadline index', () => {
-      const [read] = dynamoStatementsOf('expirySweep').filter((s) => leadingKeysOf(s).includes('DEADLINE#*'));
+      const [read] = dynamoStatementsOf('expirySweep').filter((s) =>
+        leadingKeysOf(s).includes(under(P.deadlinesByMonth)),
+      );
       expect(JSON.stringify(read?.Resource)).toContain('/index/gsi4');
     });
 

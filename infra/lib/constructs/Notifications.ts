@@ -1,3 +1,4 @@
+import { KEY_PREFIXES, leadingKeysUnder } from '@socle/data/keyPrefixes';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
@@ -23,9 +24,9 @@ import type { BindableTable } from './SocleFunction.ts';
  * `SUPPRESSED#<hash>`.
  */
 const NOTIFICATION_KEYS = {
-  pending: 'OUTBOX#PENDING#*',
-  messages: ['T#*', 'OUTBOX#*'],
-  suppressed: 'SUPPRESSED#*',
+  pending: leadingKeysUnder(KEY_PREFIXES.pendingMessages),
+  messages: [leadingKeysUnder(KEY_PREFIXES.tenant), leadingKeysUnder(KEY_PREFIXES.outbox)],
+  suppressed: leadingKeysUnder(KEY_PREFIXES.suppression),
 } as const;
 
 /** Environment variables the delivery reads (functions/src/notifications/config.ts). */

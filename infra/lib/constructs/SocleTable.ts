@@ -1,4 +1,4 @@
-import { AUDIT_PREFIX } from '@socle/data/keys';
+import { KEY_PREFIXES, leadingKeysUnder } from '@socle/data/keyPrefixes';
 import { tableDefinition } from '@socle/data/table';
 import type { KeyAttribute } from '@socle/data/table';
 import { RemovalPolicy } from 'aws-cdk-lib';
@@ -8,7 +8,7 @@ import type { TableProps } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 
 const indexNames: readonly string[] = tableDefinition.globalSecondaryIndexes.map((i) => i.indexName);
-const appendOnlyPartitions: readonly string[] = [`${AUDIT_PREFIX}*`];
+const appendOnlyPartitions: readonly string[] = [leadingKeysUnder(KEY_PREFIXES.audit)];
 
 /** What a function binding needs besides ITable (SocleFunction's BindableTable). */
 interface BindableTableShape {

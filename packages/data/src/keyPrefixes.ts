@@ -34,6 +34,8 @@ const KEY_PREFIXES = {
   suppression: 'SUPPRESSED#',
   /** A jury member's or staff message, and gsi1 "pendingMessages" (`OUTBOX#PENDING#<shard>`). */
   outbox: 'OUTBOX#',
+  /** gsi1 "pendingMessages" alone (`OUTBOX#PENDING#<shard>`): what the delivery queries. */
+  pendingMessages: 'OUTBOX#PENDING#',
   /** gsi1 "countersByMonth": the national and regional monitoring views. */
   countersByMonth: 'STATS#',
   /** gsi4 "deadlinesByMonth": the dossiers whose deadline month has come (expiry sweep). */

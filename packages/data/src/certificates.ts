@@ -24,7 +24,8 @@ import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { statusListOnRevocation } from './credentialStatus.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import type { Certificate } from './juryClosing.ts';
+import { certificateFromItem, paperCopiesQuery } from './entities/certificate.ts';
+import type { PaperCopy, PaperCopyRecipient, StoredCertificate } from './entities/certificate.ts';
 import { keys } from './keys.ts';
 import { countHit, findLock, setLock } from './rateLimit.ts';
 import { platformScopeFor } from './scope.ts';
@@ -32,39 +33,9 @@ import { toRecord } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 
-/** A paper copy's journey: requested by the network, printed then sent by the national body. */
-interface PaperCopy {
-  status: 'requested' | 'printed' | 'sent';
-  recipient: { name: string; addressLine: string; postalCode: string; city: string };
-  requestedAt: string;
-  requestedBy: string;
-  printedAt?: string;
-  sentAt?: string;
-}
-
-/**
- * The holder as the register stores them. After the candidate's data was erased (data protection),
- * only the first name and the last name's initial remain (`holderErasedAt` says when).
- */
-interface CertificateHolder {
-  firstName: string;
-  lastName?: string;
-  birthDate?: string;
-  lastInitial?: string;
-}
-
-type StoredCertificate = Omit<Certificate, 'holder'> & {
-  holder: CertificateHolder;
-  holderErasedAt?: string;
-  revokedOn?: string;
-  revocationReason?: string;
-  version?: number;
-  paperCopy?: PaperCopy;
-};
-
 const findCertificate = async (code: string): Promise<StoredCertificate | undefined> => {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.certificate(code) }));
-  return Item ? toRecord<StoredCertificate>(Item) : undefined;
+  return Item ? certificateFromItem(Item) : undefined;
 };
 
 /** What anyone may learn from a code: no more than the public contract. */
@@ -270,7 +241,7 @@ const listCertificates = async (principal: Principal, query: CertificateQuery) =
     }),
   );
   return {
-    items: (result.Items ?? []).map((i) => toRecord<StoredCertificate>(i)),
+    items: (result.Items ?? []).map(certificateFromItem),
     cursor: encodeCursor(result.LastEvaluatedKey),
   };
 };
@@ -282,7 +253,7 @@ const listCertificates = async (principal: Principal, query: CertificateQuery) =
 const requestPaperCopy = async (
   ctx: WriteContext,
   certificate: StoredCertificate,
-  recipient: PaperCopy['recipient'],
+  recipient: PaperCopyRecipient,
 ): Promise<StoredCertificate> => {
   const paperCopy: PaperCopy = {
     status: 'requested',
@@ -290,6 +261,7 @@ const requestPaperCopy = async (
     requestedAt: ctx.now.toISOString(),
     requestedBy: ctx.principal.userId,
   };
+  const queue = keys.paperCopyQueue('requested', paperCopy.requestedAt, certificate.code);
   await transact([
     {
       item: {
@@ -302,8 +274,8 @@ const requestPaperCopy = async (
           ExpressionAttributeValues: {
             ':copy': paperCopy,
             ':sent': 'sent',
-            ':queue': 'PAPER#requested',
-            ':order': `${paperCopy.requestedAt}#${certificate.code}`,
+            ':queue': queue.gsi4pk,
+            ':order': queue.gsi4sk,
           },
         },
       },
@@ -323,7 +295,7 @@ const requestPaperCopy = async (
  * dossier's candidate, read here so the browser never needs the candidate record. The candidate
  * record keeps no street line, so it is left for staff to type (they may change every field).
  */
-const paperCopyRecipientFor = async (certificate: StoredCertificate): Promise<PaperCopy['recipient']> => {
+const paperCopyRecipientFor = async (certificate: StoredCertificate): Promise<PaperCopyRecipient> => {
   const scope = platformScopeFor(certificate.tenantId);
   const { Item: dossier } = await db().send(
     new GetCommand({
@@ -394,7 +366,9 @@ const advancePaperCopy = async (
           ExpressionAttributeValues: {
             ':copy': paperCopy,
             ':from': from,
-            ...(to === 'sent' ? {} : { ':queue': `PAPER#${to}` }),
+            ...(to === 'sent'
+              ? {}
+              : { ':queue': keys.paperCopyQueue(to, paperCopy.requestedAt, code).gsi4pk }),
           },
         },
       },
@@ -411,18 +385,10 @@ const advancePaperCopy = async (
 
 /** Paper copies waiting at a step (gsi4 "paperCopiesByStatus"), oldest first. */
 const listPaperCopies = async (status: 'requested' | 'printed') => {
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :pk',
-      ExpressionAttributeValues: { ':pk': `PAPER#${status}` },
-    }),
-  );
-  return (result.Items ?? []).map((i) => toRecord<StoredCertificate>(i));
+  const result = await db().send(new QueryCommand(paperCopiesQuery(status)));
+  return (result.Items ?? []).map(certificateFromItem);
 };
 
-export type { CertificateHolder, PaperCopy, StoredCertificate };
 export {
   advancePaperCopy,
   confirmHolder,

@@ -9,7 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '@socle/domain';
-import type { StoredCertificate } from './certificates.ts';
+import { certificateFromItem } from './entities/certificate.ts';
+import type { OpenBadgeEntry, StoredCertificate } from './entities/certificate.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 import { tableName } from './table.ts';
@@ -18,17 +19,6 @@ import type { GuardedItem } from './transact.ts';
 
 /** Entries per status list (2^17 bits: the W3C minimum size). */
 const STATUS_LIST_SIZE = 131_072;
-
-/** What a certificate keeps for its Open Badge. */
-interface OpenBadgeEntry {
-  /** Global index: list `⌊i / 131072⌋`, position `i mod 131072`. */
-  statusIndex: number;
-  /** Random, base64url: the salt of the subject's hashed identifier (published in the badge). */
-  identitySalt: string;
-}
-
-/** A register item with the entry this module stores on it. */
-type WithOpenBadge = StoredCertificate & { openBadge?: OpenBadgeEntry };
 
 const statusListOf = (statusIndex: number) => ({
   list: Math.floor(statusIndex / STATUS_LIST_SIZE),
@@ -69,8 +59,9 @@ const revokedBit = (statusIndex: number): GuardedItem => {
  */
 const openBadgeEntryFor = async (code: string): Promise<OpenBadgeEntry> => {
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const certificate = (await readConsistent(keys.certificate(code))) as WithOpenBadge | undefined;
-    if (!certificate) throw new NotFoundError('certificate');
+    const item = await readConsistent(keys.certificate(code));
+    if (!item) throw new NotFoundError('certificate');
+    const certificate = certificateFromItem(item);
     if (certificate.openBadge) return certificate.openBadge;
     const next = Number((await readConsistent(keys.statusListCounter()))?.nextIndex ?? 0);
     const entry: OpenBadgeEntry = { statusIndex: next, identitySalt: randomBytes(16).toString('base64url') };
@@ -120,7 +111,7 @@ const openBadgeEntryFor = async (code: string): Promise<OpenBadgeEntry> => {
 const statusListOnRevocation = (
   current: StoredCertificate,
 ): { condition: string; values: Record<string, unknown>; items: GuardedItem[] } => {
-  const entry = (current as WithOpenBadge).openBadge;
+  const entry = current.openBadge;
   return entry
     ? {
         condition: 'openBadge.statusIndex = :statusIndex',

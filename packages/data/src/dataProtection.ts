@@ -18,7 +18,7 @@ import type {
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { findCertificate } from './certificates.ts';
-import type { StoredCertificate } from './certificates.ts';
+import type { StoredCertificate } from './entities/certificate.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';

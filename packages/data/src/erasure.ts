@@ -33,7 +33,7 @@ import {
 import type { Candidate, Dossier, ErasureResult, Evaluation } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
-import type { StoredCertificate } from './certificates.ts';
+import type { StoredCertificate } from './entities/certificate.ts';
 import { db } from './client.ts';
 import {
   certificatesOf,

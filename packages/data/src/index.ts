@@ -88,7 +88,7 @@ export {
   updateUser,
   withdrawUserInvitation,
 } from './users.ts';
-export type { Certificate, CloseResult, FaultHook } from './juryClosing.ts';
+export type { CloseResult, FaultHook } from './juryClosing.ts';
 export { closeSession } from './juryClosing.ts';
 export {
   conflictedMembers,
@@ -123,7 +123,7 @@ export {
   rescheduleSession,
   sessionItem,
 } from './jurySessions.ts';
-export type { CertificateHolder, PaperCopy, StoredCertificate } from './certificates.ts';
+export type { Certificate, CertificateHolder, PaperCopy, StoredCertificate } from './entities/certificate.ts';
 export {
   advancePaperCopy,
   confirmHolder,

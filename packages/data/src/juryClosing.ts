@@ -36,6 +36,7 @@ import {
   sessionLabel,
   statusGuard,
 } from './jurySessions.ts';
+import type { Certificate } from './entities/certificate.ts';
 import { keys } from './keys.ts';
 import { candidateMessage, findMessageCandidate } from './outbox.ts';
 import { putNew, putVersioned } from './records.ts';
@@ -68,18 +69,6 @@ interface CloseOptions {
 }
 
 class CodeCollision extends Error {}
-
-interface Certificate {
-  code: string;
-  certification: string;
-  status: 'valid' | 'revoked';
-  issuedOn: string;
-  region: string;
-  sessionId: string;
-  tenantId: string;
-  dossierId: string;
-  holder: { firstName: string; lastName: string; birthDate: string };
-}
 
 const appliedItems = (
   session: JurySession,
@@ -312,5 +301,5 @@ const closeSession = async (
   return { session: closed, ...summary, returned, appliedNow, issuedNow, remaining: 0 };
 };
 
-export type { Certificate, CloseOptions, CloseResult, FaultHook };
+export type { CloseOptions, CloseResult, FaultHook };
 export { closeSession };

@@ -10,6 +10,7 @@ import {
   TENANT_PARTITION_SUFFIXES as SUB,
 } from './keyPrefixes.ts';
 import type { TenantScope } from './scope.ts';
+import { INDEXES } from './table.ts';
 
 type Key = { pk: string; sk: string };
 
@@ -69,7 +70,7 @@ const keys = {
     gsi1sk: dossierId,
   }),
   dossiersByIdentity: (scope: TenantScope, identityHash: string) => ({
-    index: 'gsi1',
+    index: INDEXES.dossiersByIdentity,
     pk: `${tenantPrefix(scope)}${SUB.dossiersByIdentity}${identityHash}`,
   }),
   /**
@@ -82,7 +83,7 @@ const keys = {
     gsi4sk: `${lastActivityOn}#${candidateId}#${dossierId}`,
   }),
   dormantCandidates: (scope: TenantScope) => ({
-    index: 'gsi4',
+    index: INDEXES.dormantCandidates,
     pk: `${tenantPrefix(scope)}${SUB.dormantCandidates}`,
   }),
   dossier: (scope: TenantScope, dossierId: string): Key => ({
@@ -99,15 +100,15 @@ const keys = {
     gsi3sk: d.id,
   }),
   dossiersByTenant: (scope: TenantScope) => ({
-    index: 'gsi1',
+    index: INDEXES.dossiersByTenant,
     pk: `${tenantPrefix(scope)}${SUB.dossiersByTenant}`,
   }),
   dossiersByStatus: (scope: TenantScope, status: string) => ({
-    index: 'gsi2',
+    index: INDEXES.dossiersByStatus,
     pk: `${tenantPrefix(scope)}${SUB.dossiersByStatus}${status}`,
   }),
   dossiersByOrganism: (scope: TenantScope, organismId: string) => ({
-    index: 'gsi3',
+    index: INDEXES.dossiersByOrganism,
     pk: `${tenantPrefix(scope)}${SUB.dossiersByOrganism}${organismId}`,
   }),
   /**
@@ -118,7 +119,10 @@ const keys = {
     gsi4pk: `${P.deadlinesByMonth}${deadline.slice(0, 7)}`,
     gsi4sk: `${deadline}#${scope.tenantId}#${dossierId}`,
   }),
-  deadlinesOfMonth: (month: string) => ({ index: 'gsi4', pk: `${P.deadlinesByMonth}${month}` }),
+  deadlinesOfMonth: (month: string) => ({
+    index: INDEXES.deadlinesByMonth,
+    pk: `${P.deadlinesByMonth}${month}`,
+  }),
   evaluation: (scope: TenantScope, dossierId: string, evaluationId: string): Key => ({
     pk: `${tenantPrefix(scope)}${SUB.dossier}${dossierId}`,
     sk: `EVAL#${evaluationId}`,
@@ -180,10 +184,13 @@ const keys = {
     gsi3sk: `${issuedOn}#${code}`,
   }),
   /** gsi2 "certificatesByYear": the national register of one year. */
-  certificatesByYear: (year: string) => ({ index: 'gsi2', pk: `${P.certificateListing}${year}` }),
+  certificatesByYear: (year: string) => ({
+    index: INDEXES.certificatesByYear,
+    pk: `${P.certificateListing}${year}`,
+  }),
   /** gsi3 "certificatesByTenant": a network's register. */
   certificatesByTenant: (tenantId: string) => ({
-    index: 'gsi3',
+    index: INDEXES.certificatesByTenant,
     pk: `${tenantPartition(tenantId)}${SUB.certificatesByTenant}`,
   }),
   /** gsi4 "paperCopiesByStatus" (sparse, on the certificate): set while a copy is still to process. */
@@ -191,7 +198,10 @@ const keys = {
     gsi4pk: `${P.paperCopiesByStatus}${status}`,
     gsi4sk: `${requestedAt}#${code}`,
   }),
-  paperCopiesByStatus: (status: string) => ({ index: 'gsi4', pk: `${P.paperCopiesByStatus}${status}` }),
+  paperCopiesByStatus: (status: string) => ({
+    index: INDEXES.paperCopiesByStatus,
+    pk: `${P.paperCopiesByStatus}${status}`,
+  }),
   /** At most one certificate per dossier, whatever happens during a session's closing. */
   dossierCertificate: (scope: TenantScope, dossierId: string): Key => ({
     pk: `${tenantPrefix(scope)}${SUB.dossier}${dossierId}`,
@@ -244,7 +254,10 @@ const keys = {
     gsi1sk: `${cell.region}#${cell.tenantId}#${cell.organismId}#${cell.certification}`,
   }),
   tenantCounters: (scope: TenantScope) => ({ pk: `${tenantPrefix(scope)}${SUB.counters}` }),
-  countersOfMonth: (month: string) => ({ index: 'gsi1', pk: `${P.countersByMonth}${month}` }),
+  countersOfMonth: (month: string) => ({
+    index: INDEXES.countersByMonth,
+    pk: `${P.countersByMonth}${month}`,
+  }),
   /** Fee schedules, one per month they start applying. */
   feeSchedule: (month: string): Key => ({ pk: FIXED.feeSchedules, sk: `FROM#${month}` }),
   feeSchedules: () => ({ pk: FIXED.feeSchedules, skPrefix: 'FROM#' }),

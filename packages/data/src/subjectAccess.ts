@@ -8,7 +8,7 @@ import { asOfToday, checkErasure, todayIso } from '@socle/domain';
 import type { Dossier, ExportedCertificate, SubjectAccessExport, TrainingPlan } from '@socle/domain';
 import { auditPut, listAllAuditEvents } from './audit.ts';
 import type { WriteContext } from './audit.ts';
-import type { StoredCertificate } from './certificates.ts';
+import type { StoredCertificate } from './entities/certificate.ts';
 import { db } from './client.ts';
 import {
   certificatesOf,
@@ -58,7 +58,8 @@ const exportedCertificate = (c: StoredCertificate): ExportedCertificate => ({
     lastName: c.holder.lastName ?? c.holder.lastInitial ?? '',
     birthDate: c.holder.birthDate ?? '',
   },
-  ...(c.paperCopy
+  // A copy loses its recipient only with the holder's erasure, after which nothing is exported.
+  ...(c.paperCopy?.recipient
     ? {
         paperCopy: {
           status: c.paperCopy.status,

@@ -50,6 +50,28 @@ const tableDefinition = {
 
 type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
 
+/**
+ * Which index serves each access pattern (docs/data-model.md): the one place an index is named.
+ * Items of different entities share a slot; their partition keys never collide (keyPrefixes.ts).
+ */
+const INDEXES = {
+  tenantsByName: 'gsi1',
+  loginsByEmail: 'gsi1',
+  dossiersByIdentity: 'gsi1',
+  dossiersByTenant: 'gsi1',
+  dossiersByStatus: 'gsi2',
+  dossiersByOrganism: 'gsi3',
+  deadlinesByMonth: 'gsi4',
+  dormantCandidates: 'gsi4',
+  referentielsByCertification: 'gsi1',
+  certificatesBySession: 'gsi1',
+  certificatesByYear: 'gsi2',
+  certificatesByTenant: 'gsi3',
+  paperCopiesByStatus: 'gsi4',
+  countersByMonth: 'gsi1',
+  pendingMessages: 'gsi1',
+} as const satisfies Record<string, IndexName>;
+
 /** Read lazily so that modules import cleanly in tests and tools before the env is set. */
 const tableName = (): string => {
   const name = process.env.TABLE_NAME;
@@ -58,4 +80,4 @@ const tableName = (): string => {
 };
 
 export type { IndexDefinition, IndexName, KeyAttribute };
-export { tableDefinition, tableName };
+export { INDEXES, tableDefinition, tableName };

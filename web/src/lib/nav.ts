@@ -1,43 +1,55 @@
-/** Navigation by role: a user holding several roles sees the union, in this order. */
-import type { Role } from '@socle/domain';
+/**
+ * Navigation: an item shows when the user may call the routes its page loads (`can`, the API's own
+ * gate). A page that manages something (référentiels, organisms, fees) is gated on its managing
+ * route: the others read those through the pages of their own work. A user holding several roles
+ * sees the union, in this order.
+ */
+import { can } from '@socle/contract/can';
+import type { Caller } from '@socle/contract/can';
+import type { RouteId } from '@socle/contract/routes';
 
 interface NavItem {
   href: string;
   label: string;
-  roles: readonly Role[];
+  /** Every route the page needs. */
+  routes: readonly RouteId[];
 }
 
-const STAFF: readonly Role[] = ['network_admin', 'advisor', 'evaluator', 'trainer'];
-
 const items: readonly NavItem[] = [
-  { href: '/reseaux', label: 'Réseaux', roles: ['national_admin'] },
-  { href: '/referentiels', label: 'Référentiels', roles: ['national_admin'] },
-  { href: '/jurys', label: 'Jurys', roles: ['national_admin'] },
-  { href: '/organismes', label: 'Organismes', roles: ['network_admin'] },
-  { href: '/utilisateurs', label: 'Utilisateurs', roles: ['network_admin'] },
-  { href: '/dossiers', label: 'Dossiers', roles: STAFF },
-  { href: '/certificats', label: 'Certificats', roles: ['national_admin', 'network_admin'] },
-  { href: '/exemplaires-papier', label: 'Exemplaires papier', roles: ['national_admin'] },
-  { href: '/statistiques', label: 'Statistiques', roles: ['national_admin'] },
-  { href: '/tarifs', label: 'Tarifs', roles: ['national_admin'] },
-  { href: '/reseau/statistiques', label: 'Statistiques', roles: ['network_admin'] },
-  { href: '/reseau/releves', label: 'Relevés', roles: ['network_admin'] },
-  { href: '/reseau/protection-des-donnees', label: 'Données à effacer', roles: ['network_admin'] },
-  { href: '/jury/sessions', label: 'Sessions', roles: ['jury_secretary'] },
-  { href: '/jury/en-attente', label: 'Dossiers en attente', roles: ['jury_secretary'] },
-  { href: '/jury/tableau-de-bord', label: 'Tableau de bord', roles: ['jury_secretary'] },
+  { href: '/reseaux', label: 'Réseaux', routes: ['listTenants'] },
+  { href: '/referentiels', label: 'Référentiels', routes: ['listReferentiels', 'importReferentiel'] },
+  { href: '/jurys', label: 'Jurys', routes: ['listJuryMembers'] },
+  { href: '/organismes', label: 'Organismes', routes: ['listOrganisms', 'createOrganism'] },
+  { href: '/utilisateurs', label: 'Utilisateurs', routes: ['listUsers'] },
+  { href: '/dossiers', label: 'Dossiers', routes: ['listDossiers'] },
+  { href: '/certificats', label: 'Certificats', routes: ['listCertificates'] },
+  { href: '/exemplaires-papier', label: 'Exemplaires papier', routes: ['listPaperCopies'] },
+  // Volumes of every network: the national view (the network filter lists the networks).
+  { href: '/statistiques', label: 'Statistiques', routes: ['getVolumes', 'listTenants'] },
+  { href: '/tarifs', label: 'Tarifs', routes: ['listFeeSchedules', 'putFeeSchedule'] },
+  // Volumes of one network, by organism.
+  { href: '/reseau/statistiques', label: 'Statistiques', routes: ['getVolumes', 'listOrganisms'] },
+  { href: '/reseau/releves', label: 'Relevés', routes: ['getOwnStatement'] },
+  { href: '/reseau/protection-des-donnees', label: 'Données à effacer', routes: ['listDueErasures'] },
+  { href: '/jury/sessions', label: 'Sessions', routes: ['listJurySessions', 'createJurySession'] },
+  {
+    href: '/jury/en-attente',
+    label: 'Dossiers en attente',
+    routes: ['listJuryPipeline', 'listJurySessions'],
+  },
+  { href: '/jury/tableau-de-bord', label: 'Tableau de bord', routes: ['listJuryPipeline', 'getVolumes'] },
   // The same page for a member, who sees only the sessions they sit on.
-  { href: '/jury/sessions', label: 'Mes sessions', roles: ['jury_member'] },
+  { href: '/jury/sessions', label: 'Mes sessions', routes: ['listJurySessions'] },
 ];
 
-/** The items of the roles, once per page (the first label wins for a user holding several roles). */
-const navFor = (roles: readonly string[]): NavItem[] =>
+/** The items the user may open, once per page (the first label wins for a user holding several roles). */
+const navFor = (me: Caller): NavItem[] =>
   items
-    .filter((item) => item.roles.some((r) => roles.includes(r)))
+    .filter((item) => item.routes.every((route) => can(me, route)))
     .filter((item, i, all) => all.findIndex((other) => other.href === item.href) === i);
 
-/** The first page relevant to the roles, or undefined when no page serves them. */
-const homeFor = (roles: readonly string[]): string | undefined => navFor(roles)[0]?.href;
+/** The first page the user may open, or undefined when none serves them. */
+const homeFor = (me: Caller): string | undefined => navFor(me)[0]?.href;
 
 export type { NavItem };
-export { STAFF, homeFor, navFor };
+export { homeFor, navFor };

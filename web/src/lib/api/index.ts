@@ -2,10 +2,11 @@ export type { Api, CertificateQuery, DossierQuery, TrainingPlanCreateBody } from
 export type { PaperCopyStatus } from '@socle/domain';
 export { Certificate, PaperCopy, paperCopyStatuses } from '@socle/domain';
 export { PaperCopyRequest, Revocation } from './certificates';
+export { createClient } from './client';
 export { createApi } from './endpoints';
 export { ApiError, NetworkError, errorMessage } from './errors';
 export { guarded } from './loadGuard';
-export { Me, hasRole, isReadOnly } from './me';
+export { Me, can, isReadOnly } from './me';
 export { referentielOf } from './referentiels';
-export { MasteryOut, Restitution } from './restitution';
+export { MasteryOut, Restitution } from '@socle/domain';
 export { AgendaSummary, CloseSummary, JuryDossier, PipelineEntry, SessionDetail } from '@socle/domain';

@@ -1,42 +1,39 @@
 /**
- * Monitoring routes (`/stats/volumes`), fee schedules (`/fees`) and usage statements
- * (`/statements`, `/tenants/{tenantId}/statements`), with the domain's schemas.
+ * Monitoring: volumes, fee schedules and usage statements (the caller's network's, or a given
+ * network's for the national admin). Each function is one route of the contract, called by id.
  */
-import { FeeSchedule, FeeSchedulesResponse, UsageStatement, VolumesResponse } from '@socle/domain';
-import type { FeeScheduleInput, VolumesQuery } from '@socle/domain';
-import { createDownloader, createRequester } from './client';
-import type { Fetch } from './client';
+import { createClient } from './client';
+import type { BodyOf, Fetch, QueryOf } from './client';
 
-type VolumesParams = Omit<VolumesQuery, 'groupBy'> & { groupBy?: VolumesQuery['groupBy'] };
-type CsvDialect = 'excel' | 'plain';
-
-const seg = encodeURIComponent;
-
-/** The statement's base path: the caller's own network, or a given network (national admin). */
-const statementPath = (month: string, tenantId?: string) =>
-  tenantId ? `/tenants/${seg(tenantId)}/statements/${seg(month)}` : `/statements/${seg(month)}`;
+type VolumesParams = QueryOf<'getVolumes'>;
+type CsvDialect = NonNullable<QueryOf<'getOwnStatementCsv'>['dialect']>;
 
 const createStatsApi = (fetchFn?: Fetch) => {
-  const request = createRequester(fetchFn);
-  const download = createDownloader(fetchFn);
+  const { call } = createClient(fetchFn);
   return {
-    volumes: (query: VolumesParams) =>
-      request({ method: 'GET', path: '/stats/volumes', query: { ...query }, schema: VolumesResponse }),
+    volumes: (query: VolumesParams) => call('getVolumes', { query }),
 
     fees: {
-      list: () => request({ method: 'GET', path: '/fees', schema: FeeSchedulesResponse }),
+      list: () => call('listFeeSchedules'),
       /** Sets the fees applying from `month` on (`version` of the schedule replaced, if any). */
-      put: (month: string, body: FeeScheduleInput) =>
-        request({ method: 'PUT', path: `/fees/${seg(month)}`, body, schema: FeeSchedule }),
+      put: (month: string, body: BodyOf<'putFeeSchedule'>) =>
+        call('putFeeSchedule', { params: { month }, body }),
     },
 
+    /** Without `tenantId`, the caller's own network's statement; with it, that network's (national admin). */
     statements: {
       get: (month: string, tenantId?: string) =>
-        request({ method: 'GET', path: statementPath(month, tenantId), schema: UsageStatement }),
+        tenantId
+          ? call('getNetworkStatement', { params: { tenantId, month } })
+          : call('getOwnStatement', { params: { month } }),
       csv: (month: string, dialect: CsvDialect, tenantId?: string) =>
-        download(`${statementPath(month, tenantId)}/statement.csv?dialect=${dialect}`, 'text/csv'),
+        tenantId
+          ? call('getNetworkStatementCsv', { params: { tenantId, month }, query: { dialect } })
+          : call('getOwnStatementCsv', { params: { month }, query: { dialect } }),
       pdf: (month: string, tenantId?: string) =>
-        download(`${statementPath(month, tenantId)}/statement.pdf`, 'application/pdf'),
+        tenantId
+          ? call('getNetworkStatementPdf', { params: { tenantId, month } })
+          : call('getOwnStatementPdf', { params: { month } }),
     },
   };
 };
@@ -44,4 +41,4 @@ const createStatsApi = (fetchFn?: Fetch) => {
 type StatsApi = ReturnType<typeof createStatsApi>;
 
 export type { CsvDialect, StatsApi, VolumesParams };
-export { createStatsApi, statementPath };
+export { createStatsApi };

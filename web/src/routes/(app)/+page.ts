@@ -5,7 +5,7 @@ import type { PageLoad } from './$types';
 /** `/` leads to the first page relevant to the user's roles. */
 export const load: PageLoad = async ({ parent }) => {
   const { me } = await parent();
-  const home = homeFor(me.roles);
+  const home = homeFor(me);
   if (home) redirect(307, home);
   return {};
 };

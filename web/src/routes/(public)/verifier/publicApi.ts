@@ -3,22 +3,31 @@
  * `$lib/api`: that client brings zod and the session, and this page must stay small for a phone on
  * a slow connection. Every outcome the page shows is a case of the returned unions; nothing throws.
  */
+import type { routes } from '@socle/contract/routes';
+import type { PublicCertificate as PublicCertificateSchema } from '@socle/contract/routes/certificates';
 import { parseCertificateCode } from '@socle/domain/certificateCode';
 import { getConfig } from '$lib/config';
+import type { z } from 'zod';
 
-type Certification = 'clea' | 'clea-numerique';
+/**
+ * The public routes' paths, checked against the contract by the type checker: the contract is
+ * imported for its types only, so the route table (and zod) stays out of this page's bundle.
+ */
+type PathOf<Id extends (typeof routes)[number]['id']> = Extract<(typeof routes)[number], { id: Id }>['path'];
+const paths: {
+  certificate: PathOf<'getPublicCertificate'>;
+  confirm: PathOf<'confirmPublicCertificate'>;
+  verify: PathOf<'verifyCredential'>;
+} = {
+  certificate: '/public/certificates/{code}',
+  confirm: '/public/certificates/{code}/confirm',
+  verify: '/public/credentials/verify',
+};
 
-/** What the registry tells anyone about a certificate: never more than this. */
-interface PublicCertificate {
-  code: string;
-  certification: Certification;
-  status: 'valid' | 'revoked';
-  /** `YYYY-MM-DD`. */
-  issuedOn: string;
-  revokedOn?: string;
-  region: { code: string; name: string };
-  holder: { firstName: string; lastInitial: string };
-}
+const withCode = (path: string, code: string) => path.replace('{code}', encodeURIComponent(code.trim()));
+
+/** What the registry tells anyone about a certificate: never more than this (`issuedOn`: `YYYY-MM-DD`). */
+type PublicCertificate = z.output<typeof PublicCertificateSchema>;
 
 /** Answers every call may get instead of its own: too many requests, or no usable answer. */
 type Unavailable = { kind: 'rateLimited'; retryAfter: number | undefined } | { kind: 'unavailable' };
@@ -100,8 +109,6 @@ const isCertificate = (value: unknown): value is PublicCertificate => {
   );
 };
 
-const certificatePath = (code: string) => `/public/certificates/${encodeURIComponent(code.trim())}`;
-
 /**
  * Looks a code up as typed: the API normalises it (case, spaces, dashes, O→0, I/L→1). A typo is
  * caught here first by the check symbol (no request: works on a weak connection, costs no quota).
@@ -114,7 +121,7 @@ const lookupCertificate = async (code: string): Promise<Lookup> => {
     return { kind: parsed.reason === 'check' ? 'typo' : 'format' };
   }
   // The code as read (its prefix restored, O→0…): the shareable address names the certificate's code.
-  const response = await send(certificatePath(parsed.code));
+  const response = await send(withCode(paths.certificate, parsed.code));
   if (!response) return { kind: 'unavailable' };
   const common = commonOutcome(response);
   if (common) return common;
@@ -127,7 +134,7 @@ const lookupCertificate = async (code: string): Promise<Lookup> => {
 
 /** Whether the verifier knows the holder's last name; the full name only on a match. */
 const confirmHolder = async (code: string, identity: { lastName: string }): Promise<Confirmation> => {
-  const response = await send(`${certificatePath(code)}/confirm`, identity);
+  const response = await send(withCode(paths.confirm, code), identity);
   if (!response) return { kind: 'unavailable' };
   const common = commonOutcome(response);
   if (common) return common;
@@ -154,7 +161,7 @@ const reasons: readonly CredentialReason[] = ['signature', 'expired', 'revoked',
 /** Checks an Open Badge (a JWT) with the API: signature, expiry and the registry's current status. */
 const verifyCredential = async (credential: string): Promise<CredentialCheck> => {
   // A JWT has no whitespace: line breaks come from an e-mail that wrapped it.
-  const response = await send('/public/credentials/verify', { credential: credential.replace(/\s+/g, '') });
+  const response = await send(paths.verify, { credential: credential.replace(/\s+/g, '') });
   if (!response) return { kind: 'unavailable' };
   const common = commonOutcome(response);
   if (common) return common;

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { createApi, guarded, hasRole, isReadOnly } from '$lib/api';
+import { can, createApi, guarded, isReadOnly } from '$lib/api';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
@@ -8,7 +8,7 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const referentiels = guarded(url, createApi(fetch).referentiels.list());
   referentiels.catch(() => undefined);
   const { me } = await parent();
-  if (!hasRole(me, 'advisor')) error(403, { message: 'Seuls les conseillers peuvent ouvrir un dossier.' });
+  if (!can(me, 'openDossier')) error(403, { message: 'Seuls les conseillers peuvent ouvrir un dossier.' });
   if (isReadOnly(me))
     error(403, { message: 'Votre réseau est suspendu : aucun dossier ne peut être ouvert.' });
   // The dossier is opened in one of the advisor's own organisms that evaluates.

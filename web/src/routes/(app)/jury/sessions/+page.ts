@@ -1,4 +1,4 @@
-import { createApi, guarded, hasRole } from '$lib/api';
+import { can, createApi, guarded } from '$lib/api';
 import type { PageLoad } from './$types';
 
 /**
@@ -8,7 +8,8 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url, parent }) => {
   const api = createApi(fetch);
   const { me } = await parent();
-  const secretary = hasRole(me, 'jury_secretary');
+  // The secretary's view: the region's whole jury, not only the sessions one sits on.
+  const secretary = can(me, 'listRegionJuryMembers');
   const [sessions, members] = await Promise.all([
     guarded(url, api.jury.sessions()),
     secretary ? guarded(url, api.jury.members()) : Promise.resolve(undefined),

@@ -139,8 +139,9 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   },
   // Jury members and their logins (`JURY#`, `LOGIN#`, `EMAIL#`, gsi1 `LOGINS`), sessions and agendas
   // (`JSESSION#`), the dossiers they decide on (`T#`), certificates (`CERT#`), idempotency
-  // (`PLATFORM#IDEM#`); eligibility is re-checked against the référentiel (`REF#`). The platform
-  // trail and the trails of the dossiers they read and decide on.
+  // (`PLATFORM#IDEM#`); eligibility is re-checked against the référentiel (`REF#`). Members'
+  // convocations, reschedules and cancellations are queued in the outbox (`OUTBOX#<id>`). The
+  // platform trail and the trails of the dossiers they read and decide on.
   juries: {
     table: 'readWrite',
     leadingKeys: [
@@ -152,6 +153,7 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
       under(P.emailClaim),
       FIXED.loginsByEmail,
       under(P.platform),
+      under(P.outbox),
     ],
     reads: [under(P.referentiel)],
     audits: [FIXED.platformAudit, under(P.tenantAudit)],

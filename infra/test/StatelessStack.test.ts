@@ -112,6 +112,7 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
         under(P.emailClaim),
         FIXED.loginsByEmail,
         under(P.platform),
+        under(P.outbox),
       ],
       read: [under(P.referentiel)],
       audit: [FIXED.platformAudit, under(P.tenantAudit)],

@@ -1,0 +1,129 @@
+/**
+ * IAM conformance: every DynamoDB request a handler sends on DynamoDB Local, while the harness
+ * exercises every route (and the scheduled jobs run), is evaluated against its own Lambda's role
+ * policies as synthesized in the CDK template, by an IAM policy simulator (`dynamodb:LeadingKeys`
+ * conditions, explicit denies and all). A handler touching a key outside its Lambda's permissions
+ * fails here, before it fails in AWS with an AccessDenied.
+ */
+import type { Role } from '@socle/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi } from '../support/api.ts';
+import type { TestApi } from '../support/api.ts';
+import { certifyThroughJury } from '../support/certify.ts';
+import { recordDynamoRequests, servedBy } from '../support/dynamoRequests.ts';
+import type { AuthorizationRequest, Recording } from '../support/dynamoRequests.ts';
+import { deniedEvaluations, describeDenials } from '../support/iamSimulation.ts';
+import { buildJury, sessionDay } from '../support/jury.ts';
+import type { Jury } from '../support/jury.ts';
+import { synthesizedPolicies } from '../support/synthesizedPolicies.ts';
+import type { FunctionPolicies } from '../support/synthesizedPolicies.ts';
+import { buildWorld } from '../support/world.ts';
+import type { World } from '../support/world.ts';
+import { allRoutes, bodyFor, pathIn } from './routeCoverage.ts';
+
+let api: TestApi;
+let world: World;
+let jury: Jury;
+let recording: Recording;
+let policies: Record<string, FunctionPolicies>;
+
+/** A token of the world for each role (network A's staff, the national admin, region 11's jury). */
+const tokenOf = (role: Role): string => {
+  const tokens: Record<Role, string> = {
+    national_admin: world.nationalToken,
+    network_admin: world.a.tokens.admin,
+    advisor: world.a.tokens.advisor,
+    evaluator: world.a.tokens.evaluator,
+    trainer: world.a.tokens.trainer,
+    jury_secretary: jury.secretary.token,
+    jury_member: jury.employer.token,
+  };
+  return tokens[role];
+};
+
+/** Reads first, then writes, removals last: the earlier calls find the world whole. */
+const callOrder = (method: string) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].indexOf(method);
+
+beforeAll(async () => {
+  policies = synthesizedPolicies();
+  api = await startTestApi();
+  recording = recordDynamoRequests();
+  world = await buildWorld(api);
+  jury = await buildJury(api, world.nationalToken, '11');
+  const { code } = await certifyThroughJury(api, world.a, jury);
+  // A planned session, so that the session routes below act on one (its cancellation tells members).
+  const session = await api.call('POST', '/jury/sessions', {
+    token: jury.secretary.token,
+    body: {
+      date: sessionDay(jury.region, 30),
+      startTime: '09:00',
+      place: 'Paris',
+      memberIds: [jury.employer.userId, jury.employee.userId],
+    },
+  });
+  expect(session.status).toBe(201);
+  // Every route, once per role it allows, on network A's ids, a real certificate and session.
+  const ids = { code, sessionId: session.body.id as string };
+  const ordered = [...allRoutes].sort((x, y) => callOrder(x.method) - callOrder(y.method));
+  for (const route of ordered) {
+    for (const role of route.roles ?? [undefined]) {
+      await api.call(route.method, pathIn(route, world.a, ids), {
+        token: role && tokenOf(role),
+        body: bodyFor(route, world.a),
+      });
+    }
+  }
+  // The scheduled jobs, as EventBridge invokes them.
+  const { handler: expirySweep } = await import('@socle/functions/lambdas/expirySweep');
+  const { handler: counterDriftCheck } = await import('@socle/functions/lambdas/counterDriftCheck');
+  const context = (name: string) => ({ functionName: name, awsRequestId: name }) as never;
+  await servedBy({ lambda: 'expirySweep' }, () => expirySweep({}, context('expirySweep')));
+  await servedBy({ lambda: 'counterDriftCheck' }, () =>
+    counterDriftCheck({ repair: true }, context('counterDriftCheck')),
+  );
+}, 600_000);
+
+afterAll(async () => {
+  recording?.stop();
+  await api?.stop();
+});
+
+const evaluationsOf = (requests: readonly AuthorizationRequest[]) =>
+  requests.map((request) => {
+    const own = policies[request.sender.lambda];
+    if (!own) throw new Error(`no synthesized policies for ${request.sender.lambda}`);
+    return { policies: own, request };
+  });
+
+describe('IAM conformance (recorded DynamoDB requests against the synthesized policies)', () => {
+  it('served every route of the route table', () => {
+    const missing = allRoutes
+      .map((route) => `${route.method} ${route.path}`)
+      .filter((key) => !recording.routesServed.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('recorded requests of every Lambda and job', () => {
+    const senders = new Set(recording.requests.map((request) => request.sender.lambda));
+    expect([...senders].sort()).toEqual(Object.keys(policies).sort());
+  });
+
+  it("allows every request a handler sent under its own Lambda's policies", async () => {
+    const denials = await deniedEvaluations(evaluationsOf(recording.requests), api.tableName);
+    expect(describeDenials(denials)).toBe('');
+  });
+
+  it("denies a request outside the Lambda's keys (the check can fail)", async () => {
+    // Prepare: a write the meta function (GET /me) has no business sending.
+    const outside: AuthorizationRequest = {
+      sender: { lambda: 'meta', route: 'GET /me' },
+      action: 'dynamodb:PutItem',
+      tableName: api.tableName,
+      leadingKeys: ['CERT#CLEA-0000-0000-0001-9'],
+    };
+    // Act
+    const denials = await deniedEvaluations(evaluationsOf([outside]), api.tableName);
+    // Assess
+    expect(denials.map((denial) => denial.result)).toEqual(['ImplicitlyDenied']);
+  });
+});

@@ -1,6 +1,8 @@
 import { Id, dossierStatuses } from '@socle/domain';
 import type { DossierStatus } from '@socle/domain';
 import { createApi, guarded, referentielOf } from '$lib/api';
+import { listCalls } from '$lib/api/lists';
+import { orderFrom } from '$lib/lists';
 import type { PageLoad } from './$types';
 
 const PAGE_SIZE = 25;
@@ -14,6 +16,7 @@ const filtersFrom = (params: URLSearchParams) => {
     organismId: Id.safeParse(organismId).success ? organismId : undefined,
     q: params.get('q')?.trim().slice(0, 100) || undefined,
     deadline: params.get('deadline') === 'soon' ? ('soon' as const) : undefined,
+    order: orderFrom(params),
     cursor: params.get('cursor') || undefined,
   };
 };
@@ -21,9 +24,14 @@ const filtersFrom = (params: URLSearchParams) => {
 export const load: PageLoad = async ({ fetch, url }) => {
   const api = createApi(fetch);
   const filters = filtersFrom(url.searchParams);
-  const [dossiers, organisms] = await Promise.all([
+  const { cursor: _cursor, ...criteria } = filters;
+  const [dossiers, organisms, total] = await Promise.all([
     guarded(url, api.dossiers.list({ ...filters, limit: PAGE_SIZE })),
     guarded(url, api.organisms.list()),
+    // The total is a plus: the list still shows when it cannot be read.
+    listCalls(fetch)
+      .dossierTotal(criteria)
+      .catch(() => undefined),
   ]);
   // The warning period before a deadline belongs to each dossier's référentiel version (usually one).
   const versions = [...new Set(dossiers.items.filter((d) => d.deadline).map((d) => d.referentielId))];
@@ -37,6 +45,8 @@ export const load: PageLoad = async ({ fetch, url }) => {
   );
   return {
     filters,
+    pageSize: PAGE_SIZE,
+    total,
     dossiers: dossiers.items,
     nextCursor: dossiers.cursor,
     organisms: organisms.items,

@@ -4,7 +4,7 @@
  * candidate certified more than a year ago, follows the link to the dossier's data protection
  * section, where erasure happens. Checked with axe-core.
  */
-import { DueErasureList } from '@socle/domain';
+import { DueErasureList, ofName } from '@socle/domain';
 import { DEMO_RETENTION_YEARS } from '@socle/tooling/local/seed';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ describe('Données à effacer (/reseau/protection-des-donnees)', () => {
     // Act: to the dossier's data protection section.
     await row
       .first()
-      .getByRole('link', { name: `Ouvrir le dossier de ${oldest.firstName} ${oldest.lastName}` })
+      .getByRole('link', { name: `Ouvrir le dossier ${ofName(`${oldest.firstName} ${oldest.lastName}`)}` })
       .click();
     // Assess
     await page.waitForURL(`${stack.webUrl}/dossiers/${oldest.dossierId}#titre-rgpd`);

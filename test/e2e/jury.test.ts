@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ofName } from '@socle/domain';
 import {
   demoToken,
   expectAccessible,
@@ -255,7 +256,7 @@ describe('Regional jury: from the pipeline to the certificate', () => {
 
     // Act: the employer votes on both candidates
     await employer.goto(sessionUrl);
-    await employer.getByRole('button', { name: `Examiner le dossier de ${certifiedName}` }).click();
+    await employer.getByRole('button', { name: `Examiner le dossier ${ofName(certifiedName)}` }).click();
     let panel = employer.getByRole('region', { name: `Dossier d’${certifiedName}` });
     await panel.getByRole('table', { name: /^Maîtrise des domaines/ }).waitFor();
     await expectAccessible(employer);
@@ -264,20 +265,20 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     const pressed = await panel
       .getByRole('button', { name: 'Favorable à la certification' })
       .getAttribute('aria-pressed');
-    await employer.getByRole('button', { name: `Examiner le dossier de ${adjournedName}` }).click();
-    panel = employer.getByRole('region', { name: `Dossier de ${adjournedName}` });
+    await employer.getByRole('button', { name: `Examiner le dossier ${ofName(adjournedName)}` }).click();
+    panel = employer.getByRole('region', { name: `Dossier ${ofName(adjournedName)}` });
     await panel.getByRole('button', { name: "Favorable à l'ajournement" }).click();
     await panel.getByText("Votre vote est enregistré : favorable à l'ajournement.").waitFor();
 
     // Act: the employee votes for the first, and declares a link with the second
     current = employee;
     await employee.goto(sessionUrl);
-    await employee.getByRole('button', { name: `Examiner le dossier de ${certifiedName}` }).click();
+    await employee.getByRole('button', { name: `Examiner le dossier ${ofName(certifiedName)}` }).click();
     panel = employee.getByRole('region', { name: `Dossier d’${certifiedName}` });
     await panel.getByRole('button', { name: 'Favorable à la certification' }).click();
     await panel.getByText('Votre vote est enregistré : favorable à la certification.').waitFor();
-    await employee.getByRole('button', { name: `Examiner le dossier de ${adjournedName}` }).click();
-    panel = employee.getByRole('region', { name: `Dossier de ${adjournedName}` });
+    await employee.getByRole('button', { name: `Examiner le dossier ${ofName(adjournedName)}` }).click();
+    panel = employee.getByRole('region', { name: `Dossier ${ofName(adjournedName)}` });
     await panel.getByRole('button', { name: "Favorable à l'ajournement" }).click();
     await panel.getByText("Votre vote est enregistré : favorable à l'ajournement.").waitFor();
     await employee.screenshot({ path: 'test-results/jury-session-member.png', fullPage: true });
@@ -301,7 +302,7 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     const votes = await agenda.getByRole('row', { name: /MARCHAND Inès/ }).textContent();
 
     // Act: both voted to certify the first candidate: adjourning them is refused, certifying recorded
-    await page.getByRole('button', { name: `Examiner le dossier de ${certifiedName}` }).click();
+    await page.getByRole('button', { name: `Examiner le dossier ${ofName(certifiedName)}` }).click();
     let panel = page.getByRole('region', { name: `Dossier d’${certifiedName}` });
     const tally = await panel.locator('form.decision').textContent();
     await panel.getByRole('radio', { name: 'Ajourné' }).check();
@@ -313,8 +314,8 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     await panel.getByText(`Issue du vote enregistrée pour ${certifiedName} : certifié.`).waitFor();
 
     // Act: the second has no majority to certify; the adjournment needs a reason
-    await page.getByRole('button', { name: `Examiner le dossier de ${adjournedName}` }).click();
-    panel = page.getByRole('region', { name: `Dossier de ${adjournedName}` });
+    await page.getByRole('button', { name: `Examiner le dossier ${ofName(adjournedName)}` }).click();
+    panel = page.getByRole('region', { name: `Dossier ${ofName(adjournedName)}` });
     await panel.getByRole('radio', { name: 'Certifié' }).check();
     await panel.getByRole('button', { name: 'Enregistrer l’issue du vote' }).click();
     const noMajority = await panel.getByRole('alert').first().textContent();

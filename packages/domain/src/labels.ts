@@ -250,13 +250,17 @@ const referentielName = (referentiel: { certification: Certification; label: str
   return `Référentiel ${certificationLabels[referentiel.certification]}${year ? ` ${year}` : ''}`;
 };
 
+/** Words whose h is aspirated (no elision): "de Hauts-de-France Formation", "de Hollande". */
+const ASPIRATED_H = /^h(?:aut|all|ameau|angar|ollande|ongrie|ockey)/i;
+
 /**
- * "de" before a name, elided before a vowel or a mute h as French writes it: "Dossier d’Amandine",
- * "Dossier de Marie".
+ * "de" before a name or a label, elided before a vowel or a mute h as French writes it:
+ * "Dossier d’Amandine", "Dossier de Marie", "Relevé d’avril 2026".
  */
 const ofName = (name: string): string => {
   const trimmed = name.trim();
-  return /^[aeiouyhàâäéèêëîïôöùûüÿœæ]/i.test(trimmed) ? `d’${trimmed}` : `de ${trimmed}`;
+  const elided = /^[aeiouyhàâäéèêëîïôöùûüÿœæ]/i.test(trimmed) && !ASPIRATED_H.test(trimmed);
+  return elided ? `d’${trimmed}` : `de ${trimmed}`;
 };
 
 /** `1 membre`, `0 membre`, `3 membres`: in French, 0 and 1 take the singular. */

@@ -1,4 +1,5 @@
 /** The usage statement of a network for a month (relevé d'utilisation, SPEC §6), as a PDF. */
+import { ofName } from '@socle/domain';
 import type { UsageStatement } from '@socle/domain';
 import { frenchTypography } from '../format.ts';
 import { createPdf } from '../layout/createPdf.ts';
@@ -33,7 +34,7 @@ const renderUsageStatement = async (
     fonts: options.fonts,
     metadata: {
       title: `${STATEMENT_TITLE} – ${network} – ${month}`,
-      subject: `Prestations facturables de ${month} – ${network}`,
+      subject: `Prestations facturables ${ofName(month)} – ${network}`,
       keywords: ['relevé d’utilisation', 'CléA', statement.month],
       createdOn: generatedOn(statement.generatedAt),
     },

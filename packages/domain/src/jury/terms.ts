@@ -3,6 +3,7 @@
  * session's date, and a session convenes both colleges.
  */
 import type { College } from '../jury.ts';
+import { ofName } from '../labels.ts';
 import { allow, firstRefusal, refuse } from '../rules/verdict.ts';
 import type { Verdict } from '../rules/verdict.ts';
 import type { JuryRuleCode } from './codes.ts';
@@ -30,7 +31,7 @@ const termVerdict = (juror: Juror, date: string, field?: string): Verdict<JuryRu
     ? allow()
     : refuse(
         'term_not_covering',
-        `le mandat de ${juror.firstName} ${juror.lastName} ne couvre pas le ${frenchDay(date)}`,
+        `le mandat ${ofName(`${juror.firstName} ${juror.lastName}`)} ne couvre pas le ${frenchDay(date)}`,
         field,
       );
 

@@ -4,7 +4,7 @@
  * invitation. Pure: a message's stored content in, the rendered email out.
  */
 import { consentTexts } from '../consent.ts';
-import { certificationLabels } from '../labels.ts';
+import { certificationLabels, ofName } from '../labels.ts';
 import { regionOf } from '../schemas/common.ts';
 import { frenchDate, frenchDay, frenchTime } from './format.ts';
 import { IcsMethod, juryEventIcs, sessionUid } from './ics.ts';
@@ -124,7 +124,7 @@ const build = (content: MessageContent, recipient: Recipient, options: RenderOpt
           subject: 'Les résultats de votre évaluation sont disponibles',
           heading: 'Les résultats de votre évaluation sont disponibles',
           paragraphs: [
-            `Votre évaluation du ${frenchDate(content.evaluatedOn)} auprès de ${content.organismName} est terminée.`,
+            `Votre évaluation du ${frenchDate(content.evaluatedOn)} auprès ${ofName(content.organismName)} est terminée.`,
             'Votre restitution présente d’abord les compétences que vous maîtrisez, puis celles qui restent à travailler.',
           ],
           action: { label: 'Voir ma restitution', href: space },

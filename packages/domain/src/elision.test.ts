@@ -1,0 +1,41 @@
+/** Issue 17: "Dossier d'Amandine", never "Dossier de Amandine", wherever a name or a label follows "de". */
+import { describe, expect, it } from 'vitest';
+import { termVerdict } from './jury/terms.ts';
+import { ofName } from './labels.ts';
+
+describe('ofName', () => {
+  it('elides before a vowel, an accented capital and a mute h, not before a consonant', () => {
+    expect(ofName('Inès Morel')).toBe('d’Inès Morel');
+    expect(ofName('ÉLODIE')).toBe('d’ÉLODIE');
+    expect(ofName('avril 2026')).toBe('d’avril 2026');
+    expect(ofName('Hélène')).toBe('d’Hélène');
+    expect(ofName('  Océane ')).toBe('d’Océane');
+    expect(ofName('Karim')).toBe('de Karim');
+    expect(ofName('mars 2026')).toBe('de mars 2026');
+  });
+
+  it('keeps "de" before an aspirated h', () => {
+    expect(ofName('Hauts-de-France Formation')).toBe('de Hauts-de-France Formation');
+    expect(ofName('Hollande')).toBe('de Hollande');
+  });
+});
+
+describe('messages built from a name', () => {
+  it('a juror whose term does not cover the day is named with the elision', () => {
+    const verdict = termVerdict(
+      {
+        userId: 'u',
+        firstName: 'Inès',
+        lastName: 'Morel',
+        role: 'jury_member',
+        college: 'employer',
+        active: true,
+        termFrom: '2027-01-01',
+      },
+      '2026-12-08',
+    );
+    expect(verdict.ok === false && verdict.message).toMatch(
+      /^le mandat d’Inès Morel ne couvre pas le 8 décembre 2026$/,
+    );
+  });
+});

@@ -174,6 +174,23 @@ describe('Evaluation path: preliminary, restitution, training, final', () => {
     expect(path).toContain('Alpha Formation Amiens');
   });
 
+  it("shows the edit form to the network admin too, as the API's updateDossier allows", async () => {
+    // Prepare
+    const page = await newPage(stack.browser);
+    current = page;
+    await loginAs(page, stack.webUrl, 'admin@alpha.demo');
+    await page.goto(dossierUrl);
+
+    // Act
+    await page.getByRole('button', { name: 'Modifier le dossier' }).click();
+    await page.getByLabel('Commune').fill('Amiens');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+
+    // Assess
+    await page.getByText('Les modifications du dossier ont été enregistrées.').waitFor();
+    expect(await page.getByRole('button', { name: 'Modifier le dossier' }).count()).toBe(1);
+  });
+
   it('lets a trainer who did not evaluate build the plan from the gaps and record attendance', async () => {
     // Prepare
     const page = await newPage(stack.browser);

@@ -228,8 +228,9 @@ describe('Access matrix: jury sessions of another region', () => {
 });
 
 describe('Access matrix: organism-bound staff and the lists and creations of dossiers', () => {
-  /** Staff of network A with every organism-bound role, in a second organism of A. */
+  /** Staff of network A with every organism-bound role, in a second organism of A (which has no dossier). */
   let outsider: string;
+  let otherOrganismId: string;
 
   beforeAll(async () => {
     const other = expectStatus(
@@ -237,6 +238,7 @@ describe('Access matrix: organism-bound staff and the lists and creations of dos
       201,
       'second organism',
     );
+    otherOrganismId = other.id;
     const user = expectStatus(
       await api.call('POST', '/users', {
         token: world.a.tokens.admin,
@@ -260,13 +262,26 @@ describe('Access matrix: organism-bound staff and the lists and creations of dos
     expect(byClass('organism-checked-create').map((r) => r.id)).toContain('openDossier');
   });
 
+  /** The route's answer to the outsider, with its required query and `extra` parameters. */
+  const listAsOutsider = (route: RouteDefinition, extra: string) => {
+    const query = [queryFor(route).slice(1), extra].filter(Boolean).join('&');
+    return api.call('GET', `${route.path}${query ? `?${query}` : ''}`, { token: outsider });
+  };
+
   for (const route of byClass('organism-filtered-list')) {
-    it(`${route.method} ${route.path} lists nothing of another organism`, async () => {
-      const response = await api.call('GET', `${route.path}${queryFor(route)}`, { token: outsider });
-      expect(response.status).toBe(200);
-      const text = JSON.stringify(response.body);
-      expect(text).not.toContain(world.a.dossierId);
-      expect(text).not.toContain(world.a.candidateId);
+    it(`${route.method} ${route.path} shows nothing of another organism, even filtered on it`, async () => {
+      // Act: the outsider's organism holds no dossier, so everything it may see is empty.
+      const unfiltered = await listAsOutsider(route, '');
+      const own = await listAsOutsider(route, `organismId=${otherOrganismId}`);
+      const foreign = await listAsOutsider(route, `organismId=${world.a.organismId}`);
+      // Assess: the same as an empty organism (no item, a zero count, a header-only file), or refused.
+      expect(unfiltered.status).toBe(200);
+      for (const id of [world.a.dossierId, world.a.candidateId]) {
+        expect(JSON.stringify(unfiltered.body)).not.toContain(id);
+      }
+      if (own.status === 200) expect(unfiltered.body).toEqual(own.body);
+      if (foreign.status === 200) expect(foreign.body).toEqual(unfiltered.body);
+      else expect([403, 404]).toContain(foreign.status);
     });
   }
 

@@ -9,8 +9,15 @@ import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { findStoredResponse, keys, loginStatus, tenantScopeOf } from '@socle/data';
-import type { IdempotencyRequest, TenantScope, WriteContext } from '@socle/data';
+import {
+  IdempotentReplay,
+  findStoredResponse,
+  keys,
+  loginStatus,
+  scopeCredentialsToTenant,
+  tenantScopeOf,
+} from '@socle/data';
+import type { IdempotencyRequest, StoredResponse, TenantScope, WriteContext } from '@socle/data';
 import { ForbiddenError, NotFoundError, ValidationError, currentAccess, hasAnyRole } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -21,9 +28,10 @@ import { metrics } from './metrics.ts';
 import { UnauthorizedError, errorMapper } from './middleware/errorMapper.ts';
 import { jsonBody } from './middleware/jsonBody.ts';
 import { requestOutcome } from './middleware/requestOutcome.ts';
-import { jsonResponse } from './middleware/response.ts';
+import { jsonResponse, responseBody } from './middleware/response.ts';
 import { parsePart } from './middleware/validation.ts';
 import type { RouteDefinition } from '@socle/contract/routeTypes';
+import type { BinaryBody, OnlySchemaKeys, RouteResult } from './routeResult.ts';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 type RequestPart<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> = R['request'] extends {
@@ -46,15 +54,11 @@ interface RouteInput<R extends RouteDefinition> {
   event: APIGatewayProxyEventV2;
 }
 
-type RouteImplementation<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<unknown>;
+type RouteImplementation<R extends RouteDefinition, Out extends RouteResult<R> = RouteResult<R>> = (
+  input: RouteInput<R>,
+) => Promise<Out>;
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-/** What a document route returns: the bytes and the file name offered to the browser. */
-interface BinaryBody {
-  bytes: Uint8Array;
-  fileName: string;
-}
 
 /** API Gateway carries binary bodies base64-encoded (`isBase64Encoded`). */
 const binaryResponse = (
@@ -70,6 +74,10 @@ const binaryResponse = (
   body: Buffer.from(bytes).toString('base64'),
   isBase64Encoded: true,
 });
+
+/** A create's stored response, replayed through the route's schema as a fresh one would be. */
+const replayResponse = (route: RouteDefinition, stored: StoredResponse) =>
+  jsonResponse(stored.statusCode, responseBody(route, stored.body), { 'idempotent-replayed': 'true' });
 
 const idempotencyOf = (
   route: RouteDefinition,
@@ -104,7 +112,16 @@ const currentPrincipalOf = async (principal: Principal, event: APIGatewayProxyEv
   return access.principal;
 };
 
-const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteImplementation<R>) =>
+/**
+ * A route's Middy chain around its implementation. The implementation returns what the route's
+ * response schema accepts and no other key (`OnlySchemaKeys`: returning one does not compile);
+ * what it returns is parsed by that schema before it is sent (`responseBody`), which drops any key a
+ * cast let through.
+ */
+const defineRoute = <R extends RouteDefinition, Out extends RouteResult<R>>(
+  route: R,
+  implementation: RouteImplementation<R, Out> & OnlySchemaKeys<R, Out>,
+) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
     .use(lambdaContextLogging())
     .use(logMetrics(metrics))
@@ -126,6 +143,8 @@ const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteI
       const scope = (
         route.scope === 'tenant' ? tenantScopeOf(principal as Principal) : undefined
       ) as TenantScope;
+      // The rest of a tenant route signs its DynamoDB requests with the caller's tenant's credentials.
+      if (scope) scopeCredentialsToTenant(scope.tenantId);
       const request = route.request;
       const params = request?.params
         ? parsePart(request.params, event.pathParameters ?? {}, 'path')
@@ -138,25 +157,32 @@ const defineRoute = <R extends RouteDefinition>(route: R, implementation: RouteI
       const idempotency = idempotencyOf(route, event, principal, rawBody);
       if (idempotency) {
         const stored = await findStoredResponse(idempotency);
-        if (stored) return jsonResponse(stored.statusCode, stored.body, { 'idempotent-replayed': 'true' });
+        if (stored) return replayResponse(route, stored);
       }
       const ctx: WriteContext = {
         principal: principal as Principal,
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
         now: new Date(),
       };
-      const result = await implementation({
-        params,
-        query,
-        body,
-        principal: principal as Principal,
-        scope,
-        ctx,
-        idempotency,
-        event,
-      } as RouteInput<R>);
+      let result: Out;
+      try {
+        result = await implementation({
+          params,
+          query,
+          body,
+          principal: principal as Principal,
+          scope,
+          ctx,
+          idempotency,
+          event,
+        } as RouteInput<R>);
+      } catch (error) {
+        // Another request with the same key won the race: its stored response, shaped as ours.
+        if (error instanceof IdempotentReplay) return replayResponse(route, error.response);
+        throw error;
+      }
       if (route.response.contentType) return binaryResponse(route, result as BinaryBody);
-      return jsonResponse(route.response.status, result);
+      return jsonResponse(route.response.status, responseBody(route, result));
     });
 
 type RouteHandler = ReturnType<typeof defineRoute>;

@@ -19,6 +19,7 @@ import {
   revokeCertificate,
   statusListExists,
 } from '@socle/data';
+import type { StoredCertificate } from '@socle/data';
 import { CONFIRMATION_LIMITS, NotFoundError } from '@socle/domain';
 import { certificateCodeOf, parsedCodeOf } from '../certificateCodeOf.ts';
 import { quotaClientOf } from '../clientAddress.ts';
@@ -32,6 +33,7 @@ import {
 } from '../credentials.ts';
 import { routeOf } from '@socle/contract/routeOf/certificates';
 import { defineRoute } from '../http.ts';
+import { withoutAttributes } from '../routeResult.ts';
 import { SocleMetric } from '../metricNames.ts';
 import { countMetric } from '../metrics.ts';
 import { InvalidCodeError, TooManyRequestsError } from '../middleware/errorMapper.ts';
@@ -119,6 +121,10 @@ const verificationHandlers = {
   }),
 };
 
+/** A certificate as the API answers it: without what only storage holds (issue 13). */
+const certificateView = (certificate: StoredCertificate) =>
+  withoutAttributes(certificate, 'searchName', 'version', 'openBadge');
+
 const certificateHandlers = {
   listCertificates: defineRoute(routeOf('listCertificates'), ({ principal, query }) =>
     listRegister(principal, query),
@@ -129,23 +135,24 @@ const certificateHandlers = {
   exportCertificates: defineRoute(routeOf('exportCertificates'), ({ ctx, principal, query }) =>
     exportRegister(principal, query, ctx.now),
   ),
-  getCertificate: defineRoute(routeOf('getCertificate'), ({ principal, params }) =>
-    getCertificateFor(principal, certificateCodeOf(params.code)),
+  getCertificate: defineRoute(routeOf('getCertificate'), async ({ principal, params }) =>
+    certificateView(await getCertificateFor(principal, certificateCodeOf(params.code))),
   ),
-  revokeCertificate: defineRoute(routeOf('revokeCertificate'), ({ ctx, params, body }) =>
-    revokeCertificate(ctx, certificateCodeOf(params.code), body.reason),
+  revokeCertificate: defineRoute(routeOf('revokeCertificate'), async ({ ctx, params, body }) =>
+    certificateView(await revokeCertificate(ctx, certificateCodeOf(params.code), body.reason)),
   ),
   getPaperCopyRecipient: defineRoute(routeOf('getPaperCopyRecipient'), async ({ principal, params }) =>
     paperCopyRecipientFor(await getCertificateFor(principal, certificateCodeOf(params.code))),
   ),
-  requestPaperCopy: defineRoute(routeOf('requestPaperCopy'), async ({ ctx, principal, params, body }) =>
-    requestPaperCopy(ctx, await getCertificateFor(principal, certificateCodeOf(params.code)), body.recipient),
-  ),
-  advancePaperCopy: defineRoute(routeOf('advancePaperCopy'), ({ ctx, params, body }) =>
-    advancePaperCopy(ctx, certificateCodeOf(params.code), body.status),
+  requestPaperCopy: defineRoute(routeOf('requestPaperCopy'), async ({ ctx, principal, params, body }) => {
+    const certificate = await getCertificateFor(principal, certificateCodeOf(params.code));
+    return certificateView(await requestPaperCopy(ctx, certificate, body.recipient));
+  }),
+  advancePaperCopy: defineRoute(routeOf('advancePaperCopy'), async ({ ctx, params, body }) =>
+    certificateView(await advancePaperCopy(ctx, certificateCodeOf(params.code), body.status)),
   ),
   listPaperCopies: defineRoute(routeOf('listPaperCopies'), async ({ query }) => ({
-    items: await listPaperCopies(query.status),
+    items: (await listPaperCopies(query.status)).map(certificateView),
   })),
   exportCredential: defineRoute(routeOf('exportCredential'), async ({ principal, params }) => ({
     credential: await exportCredential(await getCertificateFor(principal, certificateCodeOf(params.code))),

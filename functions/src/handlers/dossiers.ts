@@ -14,6 +14,7 @@ import {
 import { DossierAction, juryActorView, organismRestriction } from '@socle/domain';
 import { routeOf } from '@socle/contract/routeOf/dossiers';
 import { defineRoute } from '../http.ts';
+import { withoutAttributes } from '../routeResult.ts';
 
 const dossierHandlers = {
   listDossiers: defineRoute(routeOf('listDossiers'), ({ scope, principal, query }) =>
@@ -31,7 +32,9 @@ const dossierHandlers = {
   // Network staff see "the jury", never which juror (SPEC §4).
   listDossierAudit: defineRoute(routeOf('listDossierAudit'), async ({ scope, principal, params, query }) => {
     const page = await listDossierAudit(scope, params.dossierId, organismRestriction(principal), query);
-    return { ...page, items: page.items.map((event) => juryActorView(event, principal)) };
+    // The request id stays with the operators (logs), not in the timeline.
+    const items = page.items.map((event) => juryActorView(withoutAttributes(event, 'requestId'), principal));
+    return { ...page, items };
   }),
   withdrawDossier: defineRoute(
     routeOf('withdrawDossier'),

@@ -29,6 +29,7 @@ import { organismRestriction } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { routeOf } from '@socle/contract/routeOf/juries';
 import { defineRoute } from '../http.ts';
+import { withoutAttributes } from '../routeResult.ts';
 import { inviteAccount, setAccountEnabled } from '../identityDirectory.ts';
 import { SocleMetric } from '../metricNames.ts';
 import { countMetric } from '../metrics.ts';
@@ -85,7 +86,7 @@ const juryHandlers = {
     submitToJury(scope, ctx, params.dossierId, organismRestriction(principal), body),
   ),
   listJuryPipeline: defineRoute(routeOf('listJuryPipeline'), async ({ principal }) => ({
-    items: await listPipeline(regionOf(principal)),
+    items: (await listPipeline(regionOf(principal))).map((entry) => withoutAttributes(entry, 'erasedAt')),
   })),
   listRegionJuryMembers: defineRoute(routeOf('listRegionJuryMembers'), async ({ principal }) => ({
     items: await listJuryMembers(regionOf(principal)),

@@ -7,7 +7,10 @@ import { openApiDocument } from '../openapi.ts';
 let openApiCache: ReturnType<typeof openApiDocument> | undefined;
 
 const metaHandlers = {
-  health: defineRoute(routeOf('health'), async () => ({ status: 'ok', time: new Date().toISOString() })),
+  health: defineRoute(routeOf('health'), async () => ({
+    status: 'ok' as const,
+    time: new Date().toISOString(),
+  })),
   openapi: defineRoute(routeOf('openapi'), async () => {
     openApiCache ??= openApiDocument();
     return openApiCache;

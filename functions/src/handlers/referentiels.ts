@@ -10,6 +10,7 @@ import {
 import type { StoredReferentiel } from '@socle/data';
 import { routeOf } from '@socle/contract/routeOf/referentiels';
 import { defineRoute } from '../http.ts';
+import { withoutAttributes } from '../routeResult.ts';
 
 const withCurrent = async (ref: StoredReferentiel) => ({
   ...ref,
@@ -17,8 +18,9 @@ const withCurrent = async (ref: StoredReferentiel) => ({
 });
 
 const referentielHandlers = {
+  // The list reads a projection: no content, thresholds or limits, whatever the stored type says.
   listReferentiels: defineRoute(routeOf('listReferentiels'), async () => ({
-    items: await listReferentiels(),
+    items: (await listReferentiels()).map((ref) => withoutAttributes(ref, 'domains', 'thresholds', 'limits')),
   })),
   importReferentiel: defineRoute(routeOf('importReferentiel'), async ({ ctx, body, idempotency }) => ({
     ...(await importReferentiel(ctx, body.document, idempotency)),

@@ -23,6 +23,7 @@ import { ScheduledJob } from './constructs/ScheduledJob.ts';
 import { SocleApi } from './constructs/SocleApi.ts';
 import { SocleFunction } from './constructs/SocleFunction.ts';
 import type { BindableTable, TableAccess } from './constructs/SocleFunction.ts';
+import { isTenantPattern, narrowToTenant } from './tenantKeys.ts';
 import type { SocleUserPool } from './constructs/SocleUserPool.ts';
 import { authDomainUrlOf } from './constructs/SocleUserPool.ts';
 import type { SocleEmail } from './constructs/SocleEmail.ts';
@@ -272,11 +273,61 @@ const scheduledJobs: Record<JobName, JobDefinition> = {
 /** The login items the API functions read to check a token (functions/src/http.ts). */
 const LOGIN_CHECK_KEYS = under(P.login);
 
-/** Grants the table access of `permissions`: one statement per access level. */
-const bindPermissions = (fn: SocleFunction, table: BindableTable, permissions: TablePermissions) => {
-  fn.bindTable({ table, access: permissions.table, leadingKeys: permissions.leadingKeys });
-  if (permissions.reads) fn.bindTable({ table, access: 'read', leadingKeys: permissions.reads });
-  if (permissions.audits) fn.bindTable({ table, access: 'append', leadingKeys: permissions.audits });
+/** Partition patterns per access level, any of them possibly empty (nothing granted then). */
+type AccessLevels = Pick<TablePermissions, 'table'> & {
+  readonly leadingKeys: readonly string[];
+  readonly reads?: readonly string[];
+  readonly audits?: readonly string[];
+};
+
+/** Grants `permissions` through `bind`: one statement per access level that names partitions. */
+const bindLevels = (
+  bind: (binding: { table: BindableTable; access: TableAccess; leadingKeys: readonly string[] }) => unknown,
+  table: BindableTable,
+  permissions: AccessLevels,
+) => {
+  if (permissions.leadingKeys.length)
+    bind({ table, access: permissions.table, leadingKeys: permissions.leadingKeys });
+  if (permissions.reads?.length) bind({ table, access: 'read', leadingKeys: permissions.reads });
+  if (permissions.audits?.length) bind({ table, access: 'append', leadingKeys: permissions.audits });
+};
+
+/** Grants the table access of `permissions` to the function's execution role. */
+const bindPermissions = (fn: SocleFunction, table: BindableTable, permissions: AccessLevels) =>
+  bindLevels((binding) => fn.bindTable(binding), table, permissions);
+
+/** The same levels with each pattern changed by `change` (empty levels kept, bound to nothing). */
+const mapLevels = (permissions: TablePermissions, change: (patterns: readonly string[]) => string[]) => ({
+  table: permissions.table,
+  leadingKeys: change(permissions.leadingKeys),
+  reads: change(permissions.reads ?? []),
+  audits: change(permissions.audits ?? []),
+});
+
+/**
+ * Tenant-scoped credentials (SocleFunction.tenantRole): a tenant route's requests are signed with a
+ * session of the function's tenant role tagged with the caller's network, whose grants are the
+ * function's with every tenant partition narrowed to that network. A function whose routes are all
+ * tenant routes keeps no tenant partition on its execution role at all; the others keep theirs
+ * for their routes that are not one tenant's (the national admin's, the jury's).
+ */
+const bindTenantScopedPermissions = (
+  fn: SocleFunction,
+  table: BindableTable,
+  permissions: TablePermissions,
+  scopes: readonly string[],
+) => {
+  const tenantOnly = scopes.every((scope) => scope === 'tenant');
+  bindPermissions(
+    fn,
+    table,
+    tenantOnly
+      ? mapLevels(permissions, (patterns) => patterns.filter((p) => !isTenantPattern(p)))
+      : permissions,
+  );
+  if (scopes.includes('tenant')) {
+    bindLevels((binding) => fn.bindTenantTable(binding), table, mapLevels(permissions, narrowToTenant));
+  }
 };
 
 interface StatelessStackProps extends StackProps {
@@ -359,7 +410,12 @@ class StatelessStack extends Stack {
         })),
         environment: fonts && { [fonts.env]: `${fonts.taskRoot}/${fonts.bundleDir}` },
       });
-      bindPermissions(fn, table, permissions);
+      bindTenantScopedPermissions(
+        fn,
+        table,
+        permissions,
+        routes.filter((route) => route.lambda === name).map((route) => route.scope),
+      );
       // The route wrapper checks each token against its login item (a disabled user, a removed
       // role or organism, within a minute): GetItem of `LOGIN#<userId>` only, nothing else of it.
       if (routes.some((route) => route.lambda === name && route.scope !== 'public')) {

@@ -20,6 +20,7 @@ import type { JobName, LambdaName, StatelessStack, TablePermissions } from '../l
 import { LOGIN_CHECK_KEYS, lambdaPermissions, scheduledJobs } from '../lib/StatelessStack.ts';
 import type { EdgeStack } from '../lib/EdgeStack.ts';
 import type { App } from 'aws-cdk-lib';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import { isPublicPath } from '../lib/publicPaths.ts';
 import { logicalId, socleApp } from './fixtures.ts';
 
@@ -145,6 +146,48 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
       read: [under(P.tenant), FIXED.tenantsByName, under(P.tenantAudit)],
     },
   };
+
+/** `${aws:PrincipalTag/tenantId}`: the network a tenant role's session is tagged with. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, written as IAM reads it
+const TAG = '${aws:PrincipalTag/tenantId}';
+/** Patterns of every network's partitions (`T#*`, `T#*#STATS`, `AUDIT#T#*`). */
+const isTenantKey = (key: string) => key.startsWith(`${P.tenant}*`) || key.startsWith(`${P.tenantAudit}*`);
+/** A tenant pattern for the session's network only: `T#*` → `T#<tag>`, `T#<tag>#*`. */
+const ownTenant = (keys: readonly string[] = []) =>
+  keys.flatMap((key) => {
+    if (!isTenantKey(key)) return [key];
+    const [prefix, rest] = key.startsWith(P.tenantAudit)
+      ? [P.tenantAudit, key.slice(P.tenantAudit.length + 1)]
+      : [P.tenant, key.slice(P.tenant.length + 1)];
+    return rest ? [`${prefix}${TAG}${rest}`] : [`${prefix}${TAG}`, `${prefix}${TAG}#*`];
+  });
+type Access = { write?: string[]; read?: string[]; audit?: string[] };
+const scopesOf = (name: LambdaName) =>
+  routes.filter((route) => route.lambda === name).map((route) => route.scope);
+const servesTenants = (name: LambdaName | JobName) =>
+  (scopesOf(name as LambdaName) as string[]).includes('tenant');
+const onlyServesTenants = (name: LambdaName | JobName) =>
+  servesTenants(name) && scopesOf(name as LambdaName).every((scope) => scope === 'tenant');
+const nonEmpty = (keys: string[]) => (keys.length ? keys : undefined);
+/**
+ * The execution role's access: a function whose routes are all tenant routes reaches no tenant
+ * partition with it (each request goes through its tenant role); the others keep theirs.
+ */
+const executionAccessOf = (name: LambdaName | JobName): Access => {
+  const { write, read, audit } = expectedAccess[name];
+  if (!onlyServesTenants(name)) return expectedAccess[name];
+  const keep = (keys: string[] = []) => nonEmpty(keys.filter((key) => !isTenantKey(key)));
+  return { write: keep(write), read: keep(read), audit: keep(audit) };
+};
+/** The tenant role's access: the function's, every tenant partition narrowed to the session's network. */
+const tenantAccessOf = (name: LambdaName): Access => {
+  const { write, read, audit } = expectedAccess[name];
+  return {
+    write: nonEmpty(ownTenant(write)),
+    read: nonEmpty(ownTenant(read)),
+    audit: nonEmpty(ownTenant(audit)),
+  };
+};
 
 describe('Class: StatelessStack', () => {
   let stateful: StatefulStack;
@@ -345,6 +388,96 @@ describe('Class: StatelessStack', () => {
     });
   });
 
+  describe('Tenant-scoped credentials', () => {
+    const tenantRoleOf = (name: LambdaName) =>
+      stack.functions[name].node.tryFindChild('TenantRole') as Role | undefined;
+    const tenantNames = lambdaNames.filter(servesTenants);
+    /** The tenant role's DynamoDB statements. */
+    const tenantStatementsOf = (name: LambdaName): Statement[] =>
+      Object.values(
+        template.findResources('AWS::IAM::Policy', {
+          Properties: { Roles: [{ Ref: logicalId(tenantRoleOf(name)!) }] },
+        }),
+      ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+
+    it('gives a tenant role to the functions that serve tenant routes, and to them only', () => {
+      const withRole = lambdaNames.filter((name) => tenantRoleOf(name) !== undefined);
+      expect(withRole.sort()).toEqual([...tenantNames].sort());
+      expect(tenantNames).toEqual(
+        expect.arrayContaining(['network', 'dossiers', 'evaluations', 'documents']),
+      );
+    });
+
+    it.each(tenantNames)('%s assumes its tenant role, named by TENANT_ROLE_ARN', (name) => {
+      // Prepare
+      const roleArn = { 'Fn::GetAtt': [logicalId(tenantRoleOf(name)!), 'Arn'] };
+      // Assess: the variable the data layer's client reads …
+      expect(template).toHaveResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: name, TENANT_ROLE_ARN: roleArn }),
+        },
+      });
+      // … and its execution role may assume and tag that role, nothing else.
+      const sts = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('sts:')));
+      expect(sts).toEqual([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Resource: roleArn,
+        }),
+      ]);
+    });
+
+    it.each(tenantNames)(
+      "%s's tenant role trusts its execution role only, with one tag: tenantId",
+      (name) => {
+        const trust =
+          template.toJSON().Resources[logicalId(tenantRoleOf(name)!)].Properties.AssumeRolePolicyDocument;
+        expect(trust.Statement).toEqual([
+          {
+            Effect: 'Allow',
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+            Principal: { AWS: { 'Fn::GetAtt': [logicalId(stack.functions[name].role!), 'Arn'] } },
+            Condition: {
+              StringLike: { 'aws:RequestTag/tenantId': '?*' },
+              'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenantId'] },
+            },
+          },
+        ]);
+      },
+    );
+
+    it.each(tenantNames)("%s's tenant role reaches the session's network only", (name) => {
+      // Prepare
+      const { write, read, audit } = tenantAccessOf(name);
+      const statements = tenantStatementsOf(name);
+      const grants = statements.filter((s) => s.Effect !== 'Deny');
+      // Assess: the function's levels, each tenant partition narrowed to the tag …
+      expect(grants.map((s) => ({ actions: actionsOf(s).sort(), leadingKeys: leadingKeysOf(s) }))).toEqual(
+        expect.arrayContaining([
+          ...(write ? [{ actions: [...readActions, ...writeActions].sort(), leadingKeys: write }] : []),
+          ...(read ? [{ actions: readActions, leadingKeys: read }] : []),
+          ...(audit ? [{ actions: appendActions, leadingKeys: audit }] : []),
+        ]),
+      );
+      expect(grants).toHaveLength((write ? 1 : 0) + (read ? 1 : 0) + (audit ? 1 : 0));
+      // … no pattern reaching every network …
+      expect(grants.flatMap(leadingKeysOf).filter(isTenantKey)).toEqual([]);
+      // … and the audit and PartiQL denies, as on every role.
+      expect(statements).toContainEqual(expect.objectContaining(auditDeny));
+      expect(statements).toContainEqual(expect.objectContaining(partiqlDeny));
+    });
+
+    it("narrows the dossiers function's tenant role to T#<tag> and its sub-partitions", () => {
+      expect(tenantAccessOf('dossiers')).toEqual({
+        write: [`T#${TAG}`, `T#${TAG}#*`],
+        read: ['REF#*'],
+        audit: [`AUDIT#T#${TAG}`, `AUDIT#T#${TAG}#*`],
+      });
+      expect(dynamoStatementsOf('dossiers').flatMap(leadingKeysOf)).toEqual(['REF#*']);
+    });
+  });
+
   describe('Permissions', () => {
     const allNames = [...lambdaNames, ...jobNames];
 
@@ -369,7 +502,7 @@ describe('Class: StatelessStack', () => {
 
     it.each(allNames)('%s only reaches its partitions (dynamodb:LeadingKeys)', (name) => {
       // Prepare
-      const { write, read, audit } = expectedAccess[name];
+      const { write, read, audit } = executionAccessOf(name);
       const statements = dynamoStatementsOf(name);
       // Assess: one statement per access level, each with its partitions.
       const granted = statements.map((statement) => ({

@@ -5,6 +5,7 @@
  * conditions, explicit denies and all). A handler touching a key outside its Lambda's permissions
  * fails here, before it fails in AWS with an AccessDenied.
  */
+import { TENANT_SESSION_TAG } from '@socle/data';
 import type { Role } from '@socle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
@@ -13,6 +14,7 @@ import { certifyThroughJury } from '../support/certify.ts';
 import { recordDynamoRequests, servedBy } from '../support/dynamoRequests.ts';
 import type { AuthorizationRequest, Recording } from '../support/dynamoRequests.ts';
 import { deniedEvaluations, describeDenials } from '../support/iamSimulation.ts';
+import type { Evaluation } from '../support/iamSimulation.ts';
 import { buildJury, sessionDay } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
 import { synthesizedPolicies } from '../support/synthesizedPolicies.ts';
@@ -88,11 +90,21 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const evaluationsOf = (requests: readonly AuthorizationRequest[]) =>
+/**
+ * What IAM is asked per request: a tenant route's request under its Lambda's tenant role, as a
+ * session tagged with the tenant it was signed for; any other under the Lambda's execution role.
+ */
+const evaluationsOf = (requests: readonly AuthorizationRequest[]): Evaluation[] =>
   requests.map((request) => {
     const own = policies[request.sender.lambda];
     if (!own) throw new Error(`no synthesized policies for ${request.sender.lambda}`);
-    return { policies: own, request };
+    if (request.tenantId === undefined) return { policies: own, request };
+    if (!own.tenant) throw new Error(`${request.sender.lambda} signed for a tenant but has no tenant role`);
+    return {
+      policies: own.tenant,
+      request,
+      context: { [`aws:PrincipalTag/${TENANT_SESSION_TAG}`]: request.tenantId },
+    };
   });
 
 describe('IAM conformance (recorded DynamoDB requests against the synthesized policies)', () => {
@@ -111,6 +123,43 @@ describe('IAM conformance (recorded DynamoDB requests against the synthesized po
   it("allows every request a handler sent under its own Lambda's policies", async () => {
     const denials = await deniedEvaluations(evaluationsOf(recording.requests), api.tableName);
     expect(describeDenials(denials)).toBe('');
+  });
+
+  it("signs a tenant route's requests with its tenant's credentials, once the caller is known", () => {
+    const tenantRouteKeys = new Set(
+      allRoutes.filter((route) => route.scope === 'tenant').map((route) => `${route.method} ${route.path}`),
+    );
+    const signedForTenant = recording.requests.filter((request) => request.tenantId !== undefined);
+    // Before the caller's network is known, the route wrapper only reads the caller's login.
+    const unscoped = recording.requests.filter(
+      (request) => tenantRouteKeys.has(request.sender.route ?? '') && request.tenantId === undefined,
+    );
+    expect(signedForTenant.length).toBeGreaterThan(100);
+    expect(signedForTenant.filter((request) => !tenantRouteKeys.has(request.sender.route ?? ''))).toEqual([]);
+    expect(new Set(unscoped.map((request) => request.action))).toEqual(new Set(['dynamodb:GetItem']));
+    expect(
+      unscoped.filter((request) => !request.leadingKeys.every((key) => key.startsWith('LOGIN#'))),
+    ).toEqual([]);
+  });
+
+  it("denies a tenant's session another network's partition, allows its own", async () => {
+    // Prepare: the dossiers function reading a dossier partition, signed for network A.
+    const read = (tenantId: string): AuthorizationRequest => ({
+      sender: { lambda: 'dossiers', route: 'GET /dossiers/{dossierId}' },
+      tenantId: world.a.tenantId,
+      action: 'dynamodb:GetItem',
+      tableName: api.tableName,
+      leadingKeys: [`T#${tenantId}#D#${world.a.dossierId}`],
+    });
+    // Act
+    const denials = await deniedEvaluations(
+      evaluationsOf([read(world.b.tenantId), read(world.a.tenantId)]),
+      api.tableName,
+    );
+    // Assess
+    expect(denials.map((denial) => denial.request.leadingKeys)).toEqual([
+      [`T#${world.b.tenantId}#D#${world.a.dossierId}`],
+    ]);
   });
 
   it("denies a request outside the Lambda's keys (the check can fail)", async () => {

@@ -5,8 +5,10 @@
  * so what is recorded is what DynamoDB — and IAM — would see.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { db, tableDefinition } from '@socle/data';
+import { observeDocumentClients, tableDefinition } from '@socle/data';
 import { lambdas } from '@socle/functions/lambdas';
+import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import type { BuildMiddleware } from '@smithy/types';
 
 /** Who sent a request: the Lambda, and the route it was serving (API Gateway's route key). */
 interface Sender {
@@ -20,6 +22,8 @@ interface Sender {
  */
 interface AuthorizationRequest {
   readonly sender: Sender;
+  /** The tenant whose credentials signed it (a tenant route's client); none: the function's own. */
+  readonly tenantId?: string;
   readonly action: `dynamodb:${string}`;
   readonly tableName: string;
   readonly indexName?: string;
@@ -63,9 +67,15 @@ const queriedPartition = (body: Wire): string => {
 const pk = (item: Wire) => stringOf(item?.[tableDefinition.partitionKey.name], 'partition key');
 
 /** The authorizations one request needs, from its operation and wire body. */
-const authorizationsOf = (sender: Sender, operation: string, body: Wire): AuthorizationRequest[] => {
+const authorizationsOf = (
+  sender: Sender,
+  operation: string,
+  body: Wire,
+  tenantId?: string,
+): AuthorizationRequest[] => {
   const one = (action: string, tableName: string, leadingKeys: string[], indexName?: string) => ({
     sender,
+    ...(tenantId !== undefined && { tenantId }),
     action: `dynamodb:${action}` as const,
     tableName,
     leadingKeys,
@@ -127,7 +137,8 @@ const MIDDLEWARE_NAME = 'iamConformanceRecorder';
 
 /**
  * Starts recording: wraps every API handler (the local server looks them up per request) and adds
- * the middleware to the data layer's client (call after the harness set `DYNAMODB_ENDPOINT`).
+ * the middleware to every client of the data layer, the tenants' included (call after the harness
+ * set `DYNAMODB_ENDPOINT`).
  */
 const recordDynamoRequests = (): Recording => {
   const requests: AuthorizationRequest[] = [];
@@ -140,25 +151,32 @@ const recordDynamoRequests = (): Recording => {
       return servedBy({ lambda: name, route: event.routeKey }, () => handler(event, context));
     };
   }
-  db().middlewareStack.add(
-    (next) => async (args) => {
+  const middleware =
+    (tenantId: string | undefined): BuildMiddleware<ServiceInputTypes, ServiceOutputTypes> =>
+    (next) =>
+    async (args) => {
       const sender = senders.getStore();
       const request = args.request as { headers?: Record<string, string>; body?: unknown };
       const target = request.headers?.['x-amz-target'];
       if (sender && target) {
         const operation = target.slice(target.indexOf('.') + 1);
-        requests.push(...authorizationsOf(sender, operation, JSON.parse(bodyText(request.body))));
+        requests.push(...authorizationsOf(sender, operation, JSON.parse(bodyText(request.body)), tenantId));
       }
       return next(args);
-    },
-    { step: 'build', name: MIDDLEWARE_NAME },
-  );
+    };
+  // The function's client and every tenant's (tenant routes sign with their tenant's credentials).
+  const observed: { middlewareStack: { remove: (name: string) => unknown } }[] = [];
+  const unobserve = observeDocumentClients((client, tenantId) => {
+    client.middlewareStack.add(middleware(tenantId), { step: 'build', name: MIDDLEWARE_NAME });
+    observed.push(client);
+  });
   return {
     requests,
     routesServed,
     stop() {
       Object.assign(lambdas, handlers);
-      db().middlewareStack.remove(MIDDLEWARE_NAME);
+      unobserve();
+      for (const client of observed) client.middlewareStack.remove(MIDDLEWARE_NAME);
     },
   };
 };

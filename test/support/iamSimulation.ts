@@ -6,7 +6,7 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import type { AuthorizationRequest } from './dynamoRequests.ts';
 import { ACCOUNT_ID, TABLE_ARN } from './synthesizedPolicies.ts';
-import type { FunctionPolicies } from './synthesizedPolicies.ts';
+import type { RolePolicies } from './synthesizedPolicies.ts';
 
 interface Denial {
   readonly request: AuthorizationRequest;
@@ -16,7 +16,8 @@ interface Denial {
 
 /** What IAM would be asked: the sender's policies, the action, the resource, the context keys. */
 interface Evaluation {
-  readonly policies: FunctionPolicies;
+  /** The role whose credentials signed the request (a tenant role's session for a tenant route). */
+  readonly policies: RolePolicies;
   readonly request: AuthorizationRequest;
   /** Context keys beyond `dynamodb:LeadingKeys` (a session's principal tags). @default - none */
   readonly context?: Readonly<Record<string, string>>;
@@ -30,7 +31,7 @@ const resourceArnOf = (request: AuthorizationRequest, tableName: string) => {
 };
 
 const evaluationKey = ({ policies, request, context }: Evaluation) =>
-  JSON.stringify([policies.roleArn, request.action, request.indexName, request.leadingKeys, context]);
+  JSON.stringify([policies.principalArn, request.action, request.indexName, request.leadingKeys, context]);
 
 /**
  * The evaluations IAM would not allow. Identical ones (same role, action, resource, keys, context)
@@ -50,7 +51,7 @@ const deniedEvaluations = async (
       const response = await runSimulation(
         {
           request: {
-            principal: policies.roleArn,
+            principal: policies.principalArn,
             action: request.action,
             resource: { resource: resourceArnOf(request, tableName), accountId: ACCOUNT_ID },
             contextVariables: {
@@ -79,7 +80,8 @@ const describeDenials = (denials: readonly Denial[]): string => {
   const lines = new Map<string, number>();
   for (const { request: r, result } of denials) {
     const line =
-      `${r.sender.lambda} (${r.sender.route ?? 'no route'}): ${r.action} on ${r.indexName ?? 'table'} ` +
+      `${r.sender.lambda} (${r.sender.route ?? 'no route'}${r.tenantId ? `, tenant ${r.tenantId}` : ''}): ` +
+      `${r.action} on ${r.indexName ?? 'table'} ` +
       `with keys ${JSON.stringify(r.leadingKeys)}: ${result}`;
     lines.set(line, (lines.get(line) ?? 0) + 1);
   }

@@ -5,6 +5,7 @@
  * `Fn::Join`s, pseudo parameters) resolved to fixed values, so an IAM simulator can evaluate them.
  */
 import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { SocleFunction } from '../../infra/lib/constructs/SocleFunction.ts';
 import { logicalId, socleApp } from '../../infra/test/fixtures.ts';
 import type { JobName, LambdaName } from '../../infra/lib/StatelessStack.ts';
 
@@ -21,11 +22,16 @@ interface PolicyDocument {
   Statement: Json[];
 }
 
-interface FunctionPolicies {
-  /** The execution role's ARN (the principal of its requests). */
-  readonly roleArn: string;
+interface RolePolicies {
+  /** The principal of the role's requests: its ARN, or its session's for an assumed role. */
+  readonly principalArn: string;
   /** Every policy document attached to the role, DynamoDB statements only. */
   readonly policies: readonly { name: string; policy: PolicyDocument }[];
+}
+
+interface FunctionPolicies extends RolePolicies {
+  /** The role a tenant route's requests are signed with (SocleFunction.tenantRole), if any. */
+  readonly tenant?: RolePolicies;
 }
 
 const pseudoParameters: Record<string, string> = {
@@ -87,7 +93,7 @@ const isDynamoStatement = (statement: Json) =>
 
 /**
  * Synthesizes the prod stage and returns, per API Lambda and scheduled job, its role's DynamoDB
- * statements, resolved. Takes a few seconds.
+ * statements, resolved, and its tenant role's. Takes a few seconds.
  */
 const synthesizedPolicies = (): Record<LambdaName | JobName, FunctionPolicies> => {
   const { app, stateful, stateless } = socleApp({ stage: 'prod' });
@@ -97,7 +103,7 @@ const synthesizedPolicies = (): Record<LambdaName | JobName, FunctionPolicies> =
     stateless: assembly.getStackByName(stateless.stackName).template,
   };
   const resolve = resolverOf(templates, logicalId(stateful.dataTable));
-  const policiesOf = (role: IRole): FunctionPolicies => {
+  const policiesOf = (role: IRole, principalArn: (roleId: string) => string): RolePolicies => {
     const roleId = logicalId(role);
     const policies = Object.entries<Json>(templates.stateless.Resources)
       .filter(
@@ -109,12 +115,21 @@ const synthesizedPolicies = (): Record<LambdaName | JobName, FunctionPolicies> =
         const document = resolve(resource.Properties.PolicyDocument) as PolicyDocument;
         return { name, policy: { ...document, Statement: document.Statement.filter(isDynamoStatement) } };
       });
-    return { roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/${roleId}`, policies };
+    return { principalArn: principalArn(roleId), policies };
   };
-  const functions = Object.entries(stateless.functions).map(([name, fn]) => [name, policiesOf(fn.role!)]);
-  const jobs = Object.entries(stateless.jobs).map(([name, job]) => [name, policiesOf(job.function.role!)]);
+  const roleArn = (roleId: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${roleId}`;
+  const sessionArn = (roleId: string) => `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${roleId}/tenant`;
+  const functionPolicies = (fn: SocleFunction): FunctionPolicies => {
+    const tenantRole = fn.node.tryFindChild('TenantRole') as IRole | undefined;
+    return {
+      ...policiesOf(fn.role!, roleArn),
+      ...(tenantRole && { tenant: policiesOf(tenantRole, sessionArn) }),
+    };
+  };
+  const functions = Object.entries(stateless.functions).map(([name, fn]) => [name, functionPolicies(fn)]);
+  const jobs = Object.entries(stateless.jobs).map(([name, job]) => [name, functionPolicies(job.function)]);
   return Object.fromEntries([...functions, ...jobs]);
 };
 
-export type { FunctionPolicies, PolicyDocument };
+export type { FunctionPolicies, PolicyDocument, RolePolicies };
 export { ACCOUNT_ID, REGION, TABLE_ARN, synthesizedPolicies };

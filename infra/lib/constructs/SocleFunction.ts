@@ -3,7 +3,17 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { TENANT_ROLE_ARN_ENV, TENANT_SESSION_TAG } from '@socle/data/tenantSession';
+import {
+  ArnPrincipal,
+  Effect,
+  Grant,
+  PolicyStatement,
+  Role,
+  ServicePrincipal,
+  SessionTagsPrincipal,
+} from 'aws-cdk-lib/aws-iam';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -217,55 +227,102 @@ class SocleFunction extends NodejsFunction {
    * Grants item access to the table and sets `TABLE_NAME`. With `leadingKeys`, every statement
    * carries `ForAllValues:StringLike` on `dynamodb:LeadingKeys`.
    *
-   * Why not one tenant only: all requests of a function share one execution role, and the tenant
-   * is only known per request (from the verified token), so the role can at best be confined to
-   * tenant partitions (`T#*`); isolation between tenants is enforced by the data layer (keys are
-   * built from the token's `TenantScope`). Per-tenant IAM would need a role assumed per request
-   * with a session tag, at the cost of an STS call per request.
+   * All requests of a function share one execution role, and the tenant is only known per request
+   * (from the verified token): a tenant route's requests are signed with the tenant role's
+   * credentials instead (`bindTenantTable`), so this role needs tenant partitions (`T#*`) only for
+   * the function's routes and jobs that are not scoped to one tenant.
    */
   bindTable({ table, access, leadingKeys }: TableBinding): Grant {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    // Only a Query reads an index.
-    const itemOnly = access === 'getItem' || access === 'batchGet' || access === 'update';
-    const indexArns = itemOnly ? [] : table.indexNames.map((name) => `${table.tableArn}/index/${name}`);
-    this.denyChangesToAppendOnly(table);
-    return Grant.addToPrincipal({
-      grantee: this,
-      actions: [...tableActions[access]],
-      resourceArns: [table.tableArn, ...indexArns],
-      conditions: leadingKeys
-        ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } }
-        : undefined,
-    });
+    return grantTable(this, this.appendOnlyDenied, { table, access, leadingKeys });
   }
 
-  private readonly appendOnlyTables = new Set<BindableTable>();
+  private readonly appendOnlyDenied = new Set<BindableTable>();
 
   /**
-   * Explicit denies (they win over any allow, including one added later by hand): no UpdateItem,
-   * DeleteItem or BatchWriteItem on the table's append-only partitions, and no PartiQL write at
-   * all. `ForAnyValue`: one append-only key in a batch is enough to deny it (a `ForAllValues`
-   * deny would let a batch mixing it with other keys through). A PutItem could still replace an
-   * item, and IAM cannot see a request's condition expression: the data layer writes every audit
-   * event with `attribute_not_exists(pk)` (packages/data/src/audit.ts), tested there.
+   * The role this function assumes for the requests of a tenant route, tagging its session with
+   * the caller's network (`TENANT_SESSION_TAG`, packages/data/src/client.ts): only this function's
+   * execution role may assume it, and only with that one tag. Created on first use; its ARN is
+   * `TENANT_ROLE_ARN`.
    */
-  private denyChangesToAppendOnly(table: BindableTable) {
-    if (!table.appendOnlyPartitions?.length || this.appendOnlyTables.has(table)) return;
-    this.appendOnlyTables.add(table);
-    const resources = [table.tableArn, ...table.indexNames.map((name) => `${table.tableArn}/index/${name}`)];
-    this.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.DENY,
-        actions: modifyActions,
-        resources,
-        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...table.appendOnlyPartitions] } },
-      }),
-    );
-    this.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.DENY, actions: partiqlWriteActions, resources }),
-    );
+  get tenantRole(): Role {
+    if (!this.tenantAccessRole) {
+      const role = new Role(this, 'TenantRole', {
+        assumedBy: new SessionTagsPrincipal(new ArnPrincipal(this.role!.roleArn)).withConditions({
+          StringLike: { [`aws:RequestTag/${TENANT_SESSION_TAG}`]: '?*' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': [TENANT_SESSION_TAG] },
+        }),
+        description: `Tenant-scoped access of the ${this.node.id} function (session tag ${TENANT_SESSION_TAG})`,
+      });
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [role.roleArn] }),
+      );
+      this.addEnvironment(TENANT_ROLE_ARN_ENV, role.roleArn);
+      this.tenantAccessRole = role;
+    }
+    return this.tenantAccessRole;
+  }
+
+  private tenantAccessRole?: Role;
+  private readonly tenantAppendOnlyDenied = new Set<BindableTable>();
+
+  /**
+   * Grants item access to the tenant role (see `tenantRole`): `leadingKeys` may name the session's
+   * tenant with the policy variable `${aws:PrincipalTag/tenantId}` (`TENANT_TAG_VARIABLE`).
+   */
+  bindTenantTable({ table, access, leadingKeys }: TableBinding): Grant {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    return grantTable(this.tenantRole, this.tenantAppendOnlyDenied, { table, access, leadingKeys });
   }
 }
 
+/** `${aws:PrincipalTag/tenantId}`: the tenant of the session, in a tenant role's conditions. */
+const TENANT_TAG_VARIABLE = `\${aws:PrincipalTag/${TENANT_SESSION_TAG}}`;
+
+/** Grants `access` to `grantee`, with the append-only denies of the table added once per grantee. */
+const grantTable = (
+  grantee: IGrantable,
+  denied: Set<BindableTable>,
+  { table, access, leadingKeys }: TableBinding,
+): Grant => {
+  // Only a Query reads an index.
+  const itemOnly = access === 'getItem' || access === 'batchGet' || access === 'update';
+  const indexArns = itemOnly ? [] : table.indexNames.map((name) => `${table.tableArn}/index/${name}`);
+  if (!denied.has(table)) {
+    denied.add(table);
+    for (const statement of appendOnlyDenies(table)) grantee.grantPrincipal.addToPrincipalPolicy(statement);
+  }
+  return Grant.addToPrincipal({
+    grantee,
+    actions: [...tableActions[access]],
+    resourceArns: [table.tableArn, ...indexArns],
+    conditions: leadingKeys
+      ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } }
+      : undefined,
+  });
+};
+
+/**
+ * Explicit denies (they win over any allow, including one added later by hand): no UpdateItem,
+ * DeleteItem or BatchWriteItem on the table's append-only partitions, and no PartiQL write at
+ * all. `ForAnyValue`: one append-only key in a batch is enough to deny it (a `ForAllValues`
+ * deny would let a batch mixing it with other keys through). A PutItem could still replace an
+ * item, and IAM cannot see a request's condition expression: the data layer writes every audit
+ * event with `attribute_not_exists(pk)` (packages/data/src/audit.ts), tested there.
+ */
+const appendOnlyDenies = (table: BindableTable): PolicyStatement[] => {
+  const resources = [table.tableArn, ...table.indexNames.map((name) => `${table.tableArn}/index/${name}`)];
+  if (!table.appendOnlyPartitions?.length) return [];
+  return [
+    new PolicyStatement({
+      effect: Effect.DENY,
+      actions: modifyActions,
+      resources,
+      conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...table.appendOnlyPartitions] } },
+    }),
+    new PolicyStatement({ effect: Effect.DENY, actions: partiqlWriteActions, resources }),
+  ];
+};
+
 export type { AsyncInvocation, BindableTable, BundleFile, SocleFunctionProps, TableAccess, TableBinding };
-export { LAMBDA_RUNTIME, SocleFunction, modifyActions, partiqlWriteActions };
+export { LAMBDA_RUNTIME, SocleFunction, TENANT_TAG_VARIABLE, modifyActions, partiqlWriteActions };

@@ -7,7 +7,16 @@ export {
   awsClientConfig,
   isAwsOutage,
 } from './awsClientConfig.ts';
-export { createDocumentClient, db } from './client.ts';
+export type { ClientObserver } from './client.ts';
+export {
+  TENANT_ROLE_ARN_ENV,
+  TENANT_SESSION_TAG,
+  createDocumentClient,
+  db,
+  observeDocumentClients,
+  scopeCredentialsToTenant,
+  withTenantCredentials,
+} from './client.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
 export type { DossierDetail, TransitionOptions } from './dossiers.ts';
 export {
@@ -130,7 +139,6 @@ export {
   findCertificate,
   getCertificateFor,
   holderOf,
-  listCertificates,
   listPaperCopies,
   publicView,
   paperCopyRecipientFor,

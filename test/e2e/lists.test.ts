@@ -142,3 +142,36 @@ describe('Register: /certificats', () => {
     expect(lines.slice(1).every((line) => /^CLEA-/.test(line))).toBe(true);
   });
 });
+
+describe('Whole lists: /organismes and /utilisateurs', () => {
+  it('sort exactly by any sortable column, each header saying its order', async () => {
+    const page = await newPage();
+    await loginAs(page, stack.webUrl, 'admin@alpha.demo');
+    await page.goto(`${stack.webUrl}/organismes`);
+    const city = page.getByRole('columnheader', { name: /^Ville/ });
+    await city.waitFor();
+    const nameBefore = await page.getByRole('columnheader', { name: /^Nom/ }).getAttribute('aria-sort');
+    await city.getByRole('button').click();
+    const cities = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    const cityAscending = await city.getAttribute('aria-sort');
+    await city.getByRole('button').click();
+    const citiesDown = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    await expectAccessible(page);
+    await page.screenshot({ path: join(SHOTS, 'organisms-by-city.png'), fullPage: true });
+
+    await page.goto(`${stack.webUrl}/utilisateurs`);
+    const email = page.getByRole('columnheader', { name: /^Adresse e-mail/ });
+    await email.getByRole('button').click();
+    const emails = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    await expectAccessible(page);
+
+    const french = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+    expect(nameBefore).toBe('ascending');
+    expect(cityAscending).toBe('ascending');
+    expect(await page.getByRole('columnheader', { name: /^Nom/ }).getAttribute('aria-sort')).toBe('none');
+    expect(cities).toEqual([...cities].sort(french.compare));
+    expect(citiesDown).toEqual([...cities].reverse());
+    expect(emails.length).toBeGreaterThan(1);
+    expect(emails).toEqual([...emails].sort(french.compare));
+  });
+});

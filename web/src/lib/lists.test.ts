@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ariaSortOf, hrefInOrder, orderFrom, pageIndexOf, positionText, rowsBefore } from './lists';
+import {
+  ariaSortOf,
+  columnAriaSort,
+  hrefInOrder,
+  nextSort,
+  orderFrom,
+  pageIndexOf,
+  positionText,
+  rowsBefore,
+  sortedRows,
+} from './lists';
 
 const noun = { one: 'dossier', many: 'dossiers' };
 const exact = (total: number) => ({ total, approximate: false });
@@ -50,5 +60,41 @@ describe('page position and order', () => {
     expect(hrefInOrder(new URL('http://x/dossiers?order=oldest&cursor=a'), 'newest')).toBe('/dossiers');
     expect(ariaSortOf('oldest')).toBe('ascending');
     expect(ariaSortOf('newest')).toBe('descending');
+  });
+});
+
+describe('column sorts of a whole list', () => {
+  const people = [
+    { name: 'Émile', city: 'Lyon' },
+    { name: 'zoé', city: 'Paris' },
+    { name: 'Adam', city: 'Lille' },
+    { name: 'eric', city: 'Arles' },
+  ];
+  const textOf = (p: (typeof people)[number], key: 'name' | 'city') => p[key];
+
+  it('sorts in French order, accents and case aside, both ways', () => {
+    expect(sortedRows(people, { key: 'name', direction: 'ascending' }, textOf).map((p) => p.name)).toEqual([
+      'Adam',
+      'Émile',
+      'eric',
+      'zoé',
+    ]);
+    expect(sortedRows(people, { key: 'city', direction: 'descending' }, textOf).map((p) => p.city)).toEqual([
+      'Paris',
+      'Lyon',
+      'Lille',
+      'Arles',
+    ]);
+  });
+
+  it('reverses the same column, starts another ascending, and says which column is sorted', () => {
+    const byName = { key: 'name', direction: 'ascending' } as const;
+    expect(nextSort(byName, 'name')).toEqual({ key: 'name', direction: 'descending' });
+    expect(nextSort({ key: 'name', direction: 'descending' }, 'city')).toEqual({
+      key: 'city',
+      direction: 'ascending',
+    });
+    expect(columnAriaSort(byName, 'name')).toBe('ascending');
+    expect(columnAriaSort<'name' | 'city'>(byName, 'city')).toBe('none');
   });
 });

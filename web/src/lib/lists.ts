@@ -72,5 +72,43 @@ const hrefInOrder = (url: URL, order: ListOrder): string => {
 const orderFrom = (params: URLSearchParams): ListOrder =>
   params.get('order') === 'oldest' ? 'oldest' : 'newest';
 
-export type { Noun, PagePosition };
-export { ariaSortOf, hrefInOrder, orderFrom, pageIndexOf, positionText, rowsBefore };
+/** A column sort of a list held whole in the page (organisms, staff): exact, unlike a sort of one page. */
+interface ColumnSort<Key extends string> {
+  key: Key;
+  direction: 'ascending' | 'descending';
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** The rows sorted by the text of a column, in French order (accents and case aside), ties kept in place. */
+const sortedRows = <Row, Key extends string>(
+  rows: readonly Row[],
+  sort: ColumnSort<Key>,
+  textOf: (row: Row, key: Key) => string,
+): Row[] => {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => sign * collator.compare(textOf(a, sort.key), textOf(b, sort.key)));
+};
+
+/** Sorting again by the same column reverses it; another column starts ascending. */
+const nextSort = <Key extends string>(current: ColumnSort<Key>, key: Key): ColumnSort<Key> =>
+  current.key === key
+    ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+    : { key, direction: 'ascending' };
+
+/** `aria-sort` of a column under a column sort. */
+const columnAriaSort = <Key extends string>(sort: ColumnSort<Key>, key: Key) =>
+  sort.key === key ? sort.direction : 'none';
+
+export type { ColumnSort, Noun, PagePosition };
+export {
+  ariaSortOf,
+  columnAriaSort,
+  hrefInOrder,
+  nextSort,
+  orderFrom,
+  pageIndexOf,
+  positionText,
+  rowsBefore,
+  sortedRows,
+};

@@ -22,7 +22,7 @@ import {
   transact,
 } from '@socle/data';
 import type { GuardedItem, OutboxMessage } from '@socle/data';
-import { RuleViolationError, addDays, addMonths, todayIso } from '@socle/domain';
+import { VersionConflictError, addDays, addMonths, todayIso } from '@socle/domain';
 import type { DossierOpen, Principal } from '@socle/domain';
 import { NotificationTemplate } from '@socle/domain/notifications';
 import type { MessageContent } from '@socle/domain/notifications';
@@ -197,7 +197,7 @@ describe('Queuing in the event transaction', () => {
           ExpressionAttributeValues: { ':stale': 999_999 },
         },
       },
-      onConditionFailed: () => new RuleViolationError('version_conflict', 'stale'),
+      onConditionFailed: () => new VersionConflictError('dossier', 999_999),
     };
 
     const before = await messagesOf(world.a.tenantId, world.a.candidateId);
@@ -216,7 +216,7 @@ describe('Queuing in the event transaction', () => {
     ]);
 
     // Assess
-    await expect(attempt).rejects.toThrow(RuleViolationError);
+    await expect(attempt).rejects.toThrow(VersionConflictError);
     expect(await messagesOf(world.a.tenantId, world.a.candidateId)).toEqual(before);
   });
 

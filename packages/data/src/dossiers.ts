@@ -31,6 +31,7 @@ import type {
   DossierUpdate,
   ExistingDossier,
   IdentityOptions,
+  RuleCode,
   Verdict,
 } from '@socle/domain';
 import { NotificationTemplate } from '@socle/domain/notifications';
@@ -434,7 +435,7 @@ const recordPortfolioIssued = async (
 };
 
 /** The error `enforce` throws for a refusal, returned (a transaction's failed condition hands it back). */
-const refusalError = (verdict: Verdict<string>): Error => {
+const refusalError = (verdict: Verdict<RuleCode>): Error => {
   try {
     enforce(verdict);
   } catch (error) {

@@ -8,10 +8,8 @@ import { refuse } from './rules/verdict.ts';
 import type { Refused } from './rules/verdict.ts';
 import { Role } from './constants.ts';
 import type { Principal } from './principal.ts';
-
-/** Rule codes of access decisions (the 401 body's `error`). */
-const ACCESS_RULE_CODES = ['access_revoked'] as const;
-type AccessRuleCode = (typeof ACCESS_RULE_CODES)[number];
+import { ACCESS_RULE_CODES } from './rules/ruleCodes.ts';
+import type { AccessRuleCode } from './rules/ruleCodes.ts';
 
 /** The state of a login the decisions read: the fields the token's claims were copied from. */
 interface LoginState {

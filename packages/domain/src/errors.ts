@@ -2,6 +2,7 @@
  * Domain errors. One base class; each subclass names the situation and carries what the
  * caller needs. The HTTP layer maps them once (functions/src/middleware/errorMapper.ts).
  */
+import type { RuleCode } from './rules/ruleCodes.ts';
 
 interface FieldIssue {
   /** Dotted path of the offending field, e.g. `candidate.lastName`. */
@@ -68,12 +69,20 @@ class InvalidTransitionError extends DomainError {
   }
 }
 
-/** Thrown when a business rule refuses the action in the current situation (409). */
+/**
+ * Thrown when a business rule refuses the action in the current situation (409). The code is one of
+ * the domain's closed list (rules/ruleCodes.ts); the data layer throws it from a domain refusal
+ * (`violationOf`), never from a string of its own.
+ */
 class RuleViolationError extends DomainError {
-  readonly code: string;
+  readonly code: RuleCode;
   /** Non-personal facts the caller needs to act on the refusal (e.g. the existing dossier to link to). */
   readonly details?: Record<string, unknown>;
-  constructor(code: string, message: string, options?: ErrorOptions & { details?: Record<string, unknown> }) {
+  constructor(
+    code: RuleCode,
+    message: string,
+    options?: ErrorOptions & { details?: Record<string, unknown> },
+  ) {
     super(message, options);
     this.name = 'RuleViolationError';
     this.code = code;

@@ -5,6 +5,7 @@
  */
 import { allow, firstRefusal, refuse } from '../rules/verdict.ts';
 import type { Verdict } from '../rules/verdict.ts';
+import { attendanceFrozen } from './agenda.ts';
 import type { JuryRuleCode } from './codes.ts';
 import type { Juror } from './terms.ts';
 import { termVerdict } from './terms.ts';
@@ -51,12 +52,7 @@ const canSetAttendance = (options: {
   jurors: readonly Juror[];
 }): Verdict<JuryRuleCode> => {
   const { session } = options;
-  if (session.votingStartedAt) {
-    return refuse(
-      'attendance_frozen',
-      'le premier vote est exprimé : la liste des présents est figée ; enregistrez une arrivée ou un départ',
-    );
-  }
+  if (session.votingStartedAt) return attendanceFrozen;
   const byId = new Map(options.jurors.map((j) => [j.userId, j]));
   return firstRefusal(
     ...options.presentMemberIds.map((id, i) => {

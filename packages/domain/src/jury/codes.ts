@@ -24,6 +24,10 @@ const JURY_RULE_CODES = [
   'decided',
   'not_eligible',
   'empty_agenda',
+  'already_submitted',
+  'already_on_agenda',
+  'already_scheduled',
+  'already_applied',
 ] as const;
 type JuryRuleCode = (typeof JURY_RULE_CODES)[number];
 

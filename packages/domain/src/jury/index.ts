@@ -1,3 +1,4 @@
+export * from './agenda.ts';
 export * from './attendance.ts';
 export * from './auditView.ts';
 export * from './codes.ts';

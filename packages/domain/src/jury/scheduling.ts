@@ -40,7 +40,7 @@ const canPlanSession = (options: { region: string; date: string; now: Date }): V
     : allow();
 
 /** Refusals of a session that is no longer planned (cancelled, closing or closed). */
-const notPlanned = (session: SessionTiming): Verdict<JuryRuleCode> => {
+const notPlanned = (session: Pick<SessionTiming, 'status'>): Verdict<JuryRuleCode> => {
   if (session.status === 'cancelled') return refuse('session_cancelled', 'la session est annulée');
   if (session.status !== 'planned') {
     return refuse('session_closed', 'la session est close : ses décisions sont figées');
@@ -79,4 +79,6 @@ const canDeliberate = (session: SessionTiming, now: Date): Verdict<JuryRuleCode>
 const canEditAgenda = (session: SessionTiming): Verdict<JuryRuleCode> => notPlanned(session);
 
 export type { SessionStatus, SessionTiming };
-export { canChangeSession, canDeliberate, canEditAgenda, canPlanSession, frenchDay };
+const sessionStillPlanned = notPlanned;
+
+export { canChangeSession, canDeliberate, canEditAgenda, canPlanSession, frenchDay, sessionStillPlanned };

@@ -2,6 +2,9 @@
 import * as z from 'zod';
 import { allow, refuse } from '../rules/verdict.ts';
 import type { Verdict } from '../rules/verdict.ts';
+// The list's rule codes are in the domain's closed union (issue 13).
+import { LIST_RULE_CODES } from '../rules/ruleCodes.ts';
+import type { ListRuleCode } from '../rules/ruleCodes.ts';
 
 /**
  * The orders a list offers. Lists are read from index partitions sorted by time (dossier ids are
@@ -18,9 +21,6 @@ type ListTotal = z.output<typeof ListTotal>;
 
 /** Rows one export may hold: beyond, the file would outgrow one API answer (6 MB, 30 s). */
 const EXPORT_MAX_ROWS = 20_000;
-
-const LIST_RULE_CODES = ['export_too_large'] as const;
-type ListRuleCode = (typeof LIST_RULE_CODES)[number];
 
 /** An export too big for one file is refused with what to do, rather than cut without saying. */
 const exportSizeVerdict = (rows: number): Verdict<ListRuleCode> =>

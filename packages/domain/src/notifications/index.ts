@@ -19,6 +19,7 @@ export {
   REMINDER_GRACE_DAYS,
   checkDelivery,
   dueDeadlineReminder,
+  messageAlreadyQueued,
   reminderWindow,
   staleClaimBefore,
 } from './rules.ts';

@@ -7,16 +7,15 @@ import { addDays, addMonths } from '../deadline.ts';
 import { EXPIRABLE } from '../dossierStateMachine.ts';
 import type { DossierStatus } from '../dossierStateMachine.ts';
 import { allow, refuse } from '../rules/verdict.ts';
-import type { Verdict } from '../rules/verdict.ts';
+import type { Refused, Verdict } from '../rules/verdict.ts';
+import { NOTIFICATION_RULE_CODES } from './codes.ts';
+import type { NotificationRuleCode } from './codes.ts';
 
-const NOTIFICATION_RULE_CODES = [
+/** Written at write time: the event's message (its key) is already in the outbox. */
+const messageAlreadyQueued: Refused<NotificationRuleCode> = refuse(
   'message_already_queued',
-  'message_delivered',
-  'message_closed',
-  'message_claimed',
-  'recipient_suppressed',
-] as const;
-type NotificationRuleCode = (typeof NOTIFICATION_RULE_CODES)[number];
+  'ce message a déjà été préparé pour cet événement',
+);
 
 const MessageStatus = {
   PENDING: 'pending',
@@ -118,6 +117,7 @@ export {
   DELIVERY_LIMITS,
   MessageStatus,
   NOTIFICATION_RULE_CODES,
+  messageAlreadyQueued,
   REMINDER_GRACE_DAYS,
   checkDelivery,
   dueDeadlineReminder,

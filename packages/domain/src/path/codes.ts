@@ -17,6 +17,13 @@ const PATH_RULE_CODES = [
   'attendance_in_future',
   'duplicate_candidate',
   'already_certified',
+  'no_published_referentiel',
+  'working_time',
+  'trainer_is_evaluator',
+  'evaluator_is_trainer',
+  'not_in_training',
+  'plan_exists',
+  'evaluation_submitted',
 ] as const;
 type PathRuleCode = (typeof PATH_RULE_CODES)[number];
 

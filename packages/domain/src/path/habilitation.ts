@@ -5,7 +5,7 @@
  * says which part failed.
  */
 import { allow, refuse } from '../rules/verdict.ts';
-import type { Verdict } from '../rules/verdict.ts';
+import type { Refused, Verdict } from '../rules/verdict.ts';
 import type { PathRuleCode } from './codes.ts';
 
 interface HabilitatedNetwork {
@@ -27,15 +27,32 @@ interface HabilitationAllowsOptions {
   today: string;
 }
 
+const tenantSuspended: Refused<PathRuleCode> = refuse(
+  'tenant_suspended',
+  'le réseau est suspendu : consultation seule',
+);
+
+/**
+ * Written at write time: the network item failed the habilitation condition, yet reads as allowed
+ * (changed back between the write and the read that explains it).
+ */
+const habilitationChanged: Refused<PathRuleCode> = refuse(
+  'not_habilitated',
+  "l'habilitation du réseau ne permet pas cette écriture",
+);
+/** Written at write time, same race for an organism's region. */
+const regionNotHabilitated: Refused<PathRuleCode> = refuse(
+  'region_not_habilitated',
+  "le réseau n'est pas habilité dans cette région",
+);
+
 const habilitationAllows = ({
   tenant,
   certification,
   region,
   today,
 }: HabilitationAllowsOptions): Verdict<PathRuleCode> => {
-  if (tenant.status !== 'active') {
-    return refuse('tenant_suspended', 'le réseau est suspendu : consultation seule');
-  }
+  if (tenant.status !== 'active') return tenantSuspended;
   if (certification !== undefined && !tenant.certifications.includes(certification)) {
     return refuse('not_habilitated', `le réseau n'est pas habilité pour ${certification}`);
   }
@@ -73,4 +90,10 @@ const organismRegionAllowed = ({ tenant, region }: OrganismRegionOptions): Verdi
       );
 
 export type { HabilitatedNetwork, HabilitationAllowsOptions, OrganismRegionOptions };
-export { habilitationAllows, organismRegionAllowed };
+export {
+  habilitationAllows,
+  habilitationChanged,
+  organismRegionAllowed,
+  regionNotHabilitated,
+  tenantSuspended,
+};

@@ -3,5 +3,7 @@ export * from './dates.ts';
 export * from './duplicate.ts';
 export * from './finalEvaluation.ts';
 export * from './habilitation.ts';
+export * from './opening.ts';
 export * from './regionTime.ts';
+export * from './training.ts';
 export * from './withdrawal.ts';

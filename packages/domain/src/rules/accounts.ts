@@ -2,11 +2,10 @@
  * Accounts of staff and jury users: a login in the table and an account in the identity directory
  * (Cognito), made together or not at all.
  */
-import { refuse } from './verdict.ts';
-import type { Refused } from './verdict.ts';
-
-const ACCOUNT_RULE_CODES = ['invitation_not_sent', 'email_in_network', 'email_unavailable'] as const;
-type AccountRuleCode = (typeof ACCOUNT_RULE_CODES)[number];
+import { allow, refuse } from './verdict.ts';
+import type { Refused, Verdict } from './verdict.ts';
+import { ACCOUNT_RULE_CODES } from './ruleCodes.ts';
+import type { AccountRuleCode } from './ruleCodes.ts';
 
 /** The directory refused to create the account: what was written was withdrawn, the request can be sent again. */
 const invitationNotSent = (): Refused<AccountRuleCode> =>
@@ -35,4 +34,17 @@ const emailRefusal = ({ sameNetwork }: { sameNetwork: boolean }): Refused<Accoun
       );
 
 export type { AccountRuleCode };
-export { ACCOUNT_RULE_CODES, emailRefusal, invitationNotSent };
+/**
+ * A network admin changing their own account keeps it enabled and keeps the admin role: a network
+ * never loses its last way in by a slip of its own admin (another admin does it).
+ */
+const canChangeOwnAccount = (change: {
+  self: boolean;
+  status: string;
+  roles: readonly string[];
+}): Verdict<AccountRuleCode> =>
+  change.self && (change.status === 'disabled' || !change.roles.includes('network_admin'))
+    ? refuse('self_lockout', 'vous ne pouvez pas retirer vos propres droits d’administration')
+    : allow();
+
+export { ACCOUNT_RULE_CODES, canChangeOwnAccount, emailRefusal, invitationNotSent };

@@ -8,9 +8,8 @@
 import { foldForSearch } from '../text.ts';
 import { allow, refuse } from './verdict.ts';
 import type { Verdict } from './verdict.ts';
-
-const CONFIRMATION_RULE_CODES = ['confirmation_locked'] as const;
-type ConfirmationRuleCode = (typeof CONFIRMATION_RULE_CODES)[number];
+import { CONFIRMATION_RULE_CODES } from './ruleCodes.ts';
+import type { ConfirmationRuleCode } from './ruleCodes.ts';
 
 /** The limits, in one place (the handler and the data layer read them from here). */
 const CONFIRMATION_LIMITS = {

@@ -4,10 +4,9 @@
  * requested, audited. A new request is possible once the previous copy was sent (a lost letter).
  */
 import { allow, refuse } from './verdict.ts';
-import type { Verdict } from './verdict.ts';
-
-const PAPER_COPY_RULE_CODES = ['paper_copy_pending', 'paper_copy_state'] as const;
-type PaperCopyRuleCode = (typeof PAPER_COPY_RULE_CODES)[number];
+import type { Refused, Verdict } from './verdict.ts';
+import { PAPER_COPY_RULE_CODES } from './ruleCodes.ts';
+import type { PaperCopyRuleCode } from './ruleCodes.ts';
 
 type PaperCopyState = 'requested' | 'printed' | 'sent';
 type PaperCopyAction = 'request' | 'print' | 'unprint' | 'send';
@@ -34,6 +33,17 @@ const actionLabels: Record<PaperCopyAction, string> = {
   send: 'marquer comme envoyé',
 };
 
+/** Written at write time: a copy is already on its way (the request raced another). */
+const paperCopyPending: Refused<PaperCopyRuleCode> = refuse(
+  'paper_copy_pending',
+  'un exemplaire papier est déjà en cours pour ce certificat',
+);
+/** Written at write time: the copy moved on between the read and the write. */
+const paperCopyChanged: Refused<PaperCopyRuleCode> = refuse(
+  'paper_copy_state',
+  'exemplaire papier modifié entre-temps : rechargez',
+);
+
 /** The state an action leads to. */
 const paperCopyTarget = (action: PaperCopyAction): PaperCopyState => moves[action].to;
 
@@ -43,8 +53,7 @@ const paperCopyTransition = (
   action: PaperCopyAction,
 ): Verdict<PaperCopyRuleCode> => {
   if (moves[action].from.includes(from)) return allow();
-  if (action === 'request')
-    return refuse('paper_copy_pending', 'un exemplaire papier est déjà en cours pour ce certificat');
+  if (action === 'request') return paperCopyPending;
   if (action === 'unprint' && from === 'sent')
     return refuse(
       'paper_copy_state',
@@ -59,4 +68,4 @@ const paperCopyTransition = (
 };
 
 export type { PaperCopyAction, PaperCopyRuleCode, PaperCopyState };
-export { PAPER_COPY_RULE_CODES, paperCopyTarget, paperCopyTransition };
+export { PAPER_COPY_RULE_CODES, paperCopyChanged, paperCopyPending, paperCopyTarget, paperCopyTransition };

@@ -5,9 +5,8 @@
  */
 import { allow, refuse } from './verdict.ts';
 import type { Verdict } from './verdict.ts';
-
-const STATS_RULE_CODES = ['organism_not_available'] as const;
-type StatsRuleCode = (typeof STATS_RULE_CODES)[number];
+import { STATS_RULE_CODES } from './ruleCodes.ts';
+import type { StatsRuleCode } from './ruleCodes.ts';
 
 /** The caller's view, from the token: the nation, their network, or their region. */
 type StatsViewerKind = 'national' | 'network' | 'region';
@@ -26,4 +25,8 @@ const checkVolumesAccess = ({
     : allow();
 
 export type { StatsRuleCode, StatsViewerKind };
-export { STATS_RULE_CODES, checkVolumesAccess };
+/** Figures grouped by organism are one network's: the national admin names the network first. */
+const checkOrganismGrouping = ({ tenantId }: { tenantId: string | undefined }): Verdict<StatsRuleCode> =>
+  tenantId ? allow() : refuse('organism_needs_network', 'choisissez un réseau pour regrouper par organisme');
+
+export { STATS_RULE_CODES, checkOrganismGrouping, checkVolumesAccess };

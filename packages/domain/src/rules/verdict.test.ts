@@ -20,12 +20,12 @@ describe('verdicts', () => {
   });
 
   it('enforce throws a refusal naming a field as bad input on that field, code kept', () => {
-    expect(() => enforce(refuse('date_in_past', 'date passée', 'date'))).toThrow(ValidationError);
+    expect(() => enforce(refuse('session_date_past', 'date passée', 'date'))).toThrow(ValidationError);
     try {
-      enforce(refuse('date_in_past', 'date passée', 'date'));
+      enforce(refuse('session_date_past', 'date passée', 'date'));
     } catch (e) {
       expect((e as ValidationError).issues).toEqual([
-        { path: 'date', message: 'date passée', code: 'date_in_past' },
+        { path: 'date', message: 'date passée', code: 'session_date_past' },
       ]);
     }
   });

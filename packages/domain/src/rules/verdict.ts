@@ -5,6 +5,7 @@
  * `enforce`. The web maps each code to its own French text (web/src/lib/api/ruleMessages.ts).
  */
 import { RuleViolationError, ValidationError } from '../errors.ts';
+import type { RuleCode } from './ruleCodes.ts';
 
 interface Allowed {
   readonly ok: true;
@@ -36,13 +37,21 @@ const firstRefusal = <Code extends string>(...verdicts: Verdict<Code>[]): Verdic
  * Throws a refusal as the error the HTTP layer maps: 400 naming the field when the input is at
  * fault, 409 with the rule code otherwise.
  */
-function enforce<Code extends string>(verdict: Verdict<Code>): asserts verdict is Allowed {
+function enforce<Code extends RuleCode>(verdict: Verdict<Code>): asserts verdict is Allowed {
   if (verdict.ok) return;
   if (verdict.field !== undefined) {
     throw new ValidationError([{ path: verdict.field, message: verdict.message, code: verdict.code }]);
   }
-  throw new RuleViolationError(verdict.code, verdict.message);
+  throw violationOf(verdict);
 }
 
+/**
+ * The error for a refusal known only at write time (a transaction's condition failed: an id taken,
+ * a dossier already on an agenda): the data layer keeps the condition, the domain names the rule.
+ * `details` are non-personal facts the caller needs to act on it.
+ */
+const violationOf = (refusal: Refused<RuleCode>, details?: Record<string, unknown>): RuleViolationError =>
+  new RuleViolationError(refusal.code, refusal.message, details === undefined ? undefined : { details });
+
 export type { Allowed, Refused, Verdict };
-export { allow, enforce, firstRefusal, refuse };
+export { allow, enforce, firstRefusal, refuse, violationOf };

@@ -5,10 +5,12 @@
 import * as z from 'zod';
 import { type Certification, certifications } from '../constants.ts';
 import { allow, refuse } from '../rules/verdict.ts';
-import type { Verdict } from '../rules/verdict.ts';
+import type { Refused, Verdict } from '../rules/verdict.ts';
 import { IsoDateTime, Version } from '../schemas/common.ts';
 import { counterMonthOf } from './counters.ts';
 import { type Counts, Month } from './volumes.ts';
+import { FEE_RULE_CODES } from '../rules/ruleCodes.ts';
+import type { FeeRuleCode } from '../rules/ruleCodes.ts';
 
 /** Euro cents, so sums are exact. */
 const Cents = z
@@ -59,9 +61,6 @@ const FeeSchedulesResponse = z.object({
   defaults: FeeTable,
 });
 
-const FEE_RULE_CODES = ['statement_issued'] as const;
-type FeeRuleCode = (typeof FEE_RULE_CODES)[number];
-
 /**
  * May a fee schedule start in `month`? The product has no act of issuing a statement: a statement is
  * computed on demand from the counters. So "issued" is defined by the calendar: once a month has
@@ -69,6 +68,12 @@ type FeeRuleCode = (typeof FEE_RULE_CODES)[number];
  * may already have downloaded and paid them; a schedule starting then would silently reprice them.
  * The current month is still open (its counts still move), so a schedule may start in it.
  */
+/** Written at write time: a schedule starting that month was created since the editor read the list. */
+const scheduleExists: Refused<FeeRuleCode> = refuse(
+  'schedule_exists',
+  'des tarifs existent déjà à partir de ce mois : rechargez la page pour les modifier',
+);
+
 const checkFeeScheduleStart = ({ month, now }: { month: string; now: Date }): Verdict<FeeRuleCode> =>
   month < counterMonthOf(now.toISOString())
     ? refuse(
@@ -155,6 +160,7 @@ const formatEuros = (cents: number) =>
 export type { FeeRuleCode };
 export {
   FEE_RULE_CODES,
+  scheduleExists,
   checkFeeScheduleStart,
   Cents,
   CertificationFees,

@@ -1,9 +1,27 @@
 /**
  * French messages for the API's rule codes (409 `{ error: code }`, or a field's `code` on a 400),
- * one closed record per context so that a new code in the domain is a type error here until it is
- * worded. Forms pass the record (or a part of it) to `FormState`'s `ruleMessages`.
+ * one closed record per context, and `ruleMessages` for every code of the domain's closed union
+ * (`RuleCode`, packages/domain/src/rules/ruleCodes.ts): a new code in the domain is a type error
+ * here until it is worded. Forms pass a record (or a part of it) to `FormState`'s `ruleMessages`.
  */
-import type { JuryRuleCode, PathRuleCode } from '@socle/domain';
+import type {
+  AccessRuleCode,
+  AccountRuleCode,
+  CertificateRuleCode,
+  ConfirmationRuleCode,
+  DataProtectionRuleCode,
+  DocumentRuleCode,
+  FeeRuleCode,
+  JuryRuleCode,
+  ListRuleCode,
+  NetworkRuleCode,
+  PaperCopyRuleCode,
+  PathRuleCode,
+  ReferentielRuleCode,
+  RuleCode,
+  StatsRuleCode,
+  StorageRuleCode,
+} from '@socle/domain';
 import type { NotificationRuleCode } from '@socle/domain/notifications';
 
 /** The candidate's path (SPEC §3): packages/domain/src/path. */
@@ -32,6 +50,17 @@ const pathRuleMessages: Record<PathRuleCode, string> = {
     'Cette personne a déjà un dossier dans le réseau : consultez-le avant d’en ouvrir un autre.',
   already_certified:
     'Cette personne détient déjà le certificat dans le réseau : consultez son dossier avant d’en ouvrir un autre.',
+  no_published_referentiel:
+    "Aucun référentiel n'est publié pour cette certification : l'ouverture de dossiers n'est pas encore possible.",
+  working_time: 'Seul un salarié peut suivre le parcours sur son temps de travail.',
+  trainer_is_evaluator:
+    'Vous avez évalué ce candidat : un autre formateur doit construire et suivre son plan de formation.',
+  evaluator_is_trainer:
+    'Vous avez formé ce candidat : un autre évaluateur doit conduire son évaluation finale.',
+  not_in_training:
+    "Le dossier n'est pas en formation : son plan de formation ne peut pas être construit ni modifié.",
+  plan_exists: 'Ce dossier a déjà un plan de formation : modifiez-le.',
+  evaluation_submitted: "L'évaluation est validée : elle ne peut plus être modifiée.",
 };
 
 /**
@@ -78,6 +107,141 @@ const juryRuleMessages: Record<JuryRuleCode, string> = {
   not_eligible:
     'Tous les domaines ne sont pas maîtrisés : ce candidat ne peut pas être certifié. Seul l’ajournement est possible.',
   empty_agenda: 'L’ordre du jour est vide : il n’y a rien à clore.',
+  already_submitted: 'Ce dossier attend déjà le jury de sa région.',
+  already_on_agenda: 'Ce dossier est déjà inscrit à l’ordre du jour de cette session.',
+  already_scheduled:
+    'Ce dossier est déjà inscrit à l’ordre du jour d’une autre session : retirez-le de celle-ci d’abord.',
+  already_applied: 'Cette décision est déjà appliquée au dossier. Actualisez la session.',
 };
 
-export { juryRuleMessages, notificationRuleMessages, pathRuleMessages };
+/** Who may act now: packages/domain/src/access.ts. */
+const accessRuleMessages: Record<AccessRuleCode, string> = {
+  access_revoked:
+    'Votre accès a été retiré ou modifié : reconnectez-vous, ou adressez-vous à votre administrateur.',
+};
+
+/** Staff and jury accounts: packages/domain/src/rules/accounts.ts. */
+const accountRuleMessages: Record<AccountRuleCode, string> = {
+  invitation_not_sent:
+    "L'invitation n'a pas pu être envoyée (service de connexion indisponible) : rien n'a été enregistré, réessayez dans quelques instants.",
+  email_in_network: 'Cette adresse e-mail est déjà celle d’un utilisateur de votre réseau.',
+  email_unavailable:
+    'Cette adresse e-mail ne peut pas recevoir d’invitation : vérifiez-la, ou demandez à la personne une autre adresse.',
+  self_lockout:
+    'Vous ne pouvez pas retirer vos propres droits d’administration : un autre administrateur du réseau doit le faire.',
+};
+
+/** Networks and organisms: packages/domain/src/rules/network.ts. */
+const networkRuleMessages: Record<NetworkRuleCode, string> = {
+  already_suspended: 'Ce réseau est déjà suspendu.',
+  already_active: 'Ce réseau est déjà actif.',
+  organism_unavailable: "Cet organisme est inconnu, inactif ou n'exerce pas cette activité.",
+};
+
+/** Référentiel versions: packages/domain/src/rules/referentiel.ts. */
+const referentielRuleMessages: Record<ReferentielRuleCode, string> = {
+  referentiel_published:
+    'Cette version du référentiel est publiée : elle ne peut plus être modifiée. Importez une nouvelle version.',
+};
+
+/** The certificate register: packages/domain/src/rules/certificate.ts. */
+const certificateRuleMessages: Record<CertificateRuleCode, string> = {
+  holder_erased:
+    'Les données du titulaire ont été effacées : le certificat reste vérifiable par son code, mais aucun document à son nom ne peut plus être produit.',
+  already_revoked: 'Ce certificat est déjà révoqué.',
+  certificate_changed: 'Le certificat vient d’être modifié : rechargez la page puis réessayez.',
+};
+
+/** Paper copies: packages/domain/src/rules/paperCopy.ts. */
+const paperCopyRuleMessages: Record<PaperCopyRuleCode, string> = {
+  paper_copy_pending: 'Un exemplaire papier est déjà en cours pour ce certificat.',
+  paper_copy_state: 'L’exemplaire papier a changé entre-temps : rechargez la page.',
+};
+
+/** The holder's confirmation on the public page: packages/domain/src/rules/holderConfirmation.ts. */
+const confirmationRuleMessages: Record<ConfirmationRuleCode, string> = {
+  confirmation_locked:
+    'Trop de tentatives de confirmation pour ce certificat : la confirmation du titulaire est suspendue pour un moment. Le certificat reste vérifiable par son code.',
+};
+
+/** A candidate's data: packages/domain/src/dataProtection.ts and rules/dataProtection.ts. */
+const dataProtectionRuleMessages: Record<DataProtectionRuleCode, string> = {
+  dossier_active:
+    'Un dossier de ce candidat est en cours : l’effacement n’est possible qu’une fois tous ses dossiers clos (certifié, expiré ou abandonné).',
+  dossier_at_jury:
+    'Un dossier de ce candidat est encore présenté au jury de sa région : retirez-le du jury avant d’effacer les données.',
+  retention_running:
+    'La durée de conservation des données de ce candidat n’est pas écoulée : l’effacement n’est pas encore possible.',
+  erasure_conflict: 'Un élément a changé pendant l’effacement : relancez-le.',
+  candidate_changed: 'Un autre dossier du même candidat a changé au même moment : réessayez.',
+};
+
+/** Monitoring figures: packages/domain/src/rules/statsAccess.ts. */
+const statsRuleMessages: Record<StatsRuleCode, string> = {
+  organism_not_available: 'Les chiffres par organisme sont réservés aux réseaux.',
+  organism_needs_network: 'Choisissez un réseau pour regrouper les chiffres par organisme.',
+};
+
+/** Fee schedules: packages/domain/src/stats/fees.ts. */
+const feeRuleMessages: Record<FeeRuleCode, string> = {
+  statement_issued:
+    'Les relevés de ce mois sont déjà émis (mois terminé) : choisissez le mois en cours ou un mois à venir.',
+  schedule_exists: 'Des tarifs existent déjà à partir de ce mois : rechargez la page pour les modifier.',
+};
+
+/** Documents: packages/domain/src/rules/documents.ts. */
+const documentRuleMessages: Record<DocumentRuleCode, string> = {
+  not_evaluated: "Le portefeuille de compétences suit une évaluation validée : aucune n'a encore eu lieu.",
+  session_not_closed: 'Le procès-verbal est disponible une fois la session close.',
+};
+
+/** Lists and their exports: packages/domain/src/lists. */
+const listRuleMessages: Record<ListRuleCode, string> = {
+  export_too_large: 'L’export est trop volumineux : ajoutez un filtre (statut, organisme, année…) pour le réduire.',
+};
+
+/** Generated identifiers already taken (no person causes one): packages/domain/src/rules/storage.ts. */
+const storageRuleMessages: Record<StorageRuleCode, string> = {
+  duplicate_id: 'L’enregistrement n’a pas abouti (identifiant déjà pris) : réessayez.',
+  audit_collision: 'L’enregistrement n’a pas abouti (historique déjà écrit) : réessayez.',
+};
+
+/** Every rule code of the domain, worded: a code missing here fails to compile. */
+const ruleMessages: Record<RuleCode, string> = {
+  ...accessRuleMessages,
+  ...accountRuleMessages,
+  ...networkRuleMessages,
+  ...referentielRuleMessages,
+  ...pathRuleMessages,
+  ...juryRuleMessages,
+  ...certificateRuleMessages,
+  ...paperCopyRuleMessages,
+  ...confirmationRuleMessages,
+  ...dataProtectionRuleMessages,
+  ...notificationRuleMessages,
+  ...statsRuleMessages,
+  ...feeRuleMessages,
+  ...documentRuleMessages,
+  ...listRuleMessages,
+  ...storageRuleMessages,
+};
+
+export {
+  accessRuleMessages,
+  accountRuleMessages,
+  certificateRuleMessages,
+  confirmationRuleMessages,
+  dataProtectionRuleMessages,
+  documentRuleMessages,
+  feeRuleMessages,
+  juryRuleMessages,
+  listRuleMessages,
+  networkRuleMessages,
+  notificationRuleMessages,
+  paperCopyRuleMessages,
+  pathRuleMessages,
+  referentielRuleMessages,
+  ruleMessages,
+  statsRuleMessages,
+  storageRuleMessages,
+};

@@ -110,6 +110,28 @@ describe('Lambda bundles', () => {
     }
   });
 
+  it("keeps zod's French messages in every bundle that validates with zod", () => {
+    // Prepare: the domain package declares its side effects (package.json `sideEffects`), so that
+    // esbuild drops the modules a bundle does not use; the locale is set by one of those side effects.
+    const bundled = (name: string) => {
+      const { outputs } = metafiles.get(name) as Metafile;
+      const entry = Object.values(outputs).find((output) => output.entryPoint);
+      return Object.entries(entry?.inputs ?? {})
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([file]) => file);
+    };
+    const validating = names.filter((name) => bundled(name).some((file) => file.includes('zod/v4/classic/')));
+    // Act
+    const withoutLocale = validating.filter(
+      (name) =>
+        !bundled(name).some((file) => file.endsWith('zod/v4/locales/fr.js')) ||
+        !bundled(name).some((file) => file.endsWith('packages/domain/src/zodLocale.ts')),
+    );
+    // Assess
+    expect(validating).toEqual(expect.arrayContaining(['dossiers', 'documents', 'verification']));
+    expect(withoutLocale).toEqual([]);
+  });
+
   it('exports a handler function from every bundle, imported in a fresh Node process', async () => {
     // Prepare: an entry exports `handler` and nothing else but the test seams named here.
     const testSeams: Readonly<Record<string, readonly string[]>> = {

@@ -97,6 +97,10 @@ describe('Access matrix: every route is classified', () => {
     expect(() => isolationClassOf(publicDossier)).toThrow(/cannot classify/);
     expect(() => isolationClassOf(unknownParam)).toThrow(/cannot classify/);
     expect(() => organismClassOf(organismStats)).toThrow(/cannot classify/);
+    const tenantForAdmins = allRoutes.find((r) => r.id === 'getTenant') as RouteDefinition;
+    expect(() => isolationClassOf({ ...tenantForAdmins, roles: ['network_admin'] })).toThrow(
+      /cannot classify/,
+    );
   });
 });
 

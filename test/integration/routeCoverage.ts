@@ -198,6 +198,12 @@ const isolationClassOf = (route: RouteDefinition): IsolationClass => {
     throw unclassified(route, 'a jury route must name its session first');
   }
   if (route.scope === 'platform') {
+    // Only the national admin picks a network, a region, a person or a certificate by id; other roles
+    // reach national data that is everyone's (a référentiel).
+    const nationalOnly = (route.roles ?? []).every((role) => role === 'national_admin');
+    if (!nationalOnly && !all(new Set(['referentielId']))) {
+      throw unclassified(route, 'a platform route naming a record for roles below the national admin');
+    }
     if (all(PLATFORM_PARAMS) || (params.length === 1 && params[0] === 'code')) return 'platform-record';
     throw unclassified(route, "a platform route naming a network's record");
   }

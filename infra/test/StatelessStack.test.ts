@@ -1036,7 +1036,7 @@ describe('Class: StatelessStack (dev)', () => {
     });
   });
 
-  it('throttles every public route at 50 requests per second, burst 100', () => {
+  it("throttles the main API's public routes at 50 requests per second, burst 100", () => {
     // Prepare
     const settings = new Capture();
     const publicThrottle = { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 };

@@ -13,11 +13,15 @@ import {
   DossierAction,
   NotFoundError,
   RuleViolationError,
+  alreadyApplied,
+  alreadyIssued,
+  canCloseAgenda,
   canDeliberate,
+  canIssueCertificates,
   certificateCodeFrom,
   enforce,
   foldForSearch,
-  regionToday,
+  violationOf,
 } from '@socle/domain';
 import type { AgendaEntry, JuryMember, JurySession } from '@socle/domain';
 import { NotificationTemplate } from '@socle/domain/notifications';
@@ -86,7 +90,7 @@ const appliedItems = (
         ExpressionAttributeValues: { ':at': ctx.now.toISOString(), ...(code ? { ':code': code } : {}) },
       },
     },
-    onConditionFailed: () => new RuleViolationError('already_applied', 'décision déjà appliquée'),
+    onConditionFailed: () => violationOf(alreadyApplied),
   },
   { item: { Delete: { TableName: tableName(), Key: keys.pipelineEntry(session.region, entry.dossierId) } } },
 ];
@@ -181,7 +185,7 @@ const applyDecision = async (
               code,
               sessionId: session.id,
             },
-            () => new RuleViolationError('already_certified', 'ce dossier a déjà un certificat'),
+            () => violationOf(alreadyIssued),
           ),
           ...appliedItems(session, entry, ctx, code),
           ...decisionMessage,
@@ -225,7 +229,7 @@ const closeSession = async (
   if (session.status === 'planned') {
     // Never before the session's day in its region: a certificate is never dated in the future.
     enforce(canDeliberate(session, ctx.now));
-    if (agenda.length === 0) throw new RuleViolationError('empty_agenda', "l'ordre du jour est vide");
+    enforce(canCloseAgenda(agenda.length));
     fault('before-freeze');
     const closing: JurySession = {
       ...session,
@@ -246,12 +250,7 @@ const closeSession = async (
     agenda = await listAgenda(sessionId);
     stands = standsOf(agenda, members);
   }
-  if (session.status !== 'closing') {
-    throw new RuleViolationError('session_cancelled', 'la session est annulée');
-  }
-  if (session.date > regionToday(session.region, ctx.now)) {
-    throw new RuleViolationError('before_session_date', 'un certificat ne peut pas être daté dans le futur');
-  }
+  enforce(canIssueCertificates(session, ctx.now));
   let appliedNow = 0;
   let issuedNow = 0;
   const pending = agenda.filter((e) => !e.appliedAt);

@@ -8,8 +8,11 @@
 import {
   DEFAULT_JURY_RULES,
   NotFoundError,
-  RuleViolationError,
   VersionConflictError,
+  alreadyDecided,
+  attendanceFrozen,
+  canCertify,
+  canChangeEntry,
   canDeclareConflict,
   canDeliberate,
   canEditAgenda,
@@ -22,6 +25,7 @@ import {
   isRepeatDeclaration,
   presentAt,
   tallyVotes,
+  violationOf,
   votersFor,
 } from '@socle/domain';
 import type {
@@ -137,10 +141,7 @@ const setAttendance = async (
       },
       onConditionFailed: (existing) =>
         existing?.votingStartedAt && existing.status === 'planned'
-          ? new RuleViolationError(
-              'attendance_frozen',
-              'le premier vote est exprimé : la liste des présents est figée',
-            )
+          ? violationOf(attendanceFrozen)
           : sessionMovedOn(existing),
     },
     auditPut(platformAudit, ctx, {
@@ -254,7 +255,7 @@ const entryUpdate = (
     },
     onConditionFailed: (existing) =>
       existing?.decision
-        ? new RuleViolationError('decided', 'la décision est déjà prise')
+        ? violationOf(alreadyDecided)
         : existing
           ? new VersionConflictError('agenda entry', existing.revision as number | undefined)
           : new NotFoundError('agenda entry'),
@@ -335,7 +336,7 @@ const decide = (ctx: WriteContext, sessionId: string, dossierId: string, input: 
     const session = await getSession(ctx.principal, sessionId);
     enforce(canDeliberate(session, ctx.now));
     const entry = await getAgendaEntry(sessionId, dossierId);
-    if (entry.decision) throw new RuleViolationError('decided', 'la décision est déjà prise');
+    enforce(canChangeEntry(entry));
     const members = await listJuryMembers(session.region);
     const rules = await rulesOf(session);
     const d = deliberationOf(session, entry, members, rules, ctx.now);
@@ -356,12 +357,7 @@ const decide = (ctx: WriteContext, sessionId: string, dossierId: string, input: 
     );
     if (outcome === 'certified') {
       const dossier = await findDossier(platformScopeFor(entry.tenantId), dossierId);
-      if (!dossier || !(await masteryOf(dossier)).complete) {
-        throw new RuleViolationError(
-          'not_eligible',
-          'tous les domaines ne sont pas maîtrisés : ce dossier ne peut pas être certifié',
-        );
-      }
+      enforce(canCertify(dossier ? await masteryOf(dossier) : undefined));
     }
     const ballots = Object.fromEntries(
       d.voters.flatMap((id) => (entry.votes[id] ? [[id, entry.votes[id]]] : [])),

@@ -3,7 +3,7 @@
  * submission (`JURY#<region>` / `PIPELINE#<dossierId>`): grid summary, dates, organisms, and no
  * contact data; jury users never read the network's partitions themselves.
  */
-import { RuleViolationError, computeMastery } from '@socle/domain';
+import { canPresentToJury, computeMastery, enforce, masteredForJury } from '@socle/domain';
 import type { Dossier, JuryDossierView } from '@socle/domain';
 import type { WriteContext } from './audit.ts';
 import { getDossierDetail, saveDossier } from './dossiers.ts';
@@ -87,23 +87,10 @@ const submitToJury = async (
   input: { dossierVersion: number },
 ): Promise<Dossier> => {
   const { dossier } = await getDossierDetail(scope, dossierId, organisms);
-  if (dossier.status !== 'eligible' && dossier.status !== 'adjourned') {
-    throw new RuleViolationError(
-      'not_eligible',
-      'seul un dossier éligible (ou ajourné) peut être présenté au jury',
-    );
-  }
-  if (dossier.submittedToJuryAt) {
-    throw new RuleViolationError('already_submitted', 'ce dossier attend déjà le jury de sa région');
-  }
+  enforce(canPresentToJury(dossier));
   const now = ctx.now.toISOString();
   const view = await buildJuryView(scope, dossier, now);
-  if (!view.allDomainsMastered) {
-    throw new RuleViolationError(
-      'not_eligible',
-      'tous les domaines doivent être maîtrisés pour une présentation au jury',
-    );
-  }
+  enforce(masteredForJury(view));
   const entry: PipelineEntry = {
     dossierId,
     tenantId: scope.tenantId,

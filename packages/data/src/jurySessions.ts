@@ -9,15 +9,22 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DossierAction,
   NotFoundError,
-  RuleViolationError,
   ValidationError,
   VersionConflictError,
+  alreadyApplied,
+  alreadyDecided,
+  alreadyOnAgenda,
+  alreadyScheduled,
+  canChangeEntry,
   canChangeSession,
   canConvene,
   canEditAgenda,
   canPlanSession,
+  duplicateId,
   enforce,
   frenchDay,
+  sessionStillPlanned,
+  violationOf,
 } from '@socle/domain';
 import type {
   AgendaEntry,
@@ -65,11 +72,8 @@ const regionOf = (principal: Principal): string => {
 /** The error of a session that moved on since it was read: closed or cancelled (409 with the rule), else changed. */
 const sessionMovedOn = (existing: Record<string, unknown> | undefined) => {
   if (!existing) return new NotFoundError('jury session');
-  if (existing.status === 'cancelled')
-    return new RuleViolationError('session_cancelled', 'la session est annulée');
-  if (existing.status !== 'planned') {
-    return new RuleViolationError('session_closed', 'la session est close : ses décisions sont figées');
-  }
+  const planned = sessionStillPlanned(existing as Pick<JurySession, 'status'>);
+  if (!planned.ok) return violationOf(planned);
   return new VersionConflictError('jury session', existing.version as number | undefined);
 };
 
@@ -155,7 +159,7 @@ const createSession = async (
     updatedAt: now,
   };
   await transact([
-    putNew(sessionItem(session), () => new RuleViolationError('duplicate_id', 'id collision')),
+    putNew(sessionItem(session), () => violationOf(duplicateId)),
     auditPut(platformAudit, ctx, {
       action: 'jury_session.planned',
       entity: { type: 'jury_session', id: session.id },
@@ -350,9 +354,8 @@ const addToAgenda = async (
       ignoreSuspension: true,
       extraItems: [
         sessionGuard(session),
-        putNew(
-          { ...keys.agendaEntry(sessionId, dossierId), itemType: 'AgendaEntry', ...entry },
-          () => new RuleViolationError('already_on_agenda', 'dossier déjà inscrit'),
+        putNew({ ...keys.agendaEntry(sessionId, dossierId), itemType: 'AgendaEntry', ...entry }, () =>
+          violationOf(alreadyOnAgenda),
         ),
         {
           item: {
@@ -364,8 +367,7 @@ const addToAgenda = async (
               ExpressionAttributeValues: { ':session': sessionId },
             },
           },
-          onConditionFailed: () =>
-            new RuleViolationError('already_scheduled', 'dossier déjà inscrit à une session'),
+          onConditionFailed: () => violationOf(alreadyScheduled),
         },
         // The candidate learns the jury's date with the scheduling itself. The dossier version is in
         // the key: taken off the agenda and put back on it, the candidate is told again.
@@ -431,7 +433,7 @@ const removeFromAgenda = async (ctx: WriteContext, sessionId: string, dossierId:
   const session = await getSession(ctx.principal, sessionId);
   enforce(canEditAgenda(session));
   const entry = await getAgendaEntry(sessionId, dossierId);
-  if (entry.decision) throw new RuleViolationError('decided', 'une décision est déjà prise pour ce dossier');
+  enforce(canChangeEntry(entry));
   await releaseEntry(ctx, session, entry, sessionGuard(session), {
     item: {
       Delete: {
@@ -440,7 +442,7 @@ const removeFromAgenda = async (ctx: WriteContext, sessionId: string, dossierId:
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(decision)',
       },
     },
-    onConditionFailed: () => new RuleViolationError('decided', 'une décision est déjà prise pour ce dossier'),
+    onConditionFailed: () => violationOf(alreadyDecided),
   });
 };
 
@@ -455,7 +457,7 @@ const returnedItem = (sessionId: string, dossierId: string, at: string): Guarded
       ExpressionAttributeValues: { ':at': at, ':yes': true },
     },
   },
-  onConditionFailed: () => new RuleViolationError('already_applied', 'décision déjà appliquée'),
+  onConditionFailed: () => violationOf(alreadyApplied),
 });
 
 /** A guard that the session is (still) in `status`: cancelling and closing release entries under it. */

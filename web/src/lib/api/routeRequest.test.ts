@@ -56,12 +56,12 @@ describe('routeRequest', () => {
   });
 
   it("asks for the route's document type when it answers a document, and JSON for a download of JSON", () => {
-    const pdf = routeRequest(route('getOwnStatementCsv'), {
+    const csv = routeRequest(route('getOwnStatementCsv'), {
       params: { month: '2026-11' },
       query: { dialect: 'plain' },
     });
-    expect(pdf.url).toBe('/statements/2026-11/statement.csv?dialect=plain');
-    expect(pdf.headers.Accept).toBe('text/csv; charset=utf-8');
+    expect(csv.url).toBe('/statements/2026-11/statement.csv?dialect=plain');
+    expect(csv.headers.Accept).toBe('text/csv; charset=utf-8');
     const json = routeRequest(route('exportCandidateData'), { params: { candidateId: 'C1' } });
     expect(json.headers.Accept).toBe('application/json');
   });

@@ -355,7 +355,8 @@ describe("The candidate's path: duplicates, withdrawal from the jury, habilitati
         TableName: tableName(),
         Key: { pk: 'JURY#11', sk: `PIPELINE#${opened.id}` },
         UpdateExpression: 'SET sessionId = :s',
-        ExpressionAttributeValues: { ':s': 'SESSION-RACE' },
+        // A session id as the API writes them (a ULID): stored items are parsed when read.
+        ExpressionAttributeValues: { ':s': '01HRACESESS10N000000000000' },
       }),
     );
     const refused = await api.call('POST', `/dossiers/${opened.id}/withdraw`, {
@@ -367,7 +368,9 @@ describe("The candidate's path: duplicates, withdrawal from the jury, habilitati
     expect(refused.body.message).toContain('ordre du jour');
     const after = (await api.call('GET', `/dossiers/${opened.id}`, { token })).body.dossier;
     expect(after).toMatchObject({ status: 'eligible', version: submitted.version });
-    expect((await listPipeline('11')).find((e) => e.dossierId === opened.id)?.sessionId).toBe('SESSION-RACE');
+    expect((await listPipeline('11')).find((e) => e.dossierId === opened.id)?.sessionId).toBe(
+      '01HRACESESS10N000000000000',
+    );
     const audit = (await api.call('GET', `/dossiers/${opened.id}/audit`, { token })).body.items;
     expect(audit.map((e: { action: string }) => e.action)).not.toContain('dossier.withdraw');
   });

@@ -83,11 +83,22 @@ const decidedSession = async (random: () => number) => {
     const ballots: Record<string, 'certify' | 'adjourn'> = Object.fromEntries(
       present.map((id, k) => [id, unsupported && k === 0 ? 'adjourn' : ballot]),
     );
-    const view = {
+    // A whole view: what is read back is parsed against the stored agenda entry's schema.
+    const view: JuryDossierView = {
       dossierId: dossier.id,
-      candidate: dossier.candidate,
+      tenantId: world.a.tenantId,
       networkName: 'Réseau A',
-    } as unknown as JuryDossierView;
+      certification: dossier.certification,
+      candidate: dossier.candidate,
+      region: dossier.region,
+      evaluatingOrganism: { id: dossier.organismId, name: 'Organisme A' },
+      trainingOrganism: null,
+      evaluations: [],
+      domains: [],
+      allDomainsMastered: true,
+      submittedAt: dossier.updatedAt,
+      presentation: 1,
+    };
     const entry: AgendaEntry = {
       sessionId: session.id,
       dossierId: dossier.id,

@@ -6,13 +6,14 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, Principal } from '@socle/domain';
-import { RuleViolationError } from '@socle/domain';
+import { auditCollision, violationOf } from '@socle/domain';
 import { ulid } from 'ulid';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { auditEventFromItem } from './entities/auditEvent.ts';
+import type { StoredAuditEvent } from './entities/auditEvent.ts';
 import type { Key } from './keys.ts';
 import { queryAll } from './queryAll.ts';
-import { toRecord } from './records.ts';
 import type { GuardedItem } from './transact.ts';
 import { tableName } from './table.ts';
 
@@ -53,7 +54,7 @@ const auditPut = (
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    onConditionFailed: () => new RuleViolationError('audit_collision', 'audit event already written'),
+    onConditionFailed: () => violationOf(auditCollision),
   };
 };
 
@@ -63,8 +64,6 @@ interface AuditPageOptions {
   cursor?: string;
   limit: number;
 }
-
-type StoredAuditEvent = AuditEvent & { requestId?: string };
 
 /** Events of one trail, newest first. */
 const listAuditEvents = async ({ pk, cursor, limit }: AuditPageOptions) => {
@@ -79,13 +78,13 @@ const listAuditEvents = async ({ pk, cursor, limit }: AuditPageOptions) => {
     }),
   );
   return {
-    items: (result.Items ?? []).map((i) => toRecord<StoredAuditEvent>(i)),
+    items: (result.Items ?? []).map(auditEventFromItem),
     cursor: encodeCursor(result.LastEvaluatedKey),
   };
 };
 
 /** A whole trail, oldest first (subject access exports). */
-const listAllAuditEvents = (pk: string): Promise<StoredAuditEvent[]> => queryAll<StoredAuditEvent>({ pk });
+const listAllAuditEvents = (pk: string): Promise<StoredAuditEvent[]> => queryAll({ pk }, auditEventFromItem);
 
 export type { AuditInput, StoredAuditEvent, WriteContext };
 export { auditPut, listAllAuditEvents, listAuditEvents, newAuditEvent };

@@ -16,7 +16,8 @@ import {
 import type { Certificate, ListOrder, Principal } from '@socle/domain';
 import { addSearchFilters, countList, readListPage, readWholeList } from './listQuery.ts';
 import type { ListQuerySpec, ListTotal } from './listQuery.ts';
-import { toRecord } from './records.ts';
+import { certificateFromItem } from './entities/certificate.ts';
+import { keys } from './keys.ts';
 
 /** The register's criteria, without the page. */
 interface RegisterCriteria {
@@ -30,8 +31,9 @@ interface RegisterCriteria {
 const registerSpec = (principal: Principal, criteria: RegisterCriteria): ListQuerySpec => {
   const national = principal.roles.includes('national_admin');
   const spec: ListQuerySpec = {
-    index: national ? 'gsi2' : 'gsi3',
-    pk: national ? `CERTS#${criteria.year}` : `T#${principal.tenantId}#CERTS`,
+    ...(national
+      ? keys.certificatesByYear(String(criteria.year))
+      : keys.certificatesByTenant(principal.tenantId ?? '')),
     filters: [],
     names: {},
     values: {},
@@ -56,7 +58,7 @@ const listRegister = async (
   query: RegisterCriteria & { cursor?: string; limit: number },
 ): Promise<{ items: Certificate[]; cursor?: string }> => {
   const page = await readListPage(registerSpec(principal, query), query);
-  return { items: page.items.map((i) => toRecord<Certificate>(i)), cursor: page.cursor };
+  return { items: page.items.map(certificateFromItem), cursor: page.cursor };
 };
 
 /** How many certificates the register holds under these criteria (bounded: may be a lower bound). */
@@ -72,10 +74,10 @@ const exportRegister = async (
   const items = await readWholeList(registerSpec(principal, criteria), EXPORT_MAX_ROWS);
   enforce(exportSizeVerdict(items.length));
   return {
-    bytes: new TextEncoder().encode(registerCsv(items.map((i) => toRecord<Certificate>(i)))),
+    bytes: new TextEncoder().encode(registerCsv(items.map(certificateFromItem))),
     fileName: exportFileName('registre-des-certificats', regionToday(undefined, now)),
   };
 };
 
 export type { RegisterCriteria };
-export { countRegister, exportRegister, listRegister };
+export { countRegister, exportRegister, listRegister, registerSpec };

@@ -6,30 +6,33 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CONFIRMATION_LIMITS,
   NotFoundError,
-  RuleViolationError,
+  alreadyRevoked,
+  canNameHolder,
+  canRevoke,
+  certificateChanged,
   checkConfirmationOpen,
   enforce,
-  foldForSearch,
   holderNameMatches,
   lastInitialOf,
   lockAfterMiss,
   needsOrganisms,
+  paperCopyChanged,
+  paperCopyPending,
   paperCopyTransition,
   reachesDossierRecord,
   regionOf,
+  violationOf,
 } from '@socle/domain';
 import type { PaperCopyAction, PaperCopyState, Principal } from '@socle/domain';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { statusListOnRevocation } from './credentialStatus.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { certificateFromItem, paperCopiesQuery } from './entities/certificate.ts';
 import type { PaperCopy, PaperCopyRecipient, StoredCertificate } from './entities/certificate.ts';
 import { keys } from './keys.ts';
 import { countHit, findLock, setLock } from './rateLimit.ts';
 import { platformScopeFor } from './scope.ts';
-import { toRecord } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 
@@ -104,13 +107,12 @@ const confirmHolder = async ({
  * Gone once the candidate's data was erased: the code still verifies, nothing names them any more.
  */
 const holderOf = (c: StoredCertificate): { firstName: string; lastName: string; birthDate: string } => {
-  if (c.holderErasedAt || !c.holder.lastName || !c.holder.birthDate) {
-    throw new RuleViolationError(
-      'holder_erased',
-      'les données du titulaire ont été effacées : le certificat reste vérifiable par son code, mais aucun document à son nom ne peut plus être produit',
-    );
-  }
-  return { firstName: c.holder.firstName, lastName: c.holder.lastName, birthDate: c.holder.birthDate };
+  enforce(canNameHolder(c));
+  return {
+    firstName: c.holder.firstName,
+    lastName: c.holder.lastName as string,
+    birthDate: c.holder.birthDate as string,
+  };
 };
 
 /**
@@ -155,8 +157,7 @@ const revokeCertificate = async (
 ): Promise<StoredCertificate> => {
   const current = await findCertificate(code);
   if (!current) throw new NotFoundError('certificate');
-  if (current.status === 'revoked')
-    throw new RuleViolationError('already_revoked', 'ce certificat est déjà révoqué');
+  enforce(canRevoke(current));
   const revokedOn = ctx.now.toISOString().slice(0, 10);
   // The Open Badges status list learns of it in the same transaction (credentialStatus.ts).
   const statusList = statusListOnRevocation(current);
@@ -179,12 +180,7 @@ const revokeCertificate = async (
         },
       },
       onConditionFailed: (existing) =>
-        existing?.status === 'revoked'
-          ? new RuleViolationError('already_revoked', 'ce certificat est déjà révoqué')
-          : new RuleViolationError(
-              'certificate_changed',
-              'le certificat vient d’être modifié (export de son badge numérique) : réessayez',
-            ),
+        violationOf(existing?.status === 'revoked' ? alreadyRevoked : certificateChanged),
     },
     ...statusList.items,
     auditPut((at, id) => keys.platformAudit(at, id), ctx, {
@@ -194,56 +190,6 @@ const revokeCertificate = async (
     }),
   ]);
   return { ...current, status: 'revoked', revokedOn, revocationReason: reason };
-};
-
-interface CertificateQuery {
-  cursor?: string;
-  limit: number;
-  region?: string;
-  certification?: string;
-  q?: string;
-  year: number;
-}
-
-/**
- * The register, newest first: the national admin by year (gsi2 "certificatesByYear"), a network
- * its own (gsi3 "certificatesByTenant"); region, certification and name are filters.
- */
-const listCertificates = async (principal: Principal, query: CertificateQuery) => {
-  const national = principal.roles.includes('national_admin');
-  const index = national ? 'gsi2' : 'gsi3';
-  const pk = national ? `CERTS#${query.year}` : `T#${principal.tenantId}#CERTS`;
-  const filters: string[] = [];
-  const values: Record<string, unknown> = { ':pk': pk };
-  if (query.region) {
-    filters.push('#region = :region');
-    values[':region'] = query.region;
-  }
-  if (query.certification) {
-    filters.push('certification = :certification');
-    values[':certification'] = query.certification;
-  }
-  if (query.q) {
-    filters.push('contains(searchName, :q)');
-    values[':q'] = foldForSearch(query.q);
-  }
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: index,
-      KeyConditionExpression: `${index}pk = :pk`,
-      FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-      ExpressionAttributeNames: query.region ? { '#region': 'region' } : undefined,
-      ExpressionAttributeValues: values,
-      ExclusiveStartKey: decodeCursor(query.cursor, { attribute: `${index}pk`, value: pk }),
-      ScanIndexForward: false,
-      Limit: query.limit,
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map(certificateFromItem),
-    cursor: encodeCursor(result.LastEvaluatedKey),
-  };
 };
 
 /**
@@ -279,8 +225,7 @@ const requestPaperCopy = async (
           },
         },
       },
-      onConditionFailed: () =>
-        new RuleViolationError('paper_copy_pending', 'un exemplaire papier est déjà en cours'),
+      onConditionFailed: () => violationOf(paperCopyPending),
     },
     auditPut((at, id) => keys.platformAudit(at, id), ctx, {
       action: 'certificate.paper_copy_requested',
@@ -372,8 +317,7 @@ const advancePaperCopy = async (
           },
         },
       },
-      onConditionFailed: () =>
-        new RuleViolationError('paper_copy_state', 'exemplaire papier modifié entre-temps : rechargez'),
+      onConditionFailed: () => violationOf(paperCopyChanged),
     },
     auditPut((a, id) => keys.platformAudit(a, id), ctx, {
       action: action === 'unprint' ? 'certificate.paper_copy_unprinted' : `certificate.paper_copy_${to}`,
@@ -395,7 +339,6 @@ export {
   findCertificate,
   getCertificateFor,
   holderOf,
-  listCertificates,
   listPaperCopies,
   publicView,
   paperCopyRecipientFor,

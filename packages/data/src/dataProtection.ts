@@ -22,20 +22,22 @@ import type { StoredCertificate } from './entities/certificate.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
-import { putSettingVersion, toRecord } from './records.ts';
+import { putSettingVersion } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
-
-/** A dossier as stored: a live one, or what remains after erasure (`erasedAt`, statistics fields). */
-type StoredDossier = Dossier & { erasedAt?: string };
+import { candidateRecordFromItem } from './entities/candidate.ts';
+import { storedDossierFromItem } from './entities/dossier.ts';
+import type { StoredDossier } from './entities/dossier.ts';
+import { agendaEntryFromItem, jurySessionFromItem } from './entities/jury.ts';
+import { dataProtectionSettingsFromItem } from './entities/settings.ts';
 
 const getDataProtectionSettings = async (): Promise<DataProtectionSettings> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.dataProtectionSettings(), ConsistentRead: true }),
   );
   return Item
-    ? toRecord<DataProtectionSettings>(Item)
+    ? dataProtectionSettingsFromItem(Item)
     : { retentionYears: DEFAULT_RETENTION_YEARS, version: 0 };
 };
 
@@ -98,7 +100,7 @@ const findCandidateRecords = async (
   const stored = items.find((i) => i.itemType === 'Candidate');
   const dossierIds = items.filter((i) => i.itemType === 'CandidateDossier').map((i) => String(i.dossierId));
   if (!stored) return { dossierIds };
-  const { version: _v, ...candidate } = toRecord<Candidate & { version: number }>(stored);
+  const candidate = candidateRecordFromItem(stored);
   return { candidate, dossierIds };
 };
 
@@ -116,7 +118,7 @@ const readStoredDossiers = async (scope: TenantScope, ids: readonly string[]): P
       const { Item } = await db().send(
         new GetCommand({ TableName: tableName(), Key: keys.dossier(scope, id), ConsistentRead: true }),
       );
-      return Item ? toRecord<StoredDossier>(Item) : undefined;
+      return Item ? storedDossierFromItem(Item) : undefined;
     }),
   );
   return found.filter((d): d is StoredDossier => d !== undefined);
@@ -136,7 +138,7 @@ const juryRecordsOf = async (
   dossier: Pick<Dossier, 'id' | 'region' | 'juryPresentations'>,
 ): Promise<JuryRecord[]> => {
   if (!dossier.juryPresentations) return [];
-  const sessions = await queryAll<JurySession>(keys.jurySessionsPrefix(dossier.region));
+  const sessions = await queryAll(keys.jurySessionsPrefix(dossier.region), jurySessionFromItem);
   const bySession = new Map(sessions.map((s) => [s.id, s]));
   const records: JuryRecord[] = [];
   for (let i = 0; i < sessions.length; i += 100) {
@@ -146,7 +148,7 @@ const juryRecordsOf = async (
     while (request && Object.keys(request).length > 0) {
       const result = await db().send(new BatchGetCommand({ RequestItems: request }));
       for (const item of result.Responses?.[tableName()] ?? []) {
-        const entry = toRecord<AgendaEntry>(item);
+        const entry = agendaEntryFromItem(item);
         const session = bySession.get(entry.sessionId);
         if (session) records.push({ session, entry });
       }

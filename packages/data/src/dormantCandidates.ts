@@ -14,11 +14,12 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CLOSED_STATUSES,
   NotFoundError,
-  RuleViolationError,
+  candidateChanged,
   dormancyOf,
   erasureDueOn,
   latestDueActivityOn,
   todayIso,
+  violationOf,
 } from '@socle/domain';
 import type { Dormancy, Dossier, DueErasure, DueErasureList, DueErasureQuery } from '@socle/domain';
 import { db } from './client.ts';
@@ -46,11 +47,7 @@ const unchangedCheck = (scope: TenantScope, dossier: StoredDossier): GuardedItem
       ExpressionAttributeValues: { ':version': dossier.version },
     },
   },
-  onConditionFailed: () =>
-    new RuleViolationError(
-      'candidate_changed',
-      'un autre dossier du même candidat a changé au même moment : réessayez',
-    ),
+  onConditionFailed: () => violationOf(candidateChanged),
 });
 
 /** Sets or removes the candidate's entry (the candidate must exist: an update never creates it). */
@@ -94,7 +91,7 @@ interface DormancyChange {
  */
 const dormancyChange = async (
   scope: TenantScope,
-  next: StoredDossier,
+  next: Dossier,
   previous?: Pick<Dossier, 'status'>,
 ): Promise<DormancyChange | undefined> => {
   if (!isClosed(next) && !(previous && isClosed(previous))) return undefined;
@@ -122,7 +119,7 @@ const dormancyAttributes = (scope: TenantScope, candidateId: string, entry: Dorm
  */
 const dormancyItems = async (
   scope: TenantScope,
-  next: StoredDossier,
+  next: Dossier,
   previous?: Pick<Dossier, 'status'>,
 ): Promise<GuardedItem[]> => {
   const change = await dormancyChange(scope, next, previous);

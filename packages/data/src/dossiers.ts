@@ -10,10 +10,11 @@ import {
   EXPIRABLE,
   ForbiddenError,
   NotFoundError,
-  RuleViolationError,
   asOfToday,
+  canOpenWith,
   canReachDossier,
   canWithdraw,
+  duplicateId,
   duplicateOpening,
   enforce,
   foldForSearch,
@@ -21,6 +22,8 @@ import {
   nextStatus,
   normalisedIdentity,
   regionToday,
+  violationOf,
+  workingTimeAllowed,
 } from '@socle/domain';
 import type {
   Candidate,
@@ -49,12 +52,14 @@ import { readListPage } from './listQuery.ts';
 import { getOrganism, organismCheck } from './organisms.ts';
 import { candidateMessage } from './outbox.ts';
 import { findCurrentReferentielId } from './referentiels.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getTenant, habilitationCheck } from './tenants.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
+import { candidateRecordFromItem } from './entities/candidate.ts';
+import { dossierFromItem } from './entities/dossier.ts';
 
 interface DossierDetail {
   dossier: Dossier;
@@ -166,19 +171,12 @@ const openDossier = async (
       today: regionToday(organism.region, ctx.now),
     }),
   );
-  if (!referentielId) {
-    throw new RuleViolationError(
-      'no_published_referentiel',
-      "aucun référentiel publié pour cette certification : l'ouverture de dossiers n'est pas encore possible",
-    );
-  }
+  enforce(canOpenWith(referentielId));
   const existing = await dossiersOfIdentity(scope, input.candidate);
   const duplicate = duplicateOpening({ existing, confirmed: input.confirmDuplicate === true });
   if (!duplicate.ok) {
     // The UI shows these dossiers (links) and asks before sending the opening again, confirmed.
-    throw new RuleViolationError(duplicate.code, duplicate.message, {
-      details: { existingDossiers: existing },
-    });
+    throw violationOf(duplicate, { existingDossiers: existing });
   }
   const now = ctx.now.toISOString();
   const candidate: Candidate = { id: ulid(ctx.now.getTime()), ...input.candidate };
@@ -198,7 +196,7 @@ const openDossier = async (
     consent: { givenAt: now, textVersion: CURRENT_CONSENT_TEXT_VERSION, recordedBy: ctx.principal.userId },
     openedAt: now,
     statusChangedAt: now,
-    referentielId,
+    referentielId: referentielId as string, // enforced by canOpenWith above
     trainingOrganismId: organism.capabilities.includes('training') ? organism.id : null,
     acquiredCriteria: [],
     evaluatorIds: [],
@@ -212,8 +210,8 @@ const openDossier = async (
   await transact([
     dossierHabilitation(scope, ctx, dossier),
     organismCheck(scope, organismId, 'evaluation', 'dossier.organismId'),
-    putNew(candidateItem(scope, candidate, 1), () => new RuleViolationError('duplicate_id', 'id collision')),
-    putNew(dossierItem(scope, dossier), () => new RuleViolationError('duplicate_id', 'id collision')),
+    putNew(candidateItem(scope, candidate, 1), () => violationOf(duplicateId)),
+    putNew(dossierItem(scope, dossier), () => violationOf(duplicateId)),
     putNew(
       {
         ...keys.candidateDossier(scope, candidate.id, dossier.id),
@@ -221,7 +219,7 @@ const openDossier = async (
         itemType: 'CandidateDossier',
         dossierId: dossier.id,
       },
-      () => new RuleViolationError('duplicate_id', 'id collision'),
+      () => violationOf(duplicateId),
     ),
     ...dossierEventItems(scope, ctx, dossier, {
       action: 'dossier.opened',
@@ -260,7 +258,7 @@ const findDossier = async (scope: TenantScope, dossierId: string): Promise<Dossi
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.dossier(scope, dossierId), ConsistentRead: true }),
   );
-  return Item && !Item.erasedAt ? toRecord<Dossier>(Item) : undefined;
+  return Item && !Item.erasedAt ? dossierFromItem(Item) : undefined;
 };
 
 /**
@@ -289,7 +287,7 @@ const getDossierDetail = async (
     new GetCommand({ TableName: tableName(), Key: keys.candidate(scope, dossier.candidateId) }),
   );
   if (!Item) throw new NotFoundError('candidate');
-  const { version: _v, ...candidate } = toRecord<Candidate & { version: number }>(Item);
+  const candidate = candidateRecordFromItem(Item);
   return { dossier, candidate };
 };
 
@@ -300,7 +298,7 @@ const getDossierDetail = async (
 const listDossiers = async (scope: TenantScope, query: DossierListQuery, organisms?: string[]) => {
   const page = await readListPage(dossierListSpec(scope, query, organisms), query);
   const now = new Date();
-  return { items: page.items.map((i) => listedDossier(toRecord<Dossier>(i), now)), cursor: page.cursor };
+  return { items: page.items.map((i) => listedDossier(dossierFromItem(i), now)), cursor: page.cursor };
 };
 
 /** Fetches the dossiers of a list of ids in one round trip (used by later agendas and exports). */
@@ -311,7 +309,7 @@ const batchGetDossiers = async (scope: TenantScope, ids: string[]): Promise<Doss
       RequestItems: { [tableName()]: { Keys: ids.map((id) => keys.dossier(scope, id)) } },
     }),
   );
-  return (result.Responses?.[tableName()] ?? []).filter((i) => !i.erasedAt).map((i) => toRecord<Dossier>(i));
+  return (result.Responses?.[tableName()] ?? []).filter((i) => !i.erasedAt).map(dossierFromItem);
 };
 
 interface TransitionOptions {
@@ -534,12 +532,7 @@ const updateDossier = async (
   const { version: _v, candidate: contact, ...path } = input;
   const now = ctx.now.toISOString();
   const next: Dossier = { ...current, ...path, version: current.version + 1, updatedAt: now };
-  if (next.onWorkingTime && next.candidateStatus !== 'employee') {
-    throw new RuleViolationError(
-      'working_time',
-      'seul un salarié peut suivre le parcours sur son temps de travail',
-    );
-  }
+  enforce(workingTimeAllowed(next));
   const nextCandidate: Candidate = { ...candidate, ...contact };
   const changed = [...Object.keys(path), ...Object.keys(contact ?? {}).map((k) => `candidate.${k}`)];
   // The candidate item is rewritten whole: it carries its dormancy entry (an edit of a closed

@@ -20,15 +20,18 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ERASURE_KEPT_FIELDS,
-  asOfToday,
   NotFoundError,
-  RuleViolationError,
   ValidationError,
   VersionConflictError,
+  asOfToday,
+  canErase,
   checkErasure,
+  enforce,
+  erasureConflict,
   foldForSearch,
   lastInitialOf,
   todayIso,
+  violationOf,
 } from '@socle/domain';
 import type { Candidate, Dossier, ErasureResult, Evaluation } from '@socle/domain';
 import { auditPut } from './audit.ts';
@@ -44,6 +47,7 @@ import {
   readStoredDossiers,
 } from './dataProtection.ts';
 import type { JuryRecord, StoredDossier } from './dataProtection.ts';
+import type { StoredLiveDossier } from './entities/dossier.ts';
 import { listEvaluations } from './evaluations.ts';
 import { keys } from './keys.ts';
 import type { Key } from './keys.ts';
@@ -102,8 +106,7 @@ const update = (
       ...(names ? { ExpressionAttributeNames: names } : {}),
     },
   },
-  onConditionFailed: () =>
-    new RuleViolationError('erasure_conflict', 'un élément a disparu pendant l’effacement : relancez-le'),
+  onConditionFailed: () => violationOf(erasureConflict),
 });
 
 const scrubEvaluation = (scope: TenantScope, dossierId: string, evaluation: Evaluation, now: string) =>
@@ -246,7 +249,7 @@ const eraseCandidate = async (
     readStoredDossiers(scope, dossierIds),
     getDataProtectionSettings(),
   ]);
-  const pending = stored.filter((d) => !d.erasedAt);
+  const pending = stored.filter((d): d is StoredLiveDossier => !d.erasedAt);
   const certificates = await certificatesOf(pending);
   const check = checkErasure({
     dossiers: stored,
@@ -254,8 +257,7 @@ const eraseCandidate = async (
     today,
     pendingPaperCopies: pendingPaperCopiesOf(certificates),
   });
-  const [first] = check.blockers;
-  if (first) throw new RuleViolationError(first.code, check.blockers.map((b) => b.message).join(' '));
+  enforce(canErase(check));
   for (const dossier of pending) {
     fault('before-dossier');
     await eraseDossier(

@@ -7,14 +7,16 @@ import {
   DossierAction,
   ForbiddenError,
   NotFoundError,
-  RuleViolationError,
   ValidationError,
   allCriteria,
-  canStartFinalEvaluation,
   allow,
+  canEditEvaluation,
+  canStartFinalEvaluation,
   computeMastery,
   deadlineFromSequences,
+  duplicateId,
   enforce,
+  evaluatorIndependent,
   finalEvaluationScope,
   finalWithinDeadline,
   firstRefusal,
@@ -26,6 +28,7 @@ import {
   sequenceSpan,
   todayIso,
   totalMinutes,
+  violationOf,
 } from '@socle/domain';
 import type {
   CriterionStatus,
@@ -45,7 +48,7 @@ import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { getOrganism } from './organisms.ts';
 import { candidateMessage, findMessageCandidate } from './outbox.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import { getReferentiel } from './referentiels.ts';
 import type { StoredReferentiel } from './referentiels.ts';
 import type { TenantScope } from './scope.ts';
@@ -53,6 +56,7 @@ import { tableName } from './table.ts';
 import { findTrainingPlan } from './trainingPlans.ts';
 import { transact } from './transact.ts';
 import { getUser } from './users.ts';
+import { evaluationFromItem } from './entities/evaluation.ts';
 
 const evaluationItem = (scope: TenantScope, evaluation: Evaluation) => ({
   ...keys.evaluation(scope, evaluation.dossierId, evaluation.id),
@@ -82,7 +86,7 @@ const listEvaluations = async (scope: TenantScope, dossierId: string): Promise<E
       ExpressionAttributeValues: { ':pk': pk, ':prefix': 'EVAL#' },
     }),
   );
-  return (result.Items ?? []).map((i) => toRecord<Evaluation>(i));
+  return (result.Items ?? []).map(evaluationFromItem);
 };
 
 const getEvaluation = async (
@@ -118,12 +122,7 @@ const startEvaluation = async (
         ? DossierAction.RESTART
         : DossierAction.START_PRELIMINARY;
   const kind = action === DossierAction.START_FINAL ? 'final' : 'preliminary';
-  if (kind === 'final' && dossier.trainerIds.includes(ctx.principal.userId)) {
-    throw new RuleViolationError(
-      'evaluator_is_trainer',
-      'vous avez formé ce candidat : un autre évaluateur doit conduire son évaluation finale',
-    );
-  }
+  enforce(evaluatorIndependent(dossier, ctx.principal.userId, kind));
   const restarting = action === DossierAction.RESTART;
   const acquiredBefore = restarting ? [] : dossier.acquiredCriteria;
   // A final evaluation covers exactly what the plan trained (SPEC §3.3), nothing else.
@@ -170,7 +169,7 @@ const startEvaluation = async (
         : {}),
     },
     extraItems: [
-      putNew(evaluationItem(scope, evaluation), () => new RuleViolationError('duplicate_id', 'id collision')),
+      putNew(evaluationItem(scope, evaluation), () => violationOf(duplicateId)),
       ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: evaluation }, ctx.now)] : []),
     ],
   });
@@ -193,12 +192,7 @@ const editableEvaluation = async (
 ) => {
   const dossier = await getDossier(scope, dossierId, organisms);
   const evaluation = await getEvaluation(scope, dossierId, evaluationId);
-  if (evaluation.status !== 'in_progress') {
-    throw new RuleViolationError(
-      'evaluation_submitted',
-      "l'évaluation est validée : elle ne peut plus être modifiée",
-    );
-  }
+  enforce(canEditEvaluation(evaluation));
   if (evaluation.evaluatorId !== ctx.principal.userId) {
     throw new ForbiddenError("seul l'évaluateur qui a ouvert cette évaluation peut la compléter");
   }

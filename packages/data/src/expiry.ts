@@ -26,11 +26,11 @@ import { transitionDossier } from './dossiers.ts';
 import { keys } from './keys.ts';
 import { findOrganism } from './organisms.ts';
 import { candidateMessage, findMessageCandidate, outboxKeys } from './outbox.ts';
-import { toRecord } from './records.ts';
 import { platformScopeFor } from './scope.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
+import { dossierFromItem } from './entities/dossier.ts';
 
 /** The sweep acts as the platform; its audit events name it. */
 const SWEEPER: Principal = {
@@ -133,7 +133,7 @@ const dossiersWithDeadlineIn = async (from: string, to: string): Promise<Indexed
           ExclusiveStartKey: startKey,
         }),
       );
-      found.push(...(page.Items ?? []).map((i) => ({ ...toRecord<Dossier>(i), gsi4sk: String(i.gsi4sk) })));
+      found.push(...(page.Items ?? []).map((i) => ({ ...dossierFromItem(i), gsi4sk: String(i.gsi4sk) })));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }

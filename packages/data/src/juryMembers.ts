@@ -3,7 +3,7 @@
  * national admin. Their login carries the region (and college) claims; they belong to no network.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError, ValidationError } from '@socle/domain';
+import { NotFoundError, ValidationError, duplicateId, violationOf } from '@socle/domain';
 import type { JuryMember } from '@socle/domain';
 import type { z } from 'zod';
 import type { JuryMemberInvite, JuryMemberUpdate } from '@socle/domain';
@@ -13,11 +13,12 @@ import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import { loginItemOf, newLoginItems, withdrawnLoginItems } from './users.ts';
 import type { Login } from './users.ts';
+import { juryMemberFromItem } from './entities/jury.ts';
 
 const memberItem = (member: JuryMember) => ({
   ...keys.juryMember(member.region, member.userId),
@@ -61,7 +62,7 @@ const inviteJuryMember = async (
   };
   await transact([
     ...newLoginItems(loginOfMember(member)),
-    putNew(memberItem(member), () => new RuleViolationError('duplicate_id', 'id collision')),
+    putNew(memberItem(member), () => violationOf(duplicateId)),
     auditPut(platformAudit, ctx, {
       action: 'jury_member.invited',
       entity: { type: 'jury_member', id: member.userId },
@@ -97,11 +98,11 @@ const getJuryMember = async (region: string, userId: string): Promise<JuryMember
     new GetCommand({ TableName: tableName(), Key: keys.juryMember(region, userId), ConsistentRead: true }),
   );
   if (!Item) throw new NotFoundError('jury member');
-  return toRecord<JuryMember>(Item);
+  return juryMemberFromItem(Item);
 };
 
 const listJuryMembers = async (region: string): Promise<JuryMember[]> =>
-  (await queryAll<JuryMember>(keys.juryMembersPrefix(region))).sort((a, b) =>
+  (await queryAll(keys.juryMembersPrefix(region), juryMemberFromItem)).sort((a, b) =>
     `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fr'),
   );
 

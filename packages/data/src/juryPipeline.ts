@@ -16,16 +16,8 @@ import { getReferentiel } from './referentiels.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getTenant } from './tenants.ts';
-
-interface PipelineEntry {
-  dossierId: string;
-  tenantId: string;
-  region: string;
-  view: JuryDossierView;
-  submittedAt: string;
-  /** Set once the secretary puts it on a session's agenda. */
-  sessionId?: string;
-}
+import { pipelineEntryFromItem } from './entities/jury.ts';
+import type { StoredPipelineEntry as PipelineEntry } from './entities/jury.ts';
 
 /** Whether the dossier's acquired criteria master every domain of its pinned référentiel. */
 const masteryOf = async (dossier: Dossier) => {
@@ -120,7 +112,7 @@ const submitToJury = async (
 
 /** The region's pipeline: submitted dossiers, oldest first, with the session they are on if any. */
 const listPipeline = async (region: string): Promise<PipelineEntry[]> =>
-  (await queryAll<PipelineEntry>(keys.pipelinePrefix(region))).sort((a, b) =>
+  (await queryAll(keys.pipelinePrefix(region), pipelineEntryFromItem)).sort((a, b) =>
     a.submittedAt.localeCompare(b.submittedAt),
   );
 

@@ -49,11 +49,12 @@ import type { PipelineEntry } from './juryPipeline.ts';
 import { keys } from './keys.ts';
 import { candidateMessage, findMessageCandidate, juryMemberMessage } from './outbox.ts';
 import { queryAll } from './queryAll.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import { platformScopeFor } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
+import { agendaEntryFromItem, jurySessionFromItem, pipelineEntryFromItem } from './entities/jury.ts';
 
 const sessionItem = (s: JurySession) => ({
   ...keys.jurySession(s.region, s.id),
@@ -187,7 +188,7 @@ const getSession = async (principal: Principal, sessionId: string): Promise<Jury
       ConsistentRead: true,
     }),
   );
-  const session = Item ? toRecord<JurySession>(Item) : undefined;
+  const session = Item ? jurySessionFromItem(Item) : undefined;
   if (!session || (!isSecretary(principal) && !session.memberIds.includes(principal.userId))) {
     throw new NotFoundError('jury session');
   }
@@ -195,7 +196,7 @@ const getSession = async (principal: Principal, sessionId: string): Promise<Jury
 };
 
 const listSessions = async (principal: Principal): Promise<JurySession[]> => {
-  const sessions = await queryAll<JurySession>(keys.jurySessionsPrefix(regionOf(principal)));
+  const sessions = await queryAll(keys.jurySessionsPrefix(regionOf(principal)), jurySessionFromItem);
   return sessions
     .filter((s) => isSecretary(principal) || s.memberIds.includes(principal.userId))
     .sort((a, b) => b.date.localeCompare(a.date));
@@ -293,7 +294,7 @@ const rescheduleSession = async (
   return next;
 };
 
-const listAgenda = (sessionId: string) => queryAll<AgendaEntry>(keys.agendaPrefix(sessionId));
+const listAgenda = (sessionId: string) => queryAll(keys.agendaPrefix(sessionId), agendaEntryFromItem);
 
 const getAgendaEntry = async (sessionId: string, dossierId: string): Promise<AgendaEntry> => {
   const { Item } = await db().send(
@@ -304,7 +305,7 @@ const getAgendaEntry = async (sessionId: string, dossierId: string): Promise<Age
     }),
   );
   if (!Item) throw new NotFoundError('agenda entry');
-  return toRecord<AgendaEntry>(Item);
+  return agendaEntryFromItem(Item);
 };
 
 /** Puts submitted dossiers of the region on the agenda; each moves to `on_jury_agenda` atomically. */
@@ -324,7 +325,7 @@ const addToAgenda = async (
         ConsistentRead: true,
       }),
     );
-    const pipeline = Item ? toRecord<PipelineEntry>(Item) : undefined;
+    const pipeline = Item ? pipelineEntryFromItem(Item) : undefined;
     if (!pipeline || pipeline.sessionId) {
       throw new ValidationError([
         {

@@ -11,9 +11,10 @@ import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
-import { putSettingVersion, toRecord } from './records.ts';
+import { putSettingVersion } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
+import { jurySettingsFromItem } from './entities/settings.ts';
 
 const majorityWords = { absolute: 'majorité absolue', two_thirds: 'deux tiers', unanimity: 'unanimité' };
 
@@ -21,7 +22,7 @@ const getJurySettings = async (): Promise<JurySettings> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.jurySettings(), ConsistentRead: true }),
   );
-  return Item ? toRecord<JurySettings>(Item) : { ...DEFAULT_JURY_RULES, version: 0 };
+  return Item ? jurySettingsFromItem(Item) : { ...DEFAULT_JURY_RULES, version: 0 };
 };
 
 const putJurySettings = async (ctx: WriteContext, input: JurySettingsUpdate): Promise<JurySettings> => {

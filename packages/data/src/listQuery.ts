@@ -124,4 +124,4 @@ const addSearchFilters = (spec: ListQuerySpec, terms: readonly string[]): void =
 };
 
 export type { ListQuerySpec, ListTotal, RawItem };
-export { addSearchFilters, countList, readListPage, readWholeList };
+export { addSearchFilters, countList, queryInput, readListPage, readWholeList };

@@ -7,9 +7,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
-import { toRecord } from './records.ts';
 import { tableName } from './table.ts';
-import type { Login } from './users.ts';
+import { loginFromItem } from './entities/login.ts';
+import type { Login } from './entities/login.ts';
 
 /** How long a container trusts a login it read: the revocation delay promised (issue 14). */
 const LOGIN_STATUS_TTL_MS = 60_000;
@@ -48,7 +48,7 @@ const readLogin = async (userId: string): Promise<Login | undefined> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.login(userId), ConsistentRead: true }),
   );
-  return Item ? toRecord<Login>(Item) : undefined;
+  return Item ? loginFromItem(Item) : undefined;
 };
 
 /** A cache of current logins (one per container; tests make their own with a clock). */

@@ -1,6 +1,6 @@
 /** Organisms of a network: item collection `T#<tenantId>` / `ORG#<id>`. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError } from '@socle/domain';
+import { NotFoundError, duplicateId, organismUnavailable, violationOf } from '@socle/domain';
 import type { Organism, OrganismCreate, OrganismUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
@@ -10,11 +10,12 @@ import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { networkRegionCheck } from './tenants.ts';
 import { transact } from './transact.ts';
+import { organismFromItem } from './entities/organism.ts';
 
 const organismItem = (scope: TenantScope, organism: Organism) => ({
   ...keys.organism(scope, organism.id),
@@ -42,7 +43,7 @@ const createOrganism = async (
   };
   await transact([
     networkRegionCheck(scope.tenantId, organism.region),
-    putNew(organismItem(scope, organism), () => new RuleViolationError('duplicate_id', 'id collision')),
+    putNew(organismItem(scope, organism), () => violationOf(duplicateId)),
     auditPut(tenantAuditOf(scope), ctx, {
       action: 'organism.created',
       entity: { type: 'organism', id: organism.id },
@@ -57,7 +58,7 @@ const findOrganism = async (scope: TenantScope, organismId: string): Promise<Org
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.organism(scope, organismId), ConsistentRead: true }),
   );
-  return Item ? toRecord<Organism>(Item) : undefined;
+  return Item ? organismFromItem(Item) : undefined;
 };
 
 const getOrganism = async (scope: TenantScope, organismId: string): Promise<Organism> => {
@@ -68,7 +69,9 @@ const getOrganism = async (scope: TenantScope, organismId: string): Promise<Orga
 
 /** All organisms of a network (tens at most: one query, paginated internally). */
 const listOrganisms = async (scope: TenantScope): Promise<Organism[]> =>
-  (await queryAll<Organism>(keys.organismsPrefix(scope))).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  (await queryAll(keys.organismsPrefix(scope), organismFromItem)).sort((a, b) =>
+    a.name.localeCompare(b.name, 'fr'),
+  );
 
 const updateOrganism = async (
   scope: TenantScope,
@@ -107,11 +110,7 @@ const organismCheck = (scope: TenantScope, organismId: string, capability: strin
       ExpressionAttributeValues: { ':true': true, ':capability': capability },
     },
   },
-  onConditionFailed: () =>
-    new RuleViolationError(
-      'organism_unavailable',
-      `${path}: organisme inconnu, inactif ou sans cette activité`,
-    ),
+  onConditionFailed: () => violationOf(organismUnavailable(path)),
 });
 
 export {

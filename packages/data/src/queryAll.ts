@@ -1,26 +1,35 @@
 /** Reads every item of one partition (optionally under a sort-key prefix), page after page, in sort-key order. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
-import { toRecord } from './records.ts';
 import { tableName } from './table.ts';
 
-const queryAll = async <T>({ pk, skPrefix }: { pk: string; skPrefix?: string }): Promise<T[]> => {
+interface Partition {
+  pk: string;
+  skPrefix?: string;
+}
+
+type Item = Record<string, unknown>;
+
+/** One page of a partition read (pure: unit-tested without DynamoDB). */
+const partitionQuery = ({ pk, skPrefix }: Partition, startKey?: Item): QueryCommandInput => ({
+  TableName: tableName(),
+  KeyConditionExpression: skPrefix === undefined ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: skPrefix === undefined ? { ':pk': pk } : { ':pk': pk, ':prefix': skPrefix },
+  ExclusiveStartKey: startKey,
+});
+
+/** Every item of the partition, each read by its entity's `fromItem` (a parse, never a cast). */
+const queryAll = async <T>(partition: Partition, fromItem: (item: Item) => T): Promise<T[]> => {
   const items: T[] = [];
-  let startKey: Record<string, unknown> | undefined;
+  let startKey: Item | undefined;
   do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: skPrefix === undefined ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues:
-          skPrefix === undefined ? { ':pk': pk } : { ':pk': pk, ':prefix': skPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []).map((i) => toRecord<T>(i)));
+    const page = await db().send(new QueryCommand(partitionQuery(partition, startKey)));
+    items.push(...(page.Items ?? []).map(fromItem));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
 };
 
-export { queryAll };
+export type { Partition };
+export { partitionQuery, queryAll };

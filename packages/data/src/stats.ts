@@ -3,19 +3,22 @@
  * and groups asked for, never on the number of dossiers (SPEC §6).
  */
 import {
-  type CounterValues,
-  type FeeSchedule,
-  type FeeScheduleInput,
-  RuleViolationError,
-  type UsageStatement,
-  type VolumesQuery,
-  type VolumesResponse,
   aggregateVolumes,
   certificationLabels,
   checkFeeScheduleStart,
+  checkOrganismGrouping,
+  checkVolumesAccess,
   enforce,
   regionOf,
+  scheduleExists,
+  type CounterValues,
+  type FeeSchedule,
+  type FeeScheduleInput,
+  type UsageStatement,
+  type VolumesQuery,
+  type VolumesResponse,
   usageStatementOf,
+  violationOf,
 } from '@socle/domain';
 import type { Certification } from '@socle/domain';
 import { auditPut } from './audit.ts';
@@ -28,6 +31,7 @@ import { putNew, putVersioned } from './records.ts';
 import { type TenantScope, platformScopeFor } from './scope.ts';
 import { getTenant, listTenants } from './tenants.ts';
 import { transact } from './transact.ts';
+import { feeScheduleFromItem } from './entities/settings.ts';
 
 /** Whose figures a caller may see; built by the handler from the verified token only. */
 type StatsViewer =
@@ -66,13 +70,8 @@ const labelsFor = async (viewer: StatsViewer, query: VolumesQuery): Promise<(key
     }
     case 'organism': {
       const tenantId = singleTenantOf(viewer, query);
-      if (!tenantId) {
-        throw new RuleViolationError(
-          'organism_needs_network',
-          'choisissez un réseau pour regrouper par organisme',
-        );
-      }
-      const names = await organismNames(tenantId);
+      enforce(checkOrganismGrouping({ tenantId }));
+      const names = await organismNames(tenantId as string);
       return (key) => names.get(key) ?? key;
     }
     default:
@@ -100,12 +99,7 @@ const readVolumes = async (
   viewer: StatsViewer,
   query: VolumesQuery,
 ): Promise<VolumesResponse & { itemsRead: number }> => {
-  if (viewer.kind === 'region' && query.groupBy === 'organism') {
-    throw new RuleViolationError(
-      'organism_not_available',
-      'le regroupement par organisme est réservé aux réseaux',
-    );
-  }
+  enforce(checkVolumesAccess({ viewer: viewer.kind, groupBy: query.groupBy, organismId: query.organismId }));
   const [{ cells, itemsRead }, labelOf] = await Promise.all([
     readCells(viewer, query),
     labelsFor(viewer, query),
@@ -128,10 +122,8 @@ const feeScheduleItem = (schedule: FeeSchedule) => ({
 
 /** Fee schedules, newest first. */
 const listFeeSchedules = async (): Promise<FeeSchedule[]> => {
-  const items = await queryAll<FeeSchedule & { pk: string; sk: string }>(keys.feeSchedules());
-  return items
-    .map(({ pk: _pk, sk: _sk, ...schedule }) => schedule as FeeSchedule)
-    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  const items = await queryAll(keys.feeSchedules(), feeScheduleFromItem);
+  return items.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
 };
 
 /** Sets the fees applying from a month on: a new schedule, or a new version of that month's one. */
@@ -150,14 +142,7 @@ const putFeeSchedule = async (
   };
   const write =
     input.version === undefined
-      ? putNew(
-          feeScheduleItem(schedule),
-          () =>
-            new RuleViolationError(
-              'schedule_exists',
-              'des tarifs existent déjà à partir de ce mois : rechargez la page pour les modifier',
-            ),
-        )
+      ? putNew(feeScheduleItem(schedule), () => violationOf(scheduleExists))
       : putVersioned('fee_schedule', feeScheduleItem(schedule), input.version);
   await transact([
     write,

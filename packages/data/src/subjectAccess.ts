@@ -21,11 +21,11 @@ import {
 import { listEvaluations } from './evaluations.ts';
 import { keys } from './keys.ts';
 import { findOrganism } from './organisms.ts';
-import { toRecord } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getTenant } from './tenants.ts';
 import { transact } from './transact.ts';
+import { trainingPlanFromItem } from './entities/trainingPlan.ts';
 
 const findTrainingPlan = async (scope: TenantScope, dossier: Dossier): Promise<TrainingPlan | null> => {
   if (!dossier.trainingPlanId) return null;
@@ -35,7 +35,7 @@ const findTrainingPlan = async (scope: TenantScope, dossier: Dossier): Promise<T
       Key: keys.trainingPlan(scope, dossier.id, dossier.trainingPlanId),
     }),
   );
-  return Item ? toRecord<TrainingPlan>(Item) : null;
+  return Item ? trainingPlanFromItem(Item) : null;
 };
 
 const organismRef = async (scope: TenantScope, organismId: string | null | undefined) => {

@@ -2,11 +2,16 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   NotFoundError,
-  RuleViolationError,
+  canChangeNetworkStatus,
+  duplicateId,
   enforce,
   habilitationAllows,
+  habilitationChanged,
   organismRegionAllowed,
+  regionNotHabilitated,
   regionToday,
+  tenantSuspended,
+  violationOf,
 } from '@socle/domain';
 import type { Tenant, TenantCreate, TenantUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
@@ -17,9 +22,10 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
+import { tenantFromItem } from './entities/tenant.ts';
 
 const platformAudit = (at: string, id: string) => keys.platformAudit(at, id);
 
@@ -45,7 +51,7 @@ const createTenant = async (
     updatedAt: now,
   };
   await transact([
-    putNew(tenantItem(tenant), () => new RuleViolationError('duplicate_id', 'tenant id collision')),
+    putNew(tenantItem(tenant), () => violationOf(duplicateId)),
     auditPut(platformAudit, ctx, { action: 'tenant.created', entity: { type: 'tenant', id: tenant.id } }),
     ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: tenant }, ctx.now)] : []),
   ]);
@@ -56,7 +62,7 @@ const findTenant = async (tenantId: string): Promise<Tenant | undefined> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.tenant(tenantId), ConsistentRead: true }),
   );
-  return Item ? toRecord<Tenant>(Item) : undefined;
+  return Item ? tenantFromItem(Item) : undefined;
 };
 
 const getTenant = async (tenantId: string): Promise<Tenant> => {
@@ -77,7 +83,7 @@ const listTenants = async ({ cursor, limit }: { cursor?: string; limit: number }
     }),
   );
   return {
-    items: (result.Items ?? []).map((i) => toRecord<Tenant>(i)),
+    items: (result.Items ?? []).map(tenantFromItem),
     cursor: encodeCursor(result.LastEvaluatedKey),
   };
 };
@@ -97,12 +103,11 @@ const changeTenant = async (ctx: WriteContext, tenantId: string, change: TenantC
     const { version: _ignored, ...fields } = change.input;
     Object.assign(next, fields);
   } else if (change.kind === 'suspend') {
-    if (current.status === 'suspended')
-      throw new RuleViolationError('already_suspended', 'network already suspended');
+    enforce(canChangeNetworkStatus(current, 'suspend'));
     Object.assign(next, { status: 'suspended', suspendedReason: change.reason });
     action = 'tenant.suspended';
   } else {
-    if (current.status === 'active') throw new RuleViolationError('already_active', 'network already active');
+    enforce(canChangeNetworkStatus(current, 'reactivate'));
     next.status = 'active';
     delete next.suspendedReason;
     action = 'tenant.reactivated';
@@ -129,8 +134,7 @@ const tenantActiveCheck = (tenantId: string) => ({
       ExpressionAttributeValues: { ':active': 'active' },
     },
   },
-  onConditionFailed: () =>
-    new RuleViolationError('tenant_suspended', 'le réseau est suspendu: consultation seule'),
+  onConditionFailed: () => violationOf(tenantSuspended),
 });
 
 interface HabilitationScope {
@@ -181,9 +185,7 @@ const habilitationCheck = (tenantId: string, { certification, region, now }: Hab
         region,
         today,
       });
-      return verdict.ok
-        ? new RuleViolationError('not_habilitated', "l'habilitation du réseau ne permet pas cette écriture")
-        : new RuleViolationError(verdict.code, verdict.message);
+      return violationOf(verdict.ok ? habilitationChanged : verdict);
     },
   };
 };
@@ -209,7 +211,7 @@ const networkRegionCheck = (tenantId: string, region: string) => ({
     } catch (error) {
       return error as Error;
     }
-    return new RuleViolationError('region_not_habilitated', "le réseau n'est pas habilité dans cette région");
+    return violationOf(regionNotHabilitated);
   },
 });
 

@@ -6,13 +6,17 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ForbiddenError,
   NotFoundError,
-  RuleViolationError,
   ValidationError,
+  canBuildPlan,
+  canFollowPlan,
   canRecordAttendance,
+  duplicateId,
   enforce,
   isAccredited,
   regionToday,
   todayIso,
+  trainerIndependent,
+  violationOf,
 } from '@socle/domain';
 import type { Dossier, Principal, TrainingPlan, TrainingPlanCreate, TrainingPlanUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
@@ -23,18 +27,17 @@ import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { organismCheck } from './organisms.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getUser } from './users.ts';
+import { trainingPlanFromItem } from './entities/trainingPlan.ts';
 
 const planItem = (scope: TenantScope, plan: TrainingPlan) => ({
   ...keys.trainingPlan(scope, plan.dossierId, plan.id),
   itemType: 'TrainingPlan',
   ...plan,
 });
-
-const TRAINABLE: readonly Dossier['status'][] = ['in_training', 'final_evaluation'];
 
 /** Independence first, then accreditation and organism. */
 const assertTrainer = async (
@@ -43,12 +46,7 @@ const assertTrainer = async (
   dossier: Dossier,
   organismId: string,
 ) => {
-  if (dossier.evaluatorIds.includes(principal.userId)) {
-    throw new RuleViolationError(
-      'trainer_is_evaluator',
-      'vous avez évalué ce candidat : un autre formateur doit construire et suivre son plan',
-    );
-  }
+  enforce(trainerIndependent(dossier, principal.userId));
   if (!principal.organisms.includes(organismId)) {
     throw new ForbiddenError("vous n'êtes pas rattaché à cet organisme de formation");
   }
@@ -79,12 +77,7 @@ const createTrainingPlan = async (
   idempotency?: IdempotencyRequest,
 ): Promise<TrainingPlan> => {
   const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
-  if (dossier.status !== 'in_training') {
-    throw new RuleViolationError('not_in_training', 'un plan se construit quand le dossier est en formation');
-  }
-  if (dossier.trainingPlanId) {
-    throw new RuleViolationError('plan_exists', 'ce dossier a déjà un plan de formation : modifiez-le');
-  }
+  enforce(canBuildPlan(dossier));
   await assertTrainer(scope, ctx.principal, dossier, input.organismId);
   const issues = targetIssues(dossier, input.targetedCriteria);
   if (issues.length) throw new ValidationError(issues);
@@ -119,7 +112,7 @@ const createTrainingPlan = async (
     },
     [
       organismCheck(scope, organismId, 'training', 'organismId'),
-      putNew(planItem(scope, plan), () => new RuleViolationError('duplicate_id', 'id collision')),
+      putNew(planItem(scope, plan), () => violationOf(duplicateId)),
       ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: plan }, ctx.now)] : []),
     ],
   );
@@ -136,7 +129,7 @@ const findTrainingPlan = async (scope: TenantScope, dossier: Dossier): Promise<T
       ConsistentRead: true,
     }),
   );
-  return Item ? toRecord<TrainingPlan>(Item) : undefined;
+  return Item ? trainingPlanFromItem(Item) : undefined;
 };
 
 const getTrainingPlan = async (
@@ -154,7 +147,7 @@ const getTrainingPlan = async (
     }),
   );
   if (!Item) throw new NotFoundError('training plan');
-  return toRecord<TrainingPlan>(Item);
+  return trainingPlanFromItem(Item);
 };
 
 /** Edits the plan and records attendance; the dossier's audit trail notes each change. */
@@ -166,9 +159,7 @@ const updateTrainingPlan = async (
   input: TrainingPlanUpdate,
 ): Promise<TrainingPlan> => {
   const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
-  if (!TRAINABLE.includes(dossier.status)) {
-    throw new RuleViolationError('not_in_training', "le dossier n'est plus en formation");
-  }
+  enforce(canFollowPlan(dossier));
   const plan = await getTrainingPlan(scope, dossierId, organisms);
   await assertTrainer(scope, ctx.principal, dossier, plan.organismId);
   assertVersion('training plan', plan, input.version);

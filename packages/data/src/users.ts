@@ -4,8 +4,16 @@
  * so a user can never change their own tenant or roles.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, RuleViolationError, ValidationError, emailRefusal, enforce } from '@socle/domain';
-import type { Principal, Role, User, UserInvite, UserUpdate } from '@socle/domain';
+import {
+  NotFoundError,
+  ValidationError,
+  canChangeOwnAccount,
+  duplicateId,
+  emailRefusal,
+  enforce,
+  violationOf,
+} from '@socle/domain';
+import type { Principal, User, UserInvite, UserUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
@@ -13,24 +21,14 @@ import { db } from './client.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
 import { tenantAuditOf } from './organisms.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
-
-/** What the token trigger and the dev issuer read to build a token's claims. */
-interface Login {
-  userId: string;
-  email: string;
-  name: string;
-  tenantId?: string;
-  roles: Role[];
-  organisms: string[];
-  region?: string;
-  college?: 'employer' | 'employee';
-  status: 'active' | 'disabled';
-}
+import { loginFromItem } from './entities/login.ts';
+import type { Login } from './entities/login.ts';
+import { userFromItem } from './entities/user.ts';
 
 const loginItem = (login: Login) => ({
   ...keys.login(login.userId),
@@ -77,7 +75,7 @@ const newLoginItems = (
     ),
     onConditionFailed: onEmailClaimed,
   },
-  putNew(loginItem(login), () => new RuleViolationError('duplicate_id', 'login id collision')),
+  putNew(loginItem(login), () => violationOf(duplicateId)),
 ];
 
 const userItem = (scope: TenantScope, user: User) => ({
@@ -118,7 +116,7 @@ const inviteUser = async (scope: TenantScope, ctx: WriteContext, input: UserInvi
     new EmailClaimedError(typeof existing?.userId === 'string' ? existing.userId : undefined);
   await transact([
     ...newLoginItems(loginOfUser(scope, user), claimed),
-    putNew(userItem(scope, user), () => new RuleViolationError('duplicate_id', 'user id collision')),
+    putNew(userItem(scope, user), () => violationOf(duplicateId)),
     ...organismsExist(scope, user.organisms),
     auditPut(tenantAuditOf(scope), ctx, {
       action: 'user.invited',
@@ -178,11 +176,11 @@ const getUser = async (scope: TenantScope, userId: string): Promise<User> => {
     new GetCommand({ TableName: tableName(), Key: keys.user(scope, userId), ConsistentRead: true }),
   );
   if (!Item) throw new NotFoundError('user');
-  return toRecord<User>(Item);
+  return userFromItem(Item);
 };
 
 const listUsers = async (scope: TenantScope): Promise<User[]> =>
-  (await queryAll<User>(keys.usersPrefix(scope))).sort((a, b) =>
+  (await queryAll(keys.usersPrefix(scope), userFromItem)).sort((a, b) =>
     `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fr'),
   );
 
@@ -207,15 +205,9 @@ const updateUser = async (
   ) {
     throw new ValidationError([{ path: 'organisms', message: 'au moins un organisme pour ce rôle' }]);
   }
-  if (
-    userId === ctx.principal.userId &&
-    (next.status === 'disabled' || !next.roles.includes('network_admin'))
-  ) {
-    throw new RuleViolationError(
-      'self_lockout',
-      'vous ne pouvez pas retirer vos propres droits d’administration',
-    );
-  }
+  enforce(
+    canChangeOwnAccount({ self: userId === ctx.principal.userId, status: next.status, roles: next.roles }),
+  );
   const addedOrganisms = next.organisms.filter((o) => !current.organisms.includes(o));
   await transact([
     putVersioned('user', userItem(scope, next), current.version),
@@ -254,7 +246,7 @@ const createPlatformLogin = async (ctx: WriteContext, login: Omit<Login, 'tenant
 
 const findLogin = async (userId: string): Promise<Login | undefined> => {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.login(userId) }));
-  return Item ? toRecord<Login>(Item) : undefined;
+  return Item ? loginFromItem(Item) : undefined;
 };
 
 /** Every login, by email (dev issuer's user picker; small by nature in a demo). */
@@ -271,7 +263,7 @@ const listLogins = async (): Promise<Login[]> => {
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...(page.Items ?? []).map((i) => toRecord<Login>(i)));
+    items.push(...(page.Items ?? []).map(loginFromItem));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;

@@ -71,7 +71,8 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // GET /me reads the caller's tenant item.
   meta: { table: 'read', leadingKeys: [under(P.tenant)], managesUsers: false },
   // Tenants (gsi1 `TENANTS`), network admins' logins (`LOGIN#`, `EMAIL#`, gsi1 `LOGINS`),
-  // idempotency (`PLATFORM#IDEM#`); the platform trail and the new admin's tenant trail.
+  // idempotency (`PLATFORM#IDEM#`, no other platform partition); the platform trail and the new
+  // admin's tenant trail.
   platform: {
     table: 'readWrite',
     leadingKeys: [
@@ -79,7 +80,7 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
       FIXED.loginsByEmail,
       under(P.login),
       under(P.emailClaim),
-      under(P.platform),
+      under(P.platformIdempotency),
       under(P.tenant),
     ],
     audits: [FIXED.platformAudit, under(P.tenantAudit)],
@@ -105,7 +106,7 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // `REFERENTIELS`), idempotency (`PLATFORM#IDEM#`); the platform trail.
   referentiels: {
     table: 'readWrite',
-    leadingKeys: [under(P.referentiel), FIXED.referentielsByCertification, under(P.platform)],
+    leadingKeys: [under(P.referentiel), FIXED.referentielsByCertification, under(P.platformIdempotency)],
     audits: [FIXED.platformAudit],
     managesUsers: false,
   },
@@ -140,9 +141,10 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   },
   // Jury members and their logins (`JURY#`, `LOGIN#`, `EMAIL#`, gsi1 `LOGINS`), sessions and agendas
   // (`JSESSION#`), the dossiers they decide on (`T#`), certificates (`CERT#`), idempotency
-  // (`PLATFORM#IDEM#`); eligibility is re-checked against the référentiel (`REF#`). Members'
-  // convocations, reschedules and cancellations are queued in the outbox (`OUTBOX#<id>`). The
-  // platform trail and the trails of the dossiers they read and decide on.
+  // (`PLATFORM#IDEM#`) and the jury rules (`PLATFORM#JURY`, set by the national admin); eligibility
+  // is re-checked against the référentiel (`REF#`). Members' convocations, reschedules and
+  // cancellations are queued in the outbox (`OUTBOX#<id>`). The platform trail and the trails of the
+  // dossiers they read and decide on.
   juries: {
     table: 'readWrite',
     leadingKeys: [
@@ -153,7 +155,8 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
       under(P.login),
       under(P.emailClaim),
       FIXED.loginsByEmail,
-      under(P.platform),
+      under(P.platformIdempotency),
+      FIXED.jurySettings,
       under(P.outbox),
     ],
     reads: [under(P.referentiel)],

@@ -7,6 +7,7 @@
  */
 import { TENANT_SESSION_TAG } from '@socle/data';
 import type { Role } from '@socle/domain';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
@@ -72,6 +73,8 @@ beforeAll(async () => {
       await api.call(route.method, pathIn(route, world.a, ids), {
         token: role && tokenOf(role),
         body: bodyFor(route, world.a),
+        // A creating route stores its response under the key (the tenant's or the platform's records).
+        headers: route.idempotent ? { 'idempotency-key': randomUUID() } : undefined,
       });
     }
   }

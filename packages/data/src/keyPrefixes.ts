@@ -20,6 +20,8 @@ const KEY_PREFIXES = {
   jurySession: 'JSESSION#',
   /** Versioned platform settings (jury rules, fees, data protection) and platform idempotency records. */
   platform: 'PLATFORM#',
+  /** The national routes' idempotency records alone (`PLATFORM#IDEM#<key>`, keys.idempotencyScope). */
+  platformIdempotency: 'PLATFORM#IDEM#',
   /** One issued certificate, by its public code. */
   certificate: 'CERT#',
   /** gsi2 "certificatesByYear" and gsi1 "certificatesBySession" (`CERTS#SESSION#…`). */

@@ -3,7 +3,7 @@
  * each of its roles on a world with a certified dossier (jury session, certificate, paper copy), a
  * dossier waiting for the jury and published référentiel, answers only keys its response schema
  * names, at any depth; and no storage attribute (keys, index keys, search fields) appears anywhere,
- * even under a record whose keys the schema leaves free.
+ * even under a record whose keys the schema leaves free, nor in an idempotent replay.
  */
 import type { Role } from '@socle/domain';
 import type { RouteDefinition } from '@socle/contract/routeTypes';
@@ -13,6 +13,7 @@ import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
 import { certifyThroughJury } from '../support/certify.ts';
 import { buildJury, submittedDossier } from '../support/jury.ts';
+import { dossierOpen } from '../support/samples.ts';
 import { buildWorld, expectStatus } from '../support/world.ts';
 import type { World } from '../support/world.ts';
 import { allRoutes, pathIn } from './routeCoverage.ts';
@@ -134,4 +135,22 @@ describe('Responses carry only what their schema names', () => {
       expect(distinct(storageAttributes(response.body)), `${path}: storage attributes`).toBe('');
     },
   );
+});
+
+describe('Idempotent replays', () => {
+  it('replay the stored response shaped by the schema, as the first answer was', async () => {
+    const headers = { 'idempotency-key': `shape-${Date.now()}` };
+    const send = () =>
+      api.call('POST', '/dossiers', {
+        token: world.a.tokens.advisor,
+        body: dossierOpen(world.a.organismId, { lastName: 'Rejoué' }),
+        headers,
+      });
+    const first = await send();
+    const replay = await send();
+    expect(first.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    expect(distinct(storageAttributes(replay.body))).toBe('');
+  });
 });

@@ -12,7 +12,7 @@ import {
   ValidationError,
   VersionConflictError,
 } from '@socle/domain';
-import { IdempotentReplay, OUTAGE_RETRY_AFTER_SECONDS, isAwsOutage } from '@socle/data';
+import { OUTAGE_RETRY_AFTER_SECONDS, isAwsOutage } from '@socle/data';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../logger.ts';
 import { SocleMetric } from '../metricNames.ts';
@@ -105,9 +105,6 @@ const errorResponse = (error: unknown): APIGatewayProxyResultV2 => {
       { error: 'service_unavailable', message: `${error.frenchMessage} / ${error.message}` },
       { 'retry-after': '60' },
     );
-  }
-  if (error instanceof IdempotentReplay) {
-    return jsonResponse(error.response.statusCode, error.response.body, { 'idempotent-replayed': 'true' });
   }
   if (error instanceof ValidationError) {
     return jsonResponse(400, {

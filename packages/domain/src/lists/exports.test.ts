@@ -51,12 +51,22 @@ describe('dossiersCsv', () => {
 
   it('neutralises cells a spreadsheet would run as a formula and quotes separators', () => {
     const [, row] = linesOf(
-      dossiersCsv([dossier({ candidate: { firstName: '=SOMME(A1)', lastName: 'Dupont; fils' } })], new Map()),
+      dossiersCsv(
+        [
+          dossier({
+            candidate: { firstName: '=SOMME(A1)', lastName: 'Dupont; fils', birthDate: '1988-04-12' },
+          }),
+        ],
+        new Map(),
+      ),
     );
     expect(row?.startsWith(`"DUPONT; FILS";'=SOMME(A1);`)).toBe(true);
     for (const lead of ['+', '-', '@']) {
       const [, guarded] = linesOf(
-        dossiersCsv([dossier({ candidate: { firstName: `${lead}1`, lastName: 'X' } })], new Map()),
+        dossiersCsv(
+          [dossier({ candidate: { firstName: `${lead}1`, lastName: 'X', birthDate: '1988-04-12' } })],
+          new Map(),
+        ),
       );
       expect(guarded?.split(';')[1]).toBe(`'${lead}1`);
     }

@@ -175,3 +175,23 @@ describe('Whole lists: /organismes and /utilisateurs', () => {
     expect(emails).toEqual([...emails].sort(french.compare));
   });
 });
+
+describe('Référentiels: versions named as people name them', () => {
+  it('shows "Référentiel CléA 2018", never the file label, in the list and on the version page', async () => {
+    const page = await newPage();
+    await loginAs(page, stack.webUrl, 'national@certifpro.demo');
+    await page.goto(`${stack.webUrl}/referentiels`);
+    const link = page.getByRole('link', { name: /^Référentiel CléA \d{4}$/ }).first();
+    await link.waitFor();
+    const listText = await page.locator('main').textContent();
+    await link.click();
+    const heading = page.getByRole('heading', { level: 1, name: /^Référentiel CléA \d{4}$/ });
+    await heading.waitFor();
+    const pageText = await page.locator('main').textContent();
+    await page.screenshot({ path: join(SHOTS, 'referentiel-version.png') });
+
+    expect(listText).not.toMatch(/reconstructed|\d{4}-[a-z]/);
+    expect(pageText).not.toMatch(/reconstructed/);
+    expect(await page.title()).toMatch(/^Référentiel CléA \d{4} – Socle$/);
+  });
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { termVerdict } from './jury/terms.ts';
 import { ofName } from './labels.ts';
+import { paperCopyTransition } from './rules/paperCopy.ts';
 
 describe('ofName', () => {
   it('elides before a vowel, an accented capital and a mute h, not before a consonant', () => {
@@ -36,6 +37,19 @@ describe('messages built from a name', () => {
     );
     expect(verdict.ok === false && verdict.message).toMatch(
       /^le mandat d’Inès Morel ne couvre pas le 8 décembre 2026$/,
+    );
+  });
+});
+
+describe('refusals built from an action label', () => {
+  it('a paper copy action that cannot be done reads "impossible d’annuler…"', () => {
+    const refused = paperCopyTransition(undefined, 'unprint');
+    expect(refused.ok === false && refused.message).toBe(
+      "aucun exemplaire papier demandé : impossible d’annuler l'impression",
+    );
+    const printed = paperCopyTransition('sent', 'print');
+    expect(printed.ok === false && printed.message).toBe(
+      'exemplaire papier envoyé : impossible de marquer comme imprimé',
     );
   });
 });

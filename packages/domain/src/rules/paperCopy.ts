@@ -7,6 +7,7 @@ import { allow, refuse } from './verdict.ts';
 import type { Refused, Verdict } from './verdict.ts';
 import { PAPER_COPY_RULE_CODES } from './ruleCodes.ts';
 import type { PaperCopyRuleCode } from './ruleCodes.ts';
+import { ofName } from '../labels.ts';
 
 type PaperCopyState = 'requested' | 'printed' | 'sent';
 type PaperCopyAction = 'request' | 'print' | 'unprint' | 'send';
@@ -62,8 +63,8 @@ const paperCopyTransition = (
   return refuse(
     'paper_copy_state',
     from
-      ? `exemplaire papier ${stateLabels[from]} : impossible de ${actionLabels[action]}`
-      : `aucun exemplaire papier demandé : impossible de ${actionLabels[action]}`,
+      ? `exemplaire papier ${stateLabels[from]} : impossible ${ofName(actionLabels[action])}`
+      : `aucun exemplaire papier demandé : impossible ${ofName(actionLabels[action])}`,
   );
 };
 

@@ -18,13 +18,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { RuleViolationError } from '@socle/domain';
+import { violationOf } from '@socle/domain';
 import {
   DELIVERY_LIMITS,
   MessageContent,
   MessageStatus,
   Recipient,
   RecipientKind,
+  messageAlreadyQueued,
   recipientKindOf,
   staleClaimBefore,
 } from '@socle/domain/notifications';
@@ -126,8 +127,7 @@ const queuedMessage = (key: Key, input: MessageInput, owner: Record<string, stri
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    onConditionFailed: () =>
-      new RuleViolationError('message_already_queued', 'ce message a déjà été préparé pour cet événement'),
+    onConditionFailed: () => violationOf(messageAlreadyQueued),
   };
 };
 

@@ -8,12 +8,15 @@ import {
   NotFoundError,
   ReferentielDocument,
   ReferentielDraftDocument,
-  RuleViolationError,
   ValidationError,
   allCriteria,
+  canEditReferentiel,
   defaultThresholds,
+  duplicateId,
+  enforce,
   jsonPath,
   thresholdIssues,
+  violationOf,
 } from '@socle/domain';
 import type {
   Certification,
@@ -85,7 +88,7 @@ const importReferentiel = async (
     updatedAt: now,
   };
   await transact([
-    putNew(referentielItem(ref), () => new RuleViolationError('duplicate_id', 'id collision')),
+    putNew(referentielItem(ref), () => violationOf(duplicateId)),
     auditPut(platformAudit, ctx, {
       action: 'referentiel.imported',
       entity: { type: 'referentiel', id: ref.id },
@@ -148,9 +151,7 @@ const listReferentiels = async () => {
 };
 
 const assertDraft = (ref: StoredReferentiel) => {
-  if (ref.status !== 'draft') {
-    throw new RuleViolationError('referentiel_published', 'une version publiée ne peut plus être modifiée');
-  }
+  enforce(canEditReferentiel(ref));
 };
 
 const updateReferentielSettings = async (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canChangeOwnAccount } from './accounts.ts';
 import { canNameHolder, canRevoke } from './certificate.ts';
+import type { RegisteredHolder } from './certificate.ts';
 import { canErase } from './dataProtection.ts';
 import { canChangeNetworkStatus, organismUnavailable } from './network.ts';
 import { canEditReferentiel } from './referentiel.ts';
@@ -14,10 +15,13 @@ describe('certificate register', () => {
     expect(codeOf(canRevoke({ status: 'revoked' }))).toBe('already_revoked');
   });
 
-  it.each([
+  it.each<[RegisteredHolder, string]>([
     [{ holder: { lastName: 'Durand', birthDate: '1990-01-02' } }, 'allowed'],
-    [{ holder: { lastName: 'Durand', birthDate: '1990-01-02' }, holderErasedAt: '2026-01-01' }, 'holder_erased'],
-    [{ holder: { lastInitial: 'D.' } }, 'holder_erased'],
+    [
+      { holder: { lastName: 'Durand', birthDate: '1990-01-02' }, holderErasedAt: '2026-01-01' },
+      'holder_erased',
+    ],
+    [{ holder: { lastName: null, birthDate: null } }, 'holder_erased'],
   ])('names the holder of %o: %s', (certificate, expected) => {
     expect(codeOf(canNameHolder(certificate))).toBe(expected);
   });
@@ -28,7 +32,9 @@ describe('accounts and networks', () => {
     const admin = { status: 'active', roles: ['network_admin'] };
     expect(codeOf(canChangeOwnAccount({ self: true, ...admin }))).toBe('allowed');
     expect(codeOf(canChangeOwnAccount({ self: true, ...admin, status: 'disabled' }))).toBe('self_lockout');
-    expect(codeOf(canChangeOwnAccount({ self: true, status: 'active', roles: ['advisor'] }))).toBe('self_lockout');
+    expect(codeOf(canChangeOwnAccount({ self: true, status: 'active', roles: ['advisor'] }))).toBe(
+      'self_lockout',
+    );
     expect(codeOf(canChangeOwnAccount({ self: false, status: 'disabled', roles: [] }))).toBe('allowed');
   });
 

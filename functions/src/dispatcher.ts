@@ -23,11 +23,16 @@ const createDispatcher = (lambda: LambdaName, table: readonly RouteDefinition[],
   const stray = Object.keys(handlers).filter((id) => !own.some((route) => route.id === id));
   if (stray.length > 0)
     throw new Error(`lambda ${lambda} implements routes it does not serve: ${stray.join(', ')}`);
-  return async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
+  const dispatch = async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyResultV2> => {
     const handler = byKey.get(event.routeKey);
     if (!handler) return jsonResponse(404, { error: 'not_found', message: `no route ${event.routeKey}` });
     return handler(event, context);
   };
+  // The ids it serves, for the check that every route of the table is served by its Lambda's entry.
+  return Object.assign(dispatch, { served: own.map((route) => route.id) as readonly string[] });
 };
 
 export { createDispatcher };

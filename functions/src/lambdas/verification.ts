@@ -4,7 +4,7 @@ import { createDispatcher } from '../dispatcher.ts';
 import { edgeOnly } from '../edgeOnly.ts';
 import { verificationHandlers } from '../handlers/certificates.ts';
 
+const dispatcher = createDispatcher(LambdaName.VERIFICATION, certificateRoutes, verificationHandlers);
+
 // Only through CloudFront: the execute-api URL would bypass the WAF (edgeOnly.ts).
-export const handler = edgeOnly(
-  createDispatcher(LambdaName.VERIFICATION, certificateRoutes, verificationHandlers),
-);
+export const handler = Object.assign(edgeOnly(dispatcher), { served: dispatcher.served });

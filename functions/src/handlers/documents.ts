@@ -20,7 +20,15 @@ import {
   renderPortfolioPdf,
   renderUsageStatement,
 } from '@socle/documents';
-import { RuleViolationError, foldForSearch, organismRestriction, regionOf, todayIso } from '@socle/domain';
+import {
+  canIssueMinutes,
+  canIssuePortfolio,
+  enforce,
+  foldForSearch,
+  organismRestriction,
+  regionOf,
+  todayIso,
+} from '@socle/domain';
 import type { CriterionStatus } from '@socle/domain';
 import { certificateCodeOf } from '../certificateCodeOf.ts';
 import { routeOf } from '@socle/contract/routeOf/documents';
@@ -64,12 +72,7 @@ const documentHandlers = {
     async ({ scope, ctx, principal, params }): Promise<BinaryBody> => {
       const restitution = await getRestitution(scope, params.dossierId, organismRestriction(principal));
       const { dossier, candidate, mastery, criteria, referentiel } = restitution;
-      if (!dossier.lastEvaluatedOn) {
-        throw new RuleViolationError(
-          'not_evaluated',
-          "le portefeuille suit une évaluation validée : aucune n'a encore eu lieu",
-        );
-      }
+      enforce(canIssuePortfolio(dossier));
       const [tenant, organism] = await Promise.all([
         getTenant(scope.tenantId),
         getOrganism(scope, dossier.organismId),
@@ -80,7 +83,7 @@ const documentHandlers = {
         candidate: { ...candidate, birthDate: dossier.candidate.birthDate },
         network: { name: tenant.name },
         organism: { name: organism.name, city: organism.city },
-        evaluatedOn: dossier.lastEvaluatedOn,
+        evaluatedOn: dossier.lastEvaluatedOn as string, // enforced by canIssuePortfolio above
         issuedOn: todayIso(),
         mastery,
         criteria: Object.fromEntries(
@@ -100,12 +103,7 @@ const documentHandlers = {
     async ({ principal, params }): Promise<BinaryBody> => {
       // Not found outside the caller's region, or for a member who does not sit on the session.
       const session = await getSession(principal, params.sessionId);
-      if (session.status !== 'closed') {
-        throw new RuleViolationError(
-          'session_not_closed',
-          'le procès-verbal est disponible une fois la session close',
-        );
-      }
+      enforce(canIssueMinutes(session));
       const [agenda, members] = await Promise.all([listAgenda(session.id), listJuryMembers(session.region)]);
       const bytes = await renderMinutesPdf(minutesInputFrom({ session, agenda, members, today: todayIso() }));
       return { bytes, fileName: `proces-verbal-${session.region}-${session.date}.pdf` };

@@ -19,6 +19,7 @@ export * from './referentiel/settings.ts';
 export * from './rules/accounts.ts';
 export * from './rules/certificate.ts';
 export * from './rules/dataProtection.ts';
+export * from './rules/documents.ts';
 export * from './rules/holderConfirmation.ts';
 export * from './rules/network.ts';
 export * from './rules/organismScope.ts';

@@ -3,6 +3,7 @@ import { canChangeOwnAccount } from './accounts.ts';
 import { canNameHolder, canRevoke } from './certificate.ts';
 import type { RegisteredHolder } from './certificate.ts';
 import { canErase } from './dataProtection.ts';
+import { canIssueMinutes, canIssuePortfolio } from './documents.ts';
 import { canChangeNetworkStatus, organismUnavailable } from './network.ts';
 import { canEditReferentiel } from './referentiel.ts';
 import { checkOrganismGrouping } from './statsAccess.ts';
@@ -70,5 +71,14 @@ describe('canErase', () => {
     });
     expect(verdict).toEqual({ ok: false, code: 'dossier_active', message: 'Premier. Second.' });
     expect(canErase({ blockers: [] }).ok).toBe(true);
+  });
+});
+
+describe('documents', () => {
+  it('issue a portfolio after a validated evaluation, minutes after the close', () => {
+    expect(codeOf(canIssuePortfolio({ lastEvaluatedOn: '2026-11-02' }))).toBe('allowed');
+    expect(codeOf(canIssuePortfolio({ lastEvaluatedOn: null }))).toBe('not_evaluated');
+    expect(codeOf(canIssueMinutes({ status: 'closed' }))).toBe('allowed');
+    expect(codeOf(canIssueMinutes({ status: 'closing' }))).toBe('session_not_closed');
   });
 });

@@ -10,13 +10,12 @@ import {
   EXPORT_MAX_ROWS,
   regionToday,
 } from '@socle/domain';
-import type { Dossier } from '@socle/domain';
 import { dossierListSpec, listedDossier } from './dossierList.ts';
 import type { DossierListCriteria } from './dossierList.ts';
 import { countList, readWholeList } from './listQuery.ts';
 import type { ListTotal } from './listQuery.ts';
 import { listOrganisms } from './organisms.ts';
-import { toRecord } from './records.ts';
+import { dossierFromItem } from './entities/dossier.ts';
 import type { TenantScope } from './scope.ts';
 
 /** How many dossiers the list holds under these criteria (bounded: may be a lower bound). */
@@ -38,7 +37,7 @@ const exportDossiers = async (
     listOrganisms(scope),
   ]);
   enforce(exportSizeVerdict(items.length));
-  const dossiers = items.map((i) => listedDossier(toRecord<Dossier>(i), now));
+  const dossiers = items.map((i) => listedDossier(dossierFromItem(i), now));
   const csv = dossiersCsv(dossiers, new Map(organismList.map((o) => [o.id, o.name])));
   return {
     bytes: new TextEncoder().encode(csv),

@@ -29,11 +29,12 @@ import {
   recipientKindOf,
   staleClaimBefore,
 } from '@socle/domain/notifications';
-import type { RenderedEmail } from '@socle/domain/notifications';
 import { db } from './client.ts';
 import type { Key } from './keys.ts';
 import { keys } from './keys.ts';
-import { toRecord } from './records.ts';
+import { KEY_PREFIXES } from './keyPrefixes.ts';
+import { localMailFromItem, outboxMessageFromItem } from './entities/outboxMessage.ts';
+import type { LocalMail, StoredMessage } from './entities/outboxMessage.ts';
 import type { TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import type { GuardedItem } from './transact.ts';
@@ -41,6 +42,10 @@ import type { GuardedItem } from './transact.ts';
 /** How long a sent (or abandoned) message is kept, for support questions ("did they get it?"). */
 const KEEP_AFTER_DELIVERY_DAYS = 30;
 const PENDING_SHARDS = 4;
+/** Sort keys of a candidate's messages in their partition. */
+const CANDIDATE_MESSAGE_PREFIX = 'MSG#';
+/** The local sender's mailbox partition (dev and tests only: no deployed role is granted it). */
+const LOCAL_MAILBOX = 'LOCALMAIL';
 
 /** Deterministic: the same event always gives the same id. */
 const messageIdOf = (eventKey: string): string =>
@@ -50,43 +55,29 @@ const outboxKeys = {
   /** A candidate's message, in their partition (erased with them). */
   candidateMessage: (scope: TenantScope, candidateId: string, messageId: string): Key => ({
     pk: keys.candidatePartition(scope, candidateId).pk,
-    sk: `MSG#${messageId}`,
+    sk: `${CANDIDATE_MESSAGE_PREFIX}${messageId}`,
   }),
   /** A jury member's or staff member's message. */
-  message: (messageId: string): Key => ({ pk: `OUTBOX#${messageId}`, sk: 'MESSAGE' }),
+  message: (messageId: string): Key => ({ pk: `${KEY_PREFIXES.outbox}${messageId}`, sk: 'MESSAGE' }),
   /** gsi1 "pendingMessages" (sparse): set while the message waits for delivery. */
   pendingEntry: (messageId: string, createdAt: string) => ({
-    gsi1pk: `OUTBOX#PENDING#${Number.parseInt(messageId.slice(0, 2), 16) % PENDING_SHARDS}`,
+    gsi1pk: `${KEY_PREFIXES.pendingMessages}${Number.parseInt(messageId.slice(0, 2), 16) % PENDING_SHARDS}`,
     gsi1sk: `${createdAt}#${messageId}`,
   }),
-  pendingShards: () => Array.from({ length: PENDING_SHARDS }, (_, shard) => `OUTBOX#PENDING#${shard}`),
+  pendingShards: () =>
+    Array.from({ length: PENDING_SHARDS }, (_, shard) => `${KEY_PREFIXES.pendingMessages}${shard}`),
   /** The local sender's mailbox (dev and tests): newest first. */
-  localMailbox: () => 'LOCALMAIL',
-  localMail: (sentAt: string, messageId: string): Key => ({ pk: 'LOCALMAIL', sk: `${sentAt}#${messageId}` }),
+  localMailbox: () => LOCAL_MAILBOX,
+  localMail: (sentAt: string, messageId: string): Key => ({
+    pk: LOCAL_MAILBOX,
+    sk: `${sentAt}#${messageId}`,
+  }),
   /** "Reminded at N months for this deadline": one per dossier, deadline and threshold, never twice. */
   deadlineReminder: (scope: TenantScope, dossierId: string, deadline: string, months: number): Key => ({
     pk: keys.dossier(scope, dossierId).pk,
     sk: `REMINDER#${deadline}#${months}`,
   }),
 } as const;
-
-interface StoredMessage {
-  messageId: string;
-  eventKey: string;
-  recipient: Recipient;
-  content: MessageContent;
-  status: MessageStatus;
-  createdAt: string;
-  tenantId?: string;
-  candidateId?: string;
-  dossierId?: string;
-  claimedAt?: string;
-  claimToken?: string;
-  attempts?: number;
-  deliveredAt?: string;
-  providerMessageId?: string;
-  lastError?: string;
-}
 
 type OutboxMessage = StoredMessage & { key: Key };
 
@@ -215,10 +206,10 @@ const staffMessage = (input: PersonMessageInput): GuardedItem[] => [
 
 const keyOf = (item: Record<string, unknown>): Key => ({ pk: String(item.pk), sk: String(item.sk) });
 
-const asMessage = (item: Record<string, unknown>): OutboxMessage => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, itemType: _t, expiresAt: _e, ...rest } = item;
-  return { ...(rest as unknown as StoredMessage), key: keyOf(item) };
-};
+const asMessage = (item: Record<string, unknown>): OutboxMessage => ({
+  ...outboxMessageFromItem(item),
+  key: keyOf(item),
+});
 
 /** Pending messages, oldest first per shard, at most `limit` in all (pattern: gsi1 "pendingMessages"). */
 const listPendingMessages = async ({ limit }: { limit: number }): Promise<OutboxMessage[]> => {
@@ -352,13 +343,6 @@ const recordSendFailure = async (message: OutboxMessage, error: string, now: Dat
   return false;
 };
 
-interface LocalMail {
-  messageId: string;
-  to: string;
-  sentAt: string;
-  email: RenderedEmail;
-}
-
 /**
  * The local sender's mailbox (dev and tests only): each email as it would have left, in one
  * partition (`LOCALMAIL`), newest first, so the dev page and tests read it with one query.
@@ -387,7 +371,7 @@ const listLocalMail = async ({ limit }: { limit: number }): Promise<LocalMail[]>
       Limit: limit,
     }),
   );
-  return (Items ?? []).map((i) => toRecord<LocalMail>(i));
+  return (Items ?? []).map(localMailFromItem);
 };
 
 /** The keys of a candidate's messages, which their erasure deletes with the candidate item. */
@@ -400,7 +384,7 @@ const listCandidateMessageKeys = async (scope: TenantScope, candidateId: string)
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
-        ExpressionAttributeValues: { ':pk': pk, ':msg': 'MSG#' },
+        ExpressionAttributeValues: { ':pk': pk, ':msg': CANDIDATE_MESSAGE_PREFIX },
         ProjectionExpression: 'pk, sk',
         ConsistentRead: true,
         ExclusiveStartKey: startKey,

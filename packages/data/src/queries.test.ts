@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerSpec } from './certificateList.ts';
 import { dossierListSpec } from './dossierList.ts';
 import { paperCopiesQuery } from './entities/certificate.ts';
+import { referentielListingQuery } from './entities/referentiel.ts';
 import { keys } from './keys.ts';
 import { queryInput } from './listQuery.ts';
 import { partitionQuery } from './queryAll.ts';
@@ -92,5 +93,23 @@ describe('Function: paperCopiesQuery', () => {
       IndexName: 'gsi4',
       ExpressionAttributeValues: { ':pk': 'PAPER#requested' },
     });
+  });
+});
+
+describe('Function: referentielListingQuery', () => {
+  it('lists the versions on their index, summaries only (no grid), from where the last page stopped', () => {
+    const input = referentielListingQuery({
+      gsi1pk: 'REFERENTIELS',
+      gsi1sk: 'clea#R1',
+      pk: 'REF#R1',
+      sk: 'REFERENTIEL',
+    });
+    expect(input).toMatchObject({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'REFERENTIELS' },
+      ExclusiveStartKey: { gsi1sk: 'clea#R1' },
+    });
+    expect(input.ProjectionExpression?.split(', ')).not.toContain('domains');
   });
 });

@@ -1,30 +1,8 @@
-/** Helpers shared by the entity modules: stored metadata, versioned updates, key stripping. */
+/** Helpers shared by the writes: new items, versioned updates, platform settings (reads: entities/). */
 import { NotFoundError, VersionConflictError } from '@socle/domain';
 import type { GuardedItem } from './transact.ts';
 import { tableName } from './table.ts';
 import type { Key } from './keys.ts';
-
-const STORAGE_ATTRIBUTES = [
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'gsi4pk',
-  'gsi4sk',
-  'expiresAt',
-  'itemType',
-];
-
-/** Removes the storage attributes so that an item can be returned to a caller. */
-const toRecord = <T>(item: Record<string, unknown>): T => {
-  const copy = { ...item };
-  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
-  return copy as T;
-};
 
 /** Put that must create a new item (never overwrite). */
 const putNew = (item: Record<string, unknown> & Key, onExists: () => Error): GuardedItem => ({
@@ -90,4 +68,4 @@ const assertVersion = (entity: string, current: { version: number }, expected: n
   if (current.version !== expected) throw new VersionConflictError(entity, current.version);
 };
 
-export { STORAGE_ATTRIBUTES, assertVersion, putNew, putSettingVersion, putVersioned, toRecord };
+export { assertVersion, putNew, putSettingVersion, putVersioned };

@@ -21,7 +21,6 @@ import {
 import type {
   Certification,
   Limits,
-  ReferentielOut,
   ReferentielSettingsUpdate,
   Thresholds,
 } from '@socle/domain';
@@ -31,12 +30,16 @@ import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
+import {
+  referentielFromItem,
+  referentielListingFromItem,
+  referentielListingQuery,
+} from './entities/referentiel.ts';
+import type { ListedReferentiel, StoredReferentiel } from './entities/referentiel.ts';
 import { keys } from './keys.ts';
-import { assertVersion, putNew, putVersioned, toRecord } from './records.ts';
+import { assertVersion, putNew, putVersioned } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
-
-type StoredReferentiel = Omit<ReferentielOut, 'current'>;
 
 const platformAudit = (at: string, id: string) => keys.platformAudit(at, id);
 const published = new Map<string, StoredReferentiel>();
@@ -108,7 +111,7 @@ const getReferentiel = async (referentielId: string): Promise<StoredReferentiel>
     new GetCommand({ TableName: tableName(), Key: keys.referentiel(referentielId), ConsistentRead: true }),
   );
   if (!Item) throw new NotFoundError('referentiel');
-  const ref = toRecord<StoredReferentiel>(Item);
+  const ref = referentielFromItem(Item);
   if (ref.status === 'published') published.set(ref.id, ref);
   return ref;
 };
@@ -122,22 +125,11 @@ const findCurrentReferentielId = async (certification: Certification): Promise<s
 };
 
 const listReferentiels = async () => {
-  const items: StoredReferentiel[] = [];
+  const items: ListedReferentiel[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'REFERENTIELS' },
-        ProjectionExpression:
-          'id, certification, label, title, #status, counts, publishedAt, version, createdAt, updatedAt',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []).map((i) => i as StoredReferentiel));
+    const page = await db().send(new QueryCommand(referentielListingQuery(startKey)));
+    items.push(...(page.Items ?? []).map(referentielListingFromItem));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   const current = new Set(

@@ -180,7 +180,7 @@ const habilitationCheck = (tenantId: string, { certification, region, now }: Hab
     onConditionFailed: (existing: Record<string, unknown> | undefined) => {
       if (!existing) return new NotFoundError('tenant');
       const verdict = habilitationAllows({
-        tenant: existing as unknown as Tenant,
+        tenant: tenantFromItem(existing),
         certification,
         region,
         today,
@@ -207,7 +207,7 @@ const networkRegionCheck = (tenantId: string, region: string) => ({
   onConditionFailed: (existing: Record<string, unknown> | undefined): Error => {
     if (!existing) return new NotFoundError('tenant');
     try {
-      enforce(organismRegionAllowed({ tenant: existing as unknown as Tenant, region }));
+      enforce(organismRegionAllowed({ tenant: tenantFromItem(existing), region }));
     } catch (error) {
       return error as Error;
     }

@@ -28,6 +28,8 @@ const paramResolvers: Record<string, (w: NetworkWorld) => string> = {
   candidateId: (w) => w.candidateId,
   tenantId: (w) => w.tenantId,
   month: () => '2026-11',
+  // The national usage statement: a month or a year.
+  period: () => '2026-11',
 };
 
 const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
@@ -110,6 +112,10 @@ const bodySamples: Record<string, (w: NetworkWorld) => unknown> = {
       'clea-numerique': { preliminaryEvaluation: 0, certificate: 1000 },
     },
   }),
+  printPaperCopyBatch: () => ({ codes: ['CLEA-0000-0000-0001-9'] }),
+  markPaperCopiesPrinted: () => ({
+    copies: [{ code: 'CLEA-0000-0000-0001-9', requestedAt: '2026-11-02T09:00:00.000Z' }],
+  }),
 };
 
 /** The path of a route in a network; `ids` overrides a parameter (e.g. a real certificate's code). */
@@ -177,7 +183,7 @@ type OrganismClass =
   | 'no-dossier-data';
 
 const NETWORK_PARAMS = new Set(['organismId', 'userId']);
-const PLATFORM_PARAMS = new Set(['tenantId', 'region', 'referentielId', 'month', 'userId']);
+const PLATFORM_PARAMS = new Set(['tenantId', 'region', 'referentielId', 'month', 'userId', 'period']);
 /** The Lambdas that read no candidate's data: whatever organism-bound staff may call there is safe. */
 const NO_DOSSIER_DATA_LAMBDAS = new Set(['meta', 'network', 'referentiels']);
 

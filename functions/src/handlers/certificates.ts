@@ -13,6 +13,7 @@ import {
   exportRegister,
   listRegister,
   listPaperCopies,
+  markBatchPrinted,
   paperCopyRecipientFor,
   publicView,
   requestPaperCopy,
@@ -154,6 +155,10 @@ const certificateHandlers = {
   listPaperCopies: defineRoute(routeOf('listPaperCopies'), async ({ query }) => ({
     items: (await listPaperCopies(query.status)).map(certificateView),
   })),
+  markPaperCopiesPrinted: defineRoute(routeOf('markPaperCopiesPrinted'), async ({ ctx, body }) => {
+    const copies = body.copies.map((c) => ({ ...c, code: certificateCodeOf(c.code) }));
+    return { items: (await markBatchPrinted(ctx, copies)).map(certificateView) };
+  }),
   exportCredential: defineRoute(routeOf('exportCredential'), async ({ principal, params }) => ({
     credential: await exportCredential(await getCertificateFor(principal, certificateCodeOf(params.code))),
   })),

@@ -35,6 +35,7 @@ import { routeOf } from '@socle/contract/routeOf/documents';
 import { defineRoute } from '../http.ts';
 import type { BinaryBody } from '../http.ts';
 import { subjectAccessPdfHandlers } from './subjectAccessPdf.ts';
+import { printingPdfHandlers } from './printingPdf.ts';
 
 const statementPdf = async (tenantId: string, month: string, now: Date): Promise<BinaryBody> => {
   const statement = await usageStatement(tenantId, month, now);
@@ -43,6 +44,7 @@ const statementPdf = async (tenantId: string, month: string, now: Date): Promise
 
 const documentHandlers = {
   ...subjectAccessPdfHandlers,
+  ...printingPdfHandlers,
   getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ scope, params, ctx }) =>
     statementPdf(scope.tenantId, params.month, ctx.now),
   ),

@@ -2,6 +2,7 @@
 import {
   type StatsViewer,
   listFeeSchedules,
+  nationalStatement,
   platformScopeFor,
   putFeeSchedule,
   readVolumes,
@@ -14,6 +15,8 @@ import {
   type Principal,
   checkVolumesAccess,
   enforce,
+  nationalStatementFileName,
+  nationalStatementTable,
   statementTable,
   toCsv,
 } from '@socle/domain';
@@ -70,6 +73,21 @@ const statsHandlers = {
   ),
   getNetworkStatementCsv: defineRoute(routeOf('getNetworkStatementCsv'), ({ params, query }) =>
     statementCsv(params.tenantId, params.month, query.dialect),
+  ),
+  getNationalStatement: defineRoute(routeOf('getNationalStatement'), ({ params, ctx }) =>
+    nationalStatement(params.period, ctx.now),
+  ),
+  getNationalStatementCsv: defineRoute(
+    routeOf('getNationalStatementCsv'),
+    async ({ params, query, ctx }): Promise<BinaryBody> => {
+      const csv = toCsv(nationalStatementTable(await nationalStatement(params.period, ctx.now)), {
+        dialect: query.dialect,
+      });
+      return {
+        bytes: new TextEncoder().encode(csv),
+        fileName: nationalStatementFileName(params.period, 'csv'),
+      };
+    },
   ),
 };
 

@@ -221,3 +221,6 @@ export { countRegister, exportRegister, listRegister } from './certificateList.t
 export type { DossierListCriteria } from './dossierList.ts';
 export { countDossiers, exportDossiers } from './dossierExport.ts';
 export type { ListTotal } from './listQuery.ts';
+export type { CopyToPrint } from './paperCopyBatch.ts';
+export { copiesToPrint, markBatchPrinted } from './paperCopyBatch.ts';
+export { nationalStatement } from './nationalStatement.ts';

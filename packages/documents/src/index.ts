@@ -20,3 +20,4 @@ export type { MinutesInput } from './types/minutes.ts';
 export type { PortfolioInput } from './types/portfolio.ts';
 export type { RenderResult } from './types/render.ts';
 export * from './renderers.ts';
+export * from './labels/index.ts';

@@ -45,3 +45,5 @@ export * from './schemas/user.ts';
 export * from './stats/index.ts';
 export * from './text.ts';
 export * from './lists/index.ts';
+export * from './paperCopy/printBatch.ts';
+export * from './stats/nationalStatement.ts';

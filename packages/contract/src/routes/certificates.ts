@@ -1,5 +1,14 @@
 /** Certificates: public verification (no account), the register, revocation, Open Badges export. */
-import { Certificate, ListOrder, ListTotal, RegionCode, Role, certifications } from '@socle/domain';
+import {
+  Certificate,
+  ListOrder,
+  ListTotal,
+  MarkPrintedRequest,
+  PrintBatchRequest,
+  RegionCode,
+  Role,
+  certifications,
+} from '@socle/domain';
 import * as z from 'zod';
 import { LambdaName } from '../routeTypes.ts';
 import type { RouteDefinition } from '../routeTypes.ts';
@@ -269,6 +278,30 @@ const certificateRoutes = [
     summary: 'The register under the same filters, as CSV for Excel (French headers, `;`, BOM)',
     request: { query: CertificateQuery.omit({ cursor: true, limit: true }) },
     response: { status: 200, schema: z.string(), contentType: 'text/csv; charset=utf-8' },
+  },
+  {
+    id: 'printPaperCopyBatch',
+    method: 'POST',
+    path: '/paper-copies/print-batch.pdf',
+    lambda: LambdaName.DOCUMENTS,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary:
+      'One PDF for a batch of requested paper copies (98 at most): the certificates in the order given, then A4 sheets of 2 × 7 address labels (99.1 × 38.1 mm) in the same order. Changes nothing: the batch is marked printed once checked (markPaperCopiesPrinted)',
+    request: { body: PrintBatchRequest },
+    response: { status: 200, schema: z.string(), contentType: 'application/pdf' },
+  },
+  {
+    id: 'markPaperCopiesPrinted',
+    method: 'POST',
+    path: '/paper-copies/printed',
+    lambda: LambdaName.CERTIFICATES,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary:
+      'Mark a printed batch (98 at most) in one transaction: each copy on the condition that it is still the request printed (requestedAt) waiting to be printed; one changed meanwhile answers 409 naming it and nothing is marked',
+    request: { body: MarkPrintedRequest },
+    response: { status: 200, schema: z.object({ items: z.array(Certificate) }) },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -5,7 +5,9 @@ import {
   FeeSchedulesResponse,
   Id,
   Month,
+  NationalStatement,
   Role,
+  StatementPeriod,
   UsageStatement,
   VolumesQuery,
   VolumesResponse,
@@ -17,6 +19,7 @@ import type { RouteDefinition } from '../routeTypes.ts';
 const R = Role;
 const MonthParam = z.object({ month: Month });
 const TenantMonthParams = z.object({ tenantId: Id, month: Month });
+const PeriodParam = z.object({ period: StatementPeriod });
 const CsvQuery = z.object({
   /** `excel` (default): what French Excel opens correctly; `plain`: RFC 4180 for programs. */
   dialect: z.enum(['excel', 'plain'], { error: 'format CSV inconnu (excel ou plain)' }).default('excel'),
@@ -122,6 +125,40 @@ const statsRoutes = [
     roles: [R.NATIONAL_ADMIN],
     summary: "A network's usage statement for a month, as PDF",
     request: { params: TenantMonthParams },
+    response: { status: 200, schema: z.string(), contentType: PDF },
+  },
+  {
+    id: 'getNationalStatement',
+    method: 'GET',
+    path: '/national-statement/{period}',
+    lambda: LambdaName.STATS,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary:
+      "Every network's usage statement for a month (AAAA-MM) or a year (AAAA), each month at its fees, and the national totals (from the counters)",
+    request: { params: PeriodParam },
+    response: { status: 200, schema: NationalStatement },
+  },
+  {
+    id: 'getNationalStatementCsv',
+    method: 'GET',
+    path: '/national-statement/{period}/statement.csv',
+    lambda: LambdaName.STATS,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary: 'The national usage statement as CSV (one line per network and item, totals)',
+    request: { params: PeriodParam, query: CsvQuery },
+    response: { status: 200, schema: z.string(), contentType: CSV },
+  },
+  {
+    id: 'getNationalStatementPdf',
+    method: 'GET',
+    path: '/national-statement/{period}/statement.pdf',
+    lambda: LambdaName.DOCUMENTS,
+    scope: 'platform',
+    roles: [R.NATIONAL_ADMIN],
+    summary: 'The national usage statement as PDF',
+    request: { params: PeriodParam },
     response: { status: 200, schema: z.string(), contentType: PDF },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -64,4 +64,4 @@ const renderCertificatePdf = async (
   options: RenderOptions = {},
 ): Promise<Uint8Array> => (await renderCertificate(input, options)).bytes;
 
-export { renderCertificate, renderCertificatePdf };
+export { checkedCode, renderCertificate, renderCertificatePdf };

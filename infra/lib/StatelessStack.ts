@@ -122,9 +122,10 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // Renders PDFs from a dossier, its evaluations, tenant and organism, and its référentiel; the
   // minutes of a jury session from the session and its agenda (`JSESSION#`) and the region's jury
   // (`JURY#`); a candidate's subject access PDF, whose reading is audited (`AUDIT#T#`); usage
-  // statements from the counters and the fee schedules (`PLATFORM#FEES`); the retention the subject
-  // access PDF states (`PLATFORM#DATA_PROTECTION`). Its one write: the first
-  // download of a portfolio records its issuance on the dossier (audited, counted in `T#<t>#STATS`).
+  // statements from the counters and the fee schedules (`PLATFORM#FEES`), the national statement
+  // from every network (gsi1 `TENANTS`) and the month's counters (gsi1 `STATS#`); the retention the
+  // subject access PDF states (`PLATFORM#DATA_PROTECTION`). Its one write: the first download of a
+  // portfolio records its issuance on the dossier (audited, counted in `T#<t>#STATS`).
   documents: {
     table: 'readWrite',
     leadingKeys: [under(P.tenant)],
@@ -135,6 +136,8 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
       under(P.certificate),
       FIXED.feeSchedules,
       FIXED.dataProtectionSettings,
+      FIXED.tenantsByName,
+      under(P.countersByMonth),
     ],
     audits: [under(P.tenantAudit)],
     managesUsers: false,

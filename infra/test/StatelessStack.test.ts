@@ -100,6 +100,8 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
         under(P.certificate),
         FIXED.feeSchedules,
         FIXED.dataProtectionSettings,
+        FIXED.tenantsByName,
+        under(P.countersByMonth),
       ],
       audit: [under(P.tenantAudit)],
     },

@@ -44,6 +44,29 @@ const tokenOf = (role: Role): string => {
   return tokens[role];
 };
 
+/** A permanent bounce as SES publishes it to SNS (the fields sesEvents reads). */
+const permanentBounce = (email: string) =>
+  ({
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        Sns: {
+          Type: 'Notification',
+          Message: JSON.stringify({
+            eventType: 'Bounce',
+            bounce: {
+              bounceType: 'Permanent',
+              bounceSubType: 'General',
+              bouncedRecipients: [{ emailAddress: email, action: 'failed', status: '5.1.1' }],
+              timestamp: '2027-01-10T08:00:00.000Z',
+            },
+            mail: { timestamp: '2027-01-10T07:59:58.000Z', messageId: 'mail-id', destination: [email] },
+          }),
+        },
+      },
+    ],
+  }) as never;
+
 /** Reads first, then writes, removals last: the earlier calls find the world whole. */
 const callOrder = (method: string) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].indexOf(method);
 
@@ -86,6 +109,35 @@ beforeAll(async () => {
   await servedBy({ lambda: 'counterDriftCheck' }, () =>
     counterDriftCheck({ repair: true }, context('counterDriftCheck')),
   );
+  // The functions outside the route table, as their triggers invoke them: the outbox delivery (its
+  // sender stubbed: SES is not the subject), a bounce from SES, the token trigger for a staff login.
+  const { deliverPendingMessages } = await import('@socle/functions/notifications/delivery');
+  const { recordSesEvent } = await import('@socle/functions/notifications/sesEvents');
+  const { handler: tokenTrigger } = await import('@socle/functions/lambdas/preTokenGeneration');
+  const delivered = await servedBy({ lambda: 'outboxDelivery' }, () =>
+    deliverPendingMessages({
+      sender: { send: async (email) => ({ providerMessageId: email.messageId }) },
+      render: {
+        siteUrl: 'http://127.0.0.1:5173',
+        juryOrganizer: { name: 'Jurys', email: 'jurys@socle.localhost' },
+      },
+    }),
+  );
+  expect(delivered.delivered).toBeGreaterThan(0);
+  await servedBy({ lambda: 'sesEvents' }, () => recordSesEvent(permanentBounce('rebond@exemple.fr')));
+  await servedBy({ lambda: 'preTokenGeneration' }, () =>
+    tokenTrigger(
+      {
+        version: '2',
+        userPoolId: 'eu-west-3_pool',
+        triggerSource: 'TokenGeneration_Authentication',
+        userName: world.a.userIds.advisor,
+        request: { userAttributes: { sub: 'cognito-uuid' }, groupConfiguration: {}, scopes: [] },
+        response: {},
+      } as never,
+      context('preTokenGeneration'),
+    ),
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -118,7 +170,7 @@ describe('IAM conformance (recorded DynamoDB requests against the synthesized po
     expect(missing).toEqual([]);
   });
 
-  it('recorded requests of every Lambda and job', () => {
+  it('recorded requests of every function: the API Lambdas, the jobs, the notification functions, the token trigger', () => {
     const senders = new Set(recording.requests.map((request) => request.sender.lambda));
     expect([...senders].sort()).toEqual(Object.keys(policies).sort());
   });

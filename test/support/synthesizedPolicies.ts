@@ -4,10 +4,14 @@
  * template, and the intrinsics they hold (the table's ARN read from the stateful stack's outputs,
  * `Fn::Join`s, pseudo parameters) resolved to fixed values, so an IAM simulator can evaluate them.
  */
+import { Stack } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { SocleFunction } from '../../infra/lib/constructs/SocleFunction.ts';
 import { logicalId, socleApp } from '../../infra/test/fixtures.ts';
 import type { JobName, LambdaName } from '../../infra/lib/StatelessStack.ts';
+
+/** The functions outside the route table and the scheduled jobs. */
+type OtherFunctionName = 'outboxDelivery' | 'sesEvents' | 'preTokenGeneration';
 
 /** The account and region the resolved ARNs name (any fixed values do: one account, one region). */
 const ACCOUNT_ID = '123456789012';
@@ -85,17 +89,18 @@ const resolverOf = (templates: { stateful: Json; stateless: Json }, tableId: str
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, inStateful)]));
     }
   };
-  return (value: Json) => resolve(value, false);
+  return (value: Json, inStateful = false) => resolve(value, inStateful);
 };
 
 const isDynamoStatement = (statement: Json) =>
   [statement.Action ?? []].flat().some((action: string) => action.startsWith('dynamodb:'));
 
 /**
- * Synthesizes the prod stage and returns, per API Lambda and scheduled job, its role's DynamoDB
- * statements, resolved, and its tenant role's. Takes a few seconds.
+ * Synthesizes the prod stage and returns, per function (the API Lambdas, the scheduled jobs, the
+ * outbox delivery and SES events, the token trigger), its role's DynamoDB statements, resolved, and
+ * its tenant role's. Takes a few seconds.
  */
-const synthesizedPolicies = (): Record<LambdaName | JobName, FunctionPolicies> => {
+const synthesizedPolicies = (): Record<LambdaName | JobName | OtherFunctionName, FunctionPolicies> => {
   const { app, stateful, stateless } = socleApp({ stage: 'prod' });
   const assembly = app.synth();
   const templates = {
@@ -105,14 +110,16 @@ const synthesizedPolicies = (): Record<LambdaName | JobName, FunctionPolicies> =
   const resolve = resolverOf(templates, logicalId(stateful.dataTable));
   const policiesOf = (role: IRole, principalArn: (roleId: string) => string): RolePolicies => {
     const roleId = logicalId(role);
-    const policies = Object.entries<Json>(templates.stateless.Resources)
+    const inStateful = Stack.of(role) === stateful;
+    const template = inStateful ? templates.stateful : templates.stateless;
+    const policies = Object.entries<Json>(template.Resources)
       .filter(
         ([, resource]) =>
           resource.Type === 'AWS::IAM::Policy' &&
           (resource.Properties.Roles as Json[]).some((ref) => ref.Ref === roleId),
       )
       .map(([name, resource]) => {
-        const document = resolve(resource.Properties.PolicyDocument) as PolicyDocument;
+        const document = resolve(resource.Properties.PolicyDocument, inStateful) as PolicyDocument;
         return { name, policy: { ...document, Statement: document.Statement.filter(isDynamoStatement) } };
       });
     return { principalArn: principalArn(roleId), policies };
@@ -128,7 +135,18 @@ const synthesizedPolicies = (): Record<LambdaName | JobName, FunctionPolicies> =
   };
   const functions = Object.entries(stateless.functions).map(([name, fn]) => [name, functionPolicies(fn)]);
   const jobs = Object.entries(stateless.jobs).map(([name, job]) => [name, functionPolicies(job.function)]);
-  return Object.fromEntries([...functions, ...jobs]);
+  // Outside the route table: the outbox delivery and SES events (with an email sender), the token trigger.
+  const notifications = stateless.notifications;
+  const others = [
+    ...(notifications
+      ? [
+          ['outboxDelivery', functionPolicies(notifications.delivery.function)],
+          ['sesEvents', functionPolicies(notifications.sesEvents)],
+        ]
+      : []),
+    ['preTokenGeneration', functionPolicies(stateful.node.findChild('PreTokenGeneration') as SocleFunction)],
+  ];
+  return Object.fromEntries([...functions, ...jobs, ...others]);
 };
 
 export type { FunctionPolicies, PolicyDocument, RolePolicies };

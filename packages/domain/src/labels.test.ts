@@ -80,6 +80,12 @@ describe('ofName', () => {
     expect(ofName('Hugo')).toBe('d’Hugo');
     expect(ofName('Marie Dupont')).toBe('de Marie Dupont');
   });
+
+  it('does not elide before a y that sounds as a consonant', () => {
+    expect(ofName('Youssef Traoré')).toBe('de Youssef Traoré');
+    expect(ofName('Yannick')).toBe('de Yannick');
+    expect(ofName('Yves')).toBe('d’Yves');
+  });
 });
 
 describe('auditSummaryLabel', () => {

@@ -253,13 +253,17 @@ const referentielName = (referentiel: { certification: Certification; label: str
 /** Words whose h is aspirated (no elision): "de Hauts-de-France Formation", "de Hollande". */
 const ASPIRATED_H = /^h(?:aut|all|ameau|angar|ollande|ongrie|ockey)/i;
 
+/** A y before a vowel sounds as a consonant (no elision): "de Youssef", "de Yannick", but "d’Yves". */
+const CONSONANT_Y = /^y[aeiouàâäéèêëîïôöùûü]/i;
+
 /**
  * "de" before a name or a label, elided before a vowel or a mute h as French writes it:
  * "Dossier d’Amandine", "Dossier de Marie", "Relevé d’avril 2026".
  */
 const ofName = (name: string): string => {
   const trimmed = name.trim();
-  const elided = /^[aeiouyhàâäéèêëîïôöùûüÿœæ]/i.test(trimmed) && !ASPIRATED_H.test(trimmed);
+  const elided =
+    /^[aeiouyhàâäéèêëîïôöùûüÿœæ]/i.test(trimmed) && !ASPIRATED_H.test(trimmed) && !CONSONANT_Y.test(trimmed);
   return elided ? `d’${trimmed}` : `de ${trimmed}`;
 };
 

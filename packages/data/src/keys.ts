@@ -40,10 +40,15 @@ const keys = {
   user: (scope: TenantScope, userId: string): Key => ({ pk: tenantPrefix(scope), sk: `USER#${userId}` }),
   usersPrefix: (scope: TenantScope) => ({ pk: tenantPrefix(scope), skPrefix: 'USER#' }),
 
+  /** The national admin's list of networks (gsi1 "tenantsByName"). */
+  tenantsList: () => ({ index: INDEXES.tenantsByName, pk: FIXED.tenantsByName }),
+
   /** The claims source of one login (read by the token trigger and the dev issuer). */
   login: (userId: string): Key => ({ pk: `${P.login}${userId}`, sk: 'LOGIN' }),
   /** gsi1 "loginsByEmail": the dev issuer's list of users and the email lookup. */
   loginsByEmail: (email: string) => ({ gsi1pk: FIXED.loginsByEmail, gsi1sk: email }),
+  /** Every login, by email (gsi1 "loginsByEmail"). */
+  loginsList: () => ({ index: INDEXES.loginsByEmail, pk: FIXED.loginsByEmail }),
   /** Uniqueness guard: one login per email address across the platform. */
   emailClaim: (email: string): Key => ({ pk: `${P.emailClaim}${email}`, sk: 'EMAIL' }),
 

@@ -10,7 +10,7 @@ import { paperCopiesQuery } from './entities/certificate.ts';
 import { referentielListingQuery } from './entities/referentiel.ts';
 import { keys } from './keys.ts';
 import { queryInput } from './listQuery.ts';
-import { partitionQuery } from './queryAll.ts';
+import { indexPartitionQuery, partitionQuery } from './queryAll.ts';
 import { platformScopeFor } from './scope.ts';
 
 const scope = platformScopeFor('T1');
@@ -111,5 +111,24 @@ describe('Function: referentielListingQuery', () => {
       ExclusiveStartKey: { gsi1sk: 'clea#R1' },
     });
     expect(input.ProjectionExpression?.split(', ')).not.toContain('domains');
+  });
+});
+
+describe('Function: indexPartitionQuery', () => {
+  it('pages the networks by name and the logins by email on their index', () => {
+    expect(indexPartitionQuery(keys.tenantsList(), { limit: 20 })).toMatchObject({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'TENANTS' },
+      Limit: 20,
+    });
+    const logins = indexPartitionQuery(keys.loginsList(), {
+      startKey: { gsi1pk: 'LOGINS', gsi1sk: 'a@b.fr' },
+    });
+    expect([
+      logins.ExpressionAttributeValues?.[':pk'],
+      logins.ExclusiveStartKey?.gsi1sk,
+      logins.Limit,
+    ]).toEqual(['LOGINS', 'a@b.fr', undefined]);
   });
 });

@@ -3,6 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
 import { tableName } from './table.ts';
+import type { IndexName } from './table.ts';
 
 interface Partition {
   pk: string;
@@ -19,6 +20,20 @@ const partitionQuery = ({ pk, skPrefix }: Partition, startKey?: Item): QueryComm
   ExclusiveStartKey: startKey,
 });
 
+/** One page of an index partition, in index sort-key order (pure: unit-tested without DynamoDB). */
+const indexPartitionQuery = (
+  { index, pk }: { index: IndexName; pk: string },
+  { startKey, limit, newestFirst = false }: { startKey?: Item; limit?: number; newestFirst?: boolean } = {},
+): QueryCommandInput => ({
+  TableName: tableName(),
+  IndexName: index,
+  KeyConditionExpression: `${index}pk = :pk`,
+  ExpressionAttributeValues: { ':pk': pk },
+  ExclusiveStartKey: startKey,
+  ...(limit === undefined ? {} : { Limit: limit }),
+  ...(newestFirst ? { ScanIndexForward: false } : {}),
+});
+
 /** Every item of the partition, each read by its entity's `fromItem` (a parse, never a cast). */
 const queryAll = async <T>(partition: Partition, fromItem: (item: Item) => T): Promise<T[]> => {
   const items: T[] = [];
@@ -32,4 +47,4 @@ const queryAll = async <T>(partition: Partition, fromItem: (item: Item) => T): P
 };
 
 export type { Partition };
-export { partitionQuery, queryAll };
+export { indexPartitionQuery, partitionQuery, queryAll };

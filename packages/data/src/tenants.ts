@@ -26,6 +26,7 @@ import { assertVersion, putNew, putVersioned } from './records.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import { tenantFromItem } from './entities/tenant.ts';
+import { indexPartitionQuery } from './queryAll.ts';
 
 const platformAudit = (at: string, id: string) => keys.platformAudit(at, id);
 
@@ -72,16 +73,9 @@ const getTenant = async (tenantId: string): Promise<Tenant> => {
 };
 
 const listTenants = async ({ cursor, limit }: { cursor?: string; limit: number }) => {
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'TENANTS' },
-      ExclusiveStartKey: decodeCursor(cursor, { attribute: 'gsi1pk', value: 'TENANTS' }),
-      Limit: limit,
-    }),
-  );
+  const list = keys.tenantsList();
+  const startKey = decodeCursor(cursor, { attribute: `${list.index}pk`, value: list.pk });
+  const result = await db().send(new QueryCommand(indexPartitionQuery(list, { startKey, limit })));
   return {
     items: (result.Items ?? []).map(tenantFromItem),
     cursor: encodeCursor(result.LastEvaluatedKey),

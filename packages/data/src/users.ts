@@ -19,7 +19,7 @@ import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './queryAll.ts';
+import { indexPartitionQuery, queryAll } from './queryAll.ts';
 import { tenantAuditOf } from './organisms.ts';
 import { assertVersion, putNew, putVersioned } from './records.ts';
 import type { TenantScope } from './scope.ts';
@@ -254,15 +254,7 @@ const listLogins = async (): Promise<Login[]> => {
   const items: Login[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'LOGINS' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+    const page = await db().send(new QueryCommand(indexPartitionQuery(keys.loginsList(), { startKey })));
     items.push(...(page.Items ?? []).map(loginFromItem));
     startKey = page.LastEvaluatedKey;
   } while (startKey);

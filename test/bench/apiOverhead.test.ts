@@ -100,10 +100,13 @@ beforeAll(async () => {
     });
     return send(command, ...rest);
   };
-  lambdas.dossiers = (event, context) => {
-    lastCall = { event, context };
-    return dossiersLambda(event, context);
-  };
+  lambdas.dossiers = Object.assign(
+    (event: Parameters<typeof dossiersLambda>[0], context: Parameters<typeof dossiersLambda>[1]) => {
+      lastCall = { event, context };
+      return dossiersLambda(event, context);
+    },
+    { served: dossiersLambda.served },
+  );
 });
 afterAll(async () => {
   lambdas.dossiers = dossiersLambda;

@@ -8,6 +8,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, IdempotencyKeyReusedError } from '@socle/domain';
 import { db } from './client.ts';
+import { idempotencyRecordFromItem } from './entities/idempotencyRecord.ts';
+import type { StoredResponse } from './entities/idempotencyRecord.ts';
 import { keys } from './keys.ts';
 import type { GuardedItem } from './transact.ts';
 import { tableName } from './table.ts';
@@ -25,11 +27,6 @@ interface IdempotencyRequest {
   key: string;
   /** Hash of method, path and body: the same key with another body is refused. */
   requestHash: string;
-}
-
-interface StoredResponse {
-  statusCode: number;
-  body: unknown;
 }
 
 /** Thrown inside a create when another request with the same key won the race. */
@@ -55,8 +52,9 @@ const checkStored = (
 ): StoredResponse | undefined => {
   if (!item) return undefined;
   if (typeof item.expiresAt === 'number' && item.expiresAt <= nowSeconds(now)) return undefined;
-  if (item.requestHash !== request.requestHash) throw new IdempotencyKeyReusedError();
-  return item.response as StoredResponse;
+  const record = idempotencyRecordFromItem(item);
+  if (record.requestHash !== request.requestHash) throw new IdempotencyKeyReusedError();
+  return record.response;
 };
 
 const findStoredResponse = async (

@@ -9,7 +9,6 @@ import {
   type CountedDossier,
   type CounterCell,
   type CounterIncrement,
-  type Dossier,
   accumulate,
   cellKey,
   countersOfEvent,
@@ -22,6 +21,7 @@ import { platformScopeFor } from './scope.ts';
 import { allTenants } from './tenants.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
+import { storedDossierFromItem } from './entities/dossier.ts';
 
 interface CounterDrift {
   cell: CounterCell;
@@ -116,7 +116,7 @@ const recount = (items: readonly Item[]) => {
   const dossiers = new Map<string, CountedDossier>();
   for (const item of items) {
     if (item.itemType !== 'Dossier') continue;
-    dossiers.set(String(item.id), countedDossierOf(String(item.tenantId), item as unknown as Dossier));
+    dossiers.set(String(item.id), countedDossierOf(String(item.tenantId), storedDossierFromItem(item)));
   }
   const expected = new Map<string, CounterIncrement>();
   let countedEvents = 0;

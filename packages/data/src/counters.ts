@@ -19,7 +19,13 @@ import { tableName } from './table.ts';
 import type { GuardedItem } from './transact.ts';
 
 /** The counted fields of a dossier of a network. */
-const countedDossierOf = (tenantId: string, dossier: Dossier): CountedDossier => ({
+/** What counting needs of a dossier: a tombstone (erased) has it too. */
+type CountableDossier = Pick<
+  Dossier,
+  'organismId' | 'region' | 'certification' | 'openedAt' | 'preliminaryEvaluatedOn'
+>;
+
+const countedDossierOf = (tenantId: string, dossier: CountableDossier): CountedDossier => ({
   tenantId,
   organismId: dossier.organismId,
   region: dossier.region,

@@ -40,7 +40,7 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
     guarded(url, createApi(fetch).certificates.list({ ...filters, limit: PAGE_SIZE })),
     // The total is a plus: the register still shows when it cannot be read.
     listCalls(fetch)
-      .registerTotal(criteria)
+      .registerTotal(criteria, { reuse: Boolean(filters.cursor) })
       .catch(() => undefined),
   ]);
   const thisYear = new Date().getUTCFullYear();

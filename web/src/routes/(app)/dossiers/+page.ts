@@ -30,7 +30,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
     guarded(url, api.organisms.list()),
     // The total is a plus: the list still shows when it cannot be read.
     listCalls(fetch)
-      .dossierTotal(criteria)
+      .dossierTotal(criteria, { reuse: Boolean(filters.cursor) })
       .catch(() => undefined),
   ]);
   // The warning period before a deadline belongs to each dossier's référentiel version (usually one).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSigningKeys, keyStore, parseSigningKeys } from './credentials.ts';
+import { routes } from '@socle/contract/routes';
+import { generateSigningKeys, keyStore, parseSigningKeys, publicJwks } from './credentials.ts';
 import { ServiceUnavailableError } from './middleware/errorMapper.ts';
 
 describe('Function: parseSigningKeys', () => {
@@ -57,5 +58,19 @@ describe('Function: keyStore', () => {
     });
     await Promise.all([store(), store(), store()]);
     expect(reads).toBe(1);
+  });
+});
+
+describe('Function: publicJwks', () => {
+  it('publishes only the public members of the key, which the route schema names one by one', async () => {
+    const { keys } = await publicJwks();
+    expect(keys).toHaveLength(1);
+    expect(Object.keys(keys[0] ?? {}).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    const route = routes.find((r) => r.id === 'publicJwks');
+    // A private member slipped into the answer is dropped by the response's parse.
+    const parsed = route?.response.schema.parse({ keys: [{ ...keys[0], d: 'private' }] }) as {
+      keys: Record<string, unknown>[];
+    };
+    expect(parsed.keys[0]).not.toHaveProperty('d');
   });
 });

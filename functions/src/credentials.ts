@@ -139,7 +139,22 @@ const signingKeys = keyStore(async () => {
   return generateSigningKeys();
 });
 
-const publicJwks = async () => ({ keys: [(await signingKeys()).publicJwk] });
+/** The published key names its public members one by one: nothing else of the stored JWK can be published. */
+const publicJwks = async () => {
+  const { publicJwk } = await signingKeys();
+  if (publicJwk.kty !== 'OKP' || publicJwk.crv !== 'Ed25519' || !publicJwk.x || !publicJwk.kid) {
+    throw notConfigured('the public key is not an Ed25519 JWK with its kid');
+  }
+  const key = {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: publicJwk.x,
+    kid: publicJwk.kid,
+    alg: ALG,
+    use: 'sig',
+  } as const;
+  return { keys: [key] };
+};
 
 /** The public base URL of the issuer (the API), used in ids. */
 const issuerUrl = () => process.env.PUBLIC_API_URL ?? 'http://localhost:3000';

@@ -16,6 +16,29 @@ import type { RouteDefinition } from '../routeTypes.ts';
 const R = Role;
 const CodeParam = z.object({ code: z.string().trim().min(1, { error: 'code requis' }).max(60) });
 
+/**
+ * A public signing key as the JWKS publishes it: the members of an Ed25519 public JWK, named, so that
+ * the response's parse drops anything else (a private `d` can never be published by mistake).
+ */
+const PublicJwk = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string(),
+  kid: z.string(),
+  alg: z.literal('EdDSA'),
+  use: z.literal('sig'),
+});
+
+/** The Open Badges 3.0 issuer profile (`Profile`): what it names, nothing else. */
+const IssuerProfile = z.object({
+  '@context': z.array(z.string()),
+  id: z.string(),
+  type: z.array(z.string()),
+  name: z.string(),
+  url: z.string(),
+  description: z.string(),
+});
+
 /** The public answer: exactly this, nothing more (a `.strict()` test pins it). */
 const PublicCertificate = z
   .object({
@@ -123,7 +146,7 @@ const certificateRoutes = [
     lambda: LambdaName.VERIFICATION,
     scope: 'public',
     summary: "The issuer's public keys (Ed25519) for offline verification of credentials",
-    response: { status: 200, schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) },
+    response: { status: 200, schema: z.object({ keys: z.array(PublicJwk) }) },
   },
   {
     id: 'issuerProfile',
@@ -132,7 +155,7 @@ const certificateRoutes = [
     lambda: LambdaName.VERIFICATION,
     scope: 'public',
     summary: 'The Open Badges issuer profile',
-    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+    response: { status: 200, schema: IssuerProfile },
   },
   {
     id: 'credentialStatusList',

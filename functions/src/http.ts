@@ -17,8 +17,16 @@ import {
   scopeCredentialsToTenant,
   tenantScopeOf,
 } from '@socle/data';
-import type { IdempotencyRequest, StoredResponse, TenantScope, WriteContext } from '@socle/data';
-import { ForbiddenError, NotFoundError, ValidationError, currentAccess, hasAnyRole } from '@socle/domain';
+import type { IdempotencyRequest, StoredResponse, TenantActor, TenantScope, WriteContext } from '@socle/data';
+import {
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  actorOf,
+  clockAt,
+  currentAccess,
+  hasAnyRole,
+} from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -45,6 +53,11 @@ interface RouteInput<R extends RouteDefinition> {
   params: RequestPart<R, 'params'>;
   query: RequestPart<R, 'query'>;
   body: RequestPart<R, 'body'>;
+  /**
+   * Who calls and when, built once: the caller's scope (tenant routes only), principal, organism
+   * restriction and the request's clock. Data functions take it first.
+   */
+  actor: TenantActor;
   /** Present on every non-public route. */
   principal: Principal;
   /** The caller's network, from the verified token: tenant-scoped routes only. */
@@ -159,17 +172,19 @@ const defineRoute = <R extends RouteDefinition, Out extends RouteResult<R>>(
         const stored = await findStoredResponse(idempotency);
         if (stored) return replayResponse(route, stored);
       }
-      const ctx: WriteContext = {
-        principal: principal as Principal,
+      // One instant per request: every record and audit event it writes agrees on "now".
+      const actor = actorOf(principal as Principal, scope, {
         requestId: event.requestContext?.requestId ?? context.awsRequestId,
-        now: new Date(),
-      };
+        clock: clockAt(new Date()),
+      });
+      const ctx: WriteContext = actor;
       let result: Out;
       try {
         result = await implementation({
           params,
           query,
           body,
+          actor,
           principal: principal as Principal,
           scope,
           ctx,

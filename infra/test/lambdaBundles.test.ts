@@ -25,6 +25,7 @@ import {
   lambdaEntryNames,
 } from '../lib/lambdaBundling.ts';
 import { lambdaEntry, repoPaths, repoRoot } from '../lib/repoPaths.ts';
+import { systemClock } from '@socle/domain';
 
 const run = promisify(execFile);
 const paths = repoPaths();
@@ -206,7 +207,7 @@ describe('Lambda bundle against DynamoDB Local', () => {
       {
         principal: { userId: 'bundle-check', roles: ['national_admin'], organisms: [] },
         requestId: 'bundle-check',
-        now: new Date(),
+        clock: systemClock,
       },
       { userId, email: 'admin@bundle.test', name: 'Admin', roles: ['national_admin'], organisms: [] },
     );

@@ -6,7 +6,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, db, keys, listAuditEvents, platformScopeFor, tableName, transact } from '@socle/data';
 import type { WriteContext } from '@socle/data';
-import { RuleViolationError } from '@socle/domain';
+import { RuleViolationError, clockAt } from '@socle/domain';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
@@ -22,7 +22,7 @@ afterAll(() => api.stop());
 const ctx = (): WriteContext => ({
   principal: { userId: ulid(), roles: ['advisor'], organisms: [], tenantId: 'T1', name: 'Ada' },
   requestId: 'req-1',
-  now: new Date('2026-03-01T10:00:00.000Z'),
+  clock: clockAt(new Date('2026-03-01T10:00:00.000Z')),
 });
 
 describe('Audit events', () => {

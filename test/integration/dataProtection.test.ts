@@ -7,7 +7,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, eraseCandidate, keys, listAuditEvents, platformScopeFor, tableName } from '@socle/data';
 import type { WriteContext } from '@socle/data';
-import { SubjectAccessExport } from '@socle/domain';
+import { SubjectAccessExport, systemClock } from '@socle/domain';
 import { PDFDocument } from 'pdf-lib';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -402,7 +402,7 @@ describe('Function: eraseCandidate (several dossiers, a crash half-way)', () => 
       name: 'Alice Admin',
     },
     requestId: ulid(),
-    now: new Date(),
+    clock: systemClock,
   });
 
   /** A withdrawn dossier of a new candidate. */

@@ -17,7 +17,7 @@ import {
   withdrawDossier,
 } from '@socle/data';
 import type { WriteContext } from '@socle/data';
-import { DueErasureList } from '@socle/domain';
+import { DueErasureList, clockAt } from '@socle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
@@ -50,7 +50,7 @@ const advisorCtx = (network: NetworkWorld, now: Date): WriteContext => ({
     name: 'Alex Advisor',
   },
   requestId: 'due-erasures-test',
-  now,
+  clock: clockAt(now),
 });
 
 interface Opened {

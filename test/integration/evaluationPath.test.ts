@@ -10,7 +10,7 @@ import {
   startEvaluation as startEvaluationAt,
   sweepExpiredDossiers,
 } from '@socle/data';
-import { addDays, addMonths, regionToday } from '@socle/domain';
+import { addDays, addMonths, clockAt, regionToday } from '@socle/domain';
 import type { DossierOpen, Principal } from '@socle/domain';
 import fixture from '@socle/domain/fixtures/clea-numerique.fixture.json' with { type: 'json' };
 import { shippedClea, shippedCleaNumerique } from '@socle/domain/shipped';
@@ -364,7 +364,7 @@ const openDossierOn = async (day: string) => {
   };
   const { dossier } = await openDossierAt(
     platformScopeFor(world.a.tenantId),
-    { principal: advisor, requestId: 'test', now: new Date(`${day}T08:00:00Z`) },
+    { principal: advisor, requestId: 'test', clock: clockAt(new Date(`${day}T08:00:00Z`)) },
     dossierOpen(world.a.organismId) as DossierOpen,
   );
   return dossier;
@@ -538,7 +538,7 @@ describe('The 5-year deadline', () => {
       const onDeadline = (userId: string, role: Principal['roles'][number]) => ({
         principal: { userId, tenantId: world.a.tenantId, roles: [role], organisms: [world.a.organismId] },
         requestId: 'test',
-        now: new Date(`${yesterday}T10:00:00Z`),
+        clock: clockAt(new Date(`${yesterday}T10:00:00Z`)),
       });
       const scope = platformScopeFor(world.a.tenantId);
       await createTrainingPlanAt(

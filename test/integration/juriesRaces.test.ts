@@ -25,7 +25,7 @@ import {
   vote,
 } from '@socle/data';
 import type { WriteContext } from '@socle/data';
-import { DomainError } from '@socle/domain';
+import { DomainError, clockAt } from '@socle/domain';
 import type { AgendaEntry, Dossier, Principal } from '@socle/domain';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ const principalOf = (user: JuryUser, role: 'jury_secretary' | 'jury_member', reg
 const ctxOf = (principal: Principal, now = new Date()): WriteContext => ({
   principal,
   requestId: `race-${ulid()}`,
-  now,
+  clock: clockAt(now),
 });
 
 /** An eligible, fully mastered dossier of network A presented to the jury: its dossier and jury view are the template. */

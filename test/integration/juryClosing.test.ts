@@ -9,6 +9,7 @@
  */
 import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { closeSession, db, dossierItemOf, keys, platformScopeFor, tableName } from '@socle/data';
+import { clockAt } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import type { AgendaEntry, Dossier, JuryDossierView } from '@socle/domain';
 import { ulid } from 'ulid';
@@ -214,7 +215,7 @@ describe('Closing a jury session with crashes', () => {
       for (let attempt = 0; attempt < 10; attempt++) {
         try {
           await closeSession(
-            { principal: secretary, requestId: `close-${attempt}`, now: CLOSING_AT },
+            { principal: secretary, requestId: `close-${attempt}`, clock: clockAt(CLOSING_AT) },
             sessionId,
             { fault },
           );

@@ -22,7 +22,7 @@ import {
   transact,
 } from '@socle/data';
 import type { GuardedItem, OutboxMessage } from '@socle/data';
-import { VersionConflictError, addDays, addMonths, todayIso } from '@socle/domain';
+import { VersionConflictError, addDays, addMonths, clockAt, todayIso } from '@socle/domain';
 import type { DossierOpen, Principal } from '@socle/domain';
 import { NotificationTemplate } from '@socle/domain/notifications';
 import type { MessageContent } from '@socle/domain/notifications';
@@ -90,7 +90,11 @@ const dossierWithDeadline = async (deadline: string, email = `${unique()}@exempl
   const body = dossierOpen(world.a.organismId, { firstName: 'Maëlle', lastName: unique() });
   const { dossier } = await openDossier(
     platformScopeFor(world.a.tenantId),
-    { principal: advisor, requestId: 'outbox-test', now: new Date(`${addDays(carriedOut, -10)}T08:00:00Z`) },
+    {
+      principal: advisor,
+      requestId: 'outbox-test',
+      clock: clockAt(new Date(`${addDays(carriedOut, -10)}T08:00:00Z`)),
+    },
     { ...body, candidate: { ...body.candidate, email } } as DossierOpen,
   );
   const { dossier: evaluated } = await evaluate(api, world.a.tokens.evaluator, dossier.id, {

@@ -134,7 +134,7 @@ const certificateHandlers = {
     countRegister(principal, query),
   ),
   exportCertificates: defineRoute(routeOf('exportCertificates'), ({ ctx, principal, query }) =>
-    exportRegister(principal, query, ctx.now),
+    exportRegister(principal, query, ctx.clock.instant()),
   ),
   getCertificate: defineRoute(routeOf('getCertificate'), async ({ principal, params }) =>
     certificateView(await getCertificateFor(principal, certificateCodeOf(params.code))),

@@ -23,13 +23,13 @@ const dataProtectionHandlers = {
     putDataProtectionSettings(ctx, body),
   ),
   listDueErasures: defineRoute(routeOf('listDueErasures'), ({ scope, ctx, query }) =>
-    listDueErasures(scope, query, ctx.now.toISOString().slice(0, 10)),
+    listDueErasures(scope, query, ctx.clock.now().slice(0, 10)),
   ),
   exportCandidateData: defineRoute(routeOf('exportCandidateData'), ({ scope, ctx, params }) =>
     exportSubjectData(scope, ctx, params.candidateId, 'json'),
   ),
   getErasureAssessment: defineRoute(routeOf('getErasureAssessment'), ({ scope, ctx, params }) =>
-    assessErasure(scope, params.candidateId, ctx.now.toISOString().slice(0, 10)),
+    assessErasure(scope, params.candidateId, ctx.clock.now().slice(0, 10)),
   ),
   eraseCandidate: defineRoute(routeOf('eraseCandidate'), ({ scope, ctx, params, body }) =>
     eraseCandidate(scope, ctx, params.candidateId, { lastName: body.lastName }),

@@ -46,10 +46,10 @@ const documentHandlers = {
   ...subjectAccessPdfHandlers,
   ...printingPdfHandlers,
   getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ scope, params, ctx }) =>
-    statementPdf(scope.tenantId, params.month, ctx.now),
+    statementPdf(scope.tenantId, params.month, ctx.clock.instant()),
   ),
   getNetworkStatementPdf: defineRoute(routeOf('getNetworkStatementPdf'), ({ params, ctx }) =>
-    statementPdf(params.tenantId, params.month, ctx.now),
+    statementPdf(params.tenantId, params.month, ctx.clock.instant()),
   ),
   getCertificatePdf: defineRoute(
     routeOf('getCertificatePdf'),

@@ -61,7 +61,7 @@ const dossierHandlers = {
     countDossiers(scope, query, organismRestriction(principal)),
   ),
   exportDossiers: defineRoute(routeOf('exportDossiers'), ({ scope, ctx, principal, query }) =>
-    exportDossiers(scope, query, organismRestriction(principal), ctx.now),
+    exportDossiers(scope, query, organismRestriction(principal), ctx.clock.instant()),
   ),
 };
 

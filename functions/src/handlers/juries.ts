@@ -74,7 +74,7 @@ const juryHandlers = {
       response: member,
       withdraw: () => withdrawJuryMemberInvitation(ctx, member),
       idempotency,
-      now: ctx.now,
+      now: ctx.clock.instant(),
     });
   }),
   updateJuryMember: defineRoute(routeOf('updateJuryMember'), async ({ ctx, params, body }) => {

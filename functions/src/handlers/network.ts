@@ -35,7 +35,7 @@ const networkHandlers = {
       response: user,
       withdraw: () => withdrawUserInvitation(scope, ctx, user),
       idempotency,
-      now: ctx.now,
+      now: ctx.clock.instant(),
     });
   }),
   getUser: defineRoute(routeOf('getUser'), ({ scope, params }) => getUser(scope, params.userId)),

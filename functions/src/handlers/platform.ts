@@ -46,7 +46,7 @@ const platformHandlers = {
       response: user,
       withdraw: () => withdrawUserInvitation(scope, ctx, user),
       idempotency,
-      now: ctx.now,
+      now: ctx.clock.instant(),
     });
   }),
 };

@@ -6,7 +6,7 @@ import { copiesToPrint, holderOf, nationalStatement } from '@socle/data';
 import type { CopyToPrint } from '@socle/data';
 import { renderNationalStatement, renderPrintBatchPdf } from '@socle/documents';
 import type { CertificateInput } from '@socle/documents';
-import { nationalStatementFileName, regionOf, todayIso } from '@socle/domain';
+import { nationalStatementFileName, regionOf } from '@socle/domain';
 import { routeOf } from '@socle/contract/routeOf/documents';
 import { certificateCodeOf } from '../certificateCodeOf.ts';
 import { defineRoute } from '../http.ts';
@@ -30,7 +30,7 @@ const printingPdfHandlers = {
     routeOf('printPaperCopyBatch'),
     async ({ ctx, body }): Promise<BinaryBody> => {
       const copies = await copiesToPrint(body.codes.map((code) => certificateCodeOf(code)));
-      const printedOn = todayIso(ctx.now);
+      const printedOn = ctx.clock.now().slice(0, 10);
       const bytes = await renderPrintBatchPdf({
         copies: copies.map((c) => ({ certificate: certificateInputOf(c), recipient: c.paperCopy.recipient })),
         printedOn,
@@ -41,7 +41,7 @@ const printingPdfHandlers = {
   getNationalStatementPdf: defineRoute(
     routeOf('getNationalStatementPdf'),
     async ({ ctx, params }): Promise<BinaryBody> => ({
-      bytes: await renderNationalStatement(await nationalStatement(params.period, ctx.now)),
+      bytes: await renderNationalStatement(await nationalStatement(params.period, ctx.clock.instant())),
       fileName: nationalStatementFileName(params.period, 'pdf'),
     }),
   ),

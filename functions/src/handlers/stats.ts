@@ -63,24 +63,24 @@ const statsHandlers = {
     putFeeSchedule(ctx, params.month, body),
   ),
   getOwnStatement: defineRoute(routeOf('getOwnStatement'), ({ scope, params, ctx }) =>
-    usageStatement(scope.tenantId, params.month, ctx.now),
+    usageStatement(scope.tenantId, params.month, ctx.clock.instant()),
   ),
   getOwnStatementCsv: defineRoute(routeOf('getOwnStatementCsv'), ({ scope, params, query }) =>
     statementCsv(scope.tenantId, params.month, query.dialect),
   ),
   getNetworkStatement: defineRoute(routeOf('getNetworkStatement'), ({ params, ctx }) =>
-    usageStatement(params.tenantId, params.month, ctx.now),
+    usageStatement(params.tenantId, params.month, ctx.clock.instant()),
   ),
   getNetworkStatementCsv: defineRoute(routeOf('getNetworkStatementCsv'), ({ params, query }) =>
     statementCsv(params.tenantId, params.month, query.dialect),
   ),
   getNationalStatement: defineRoute(routeOf('getNationalStatement'), ({ params, ctx }) =>
-    nationalStatement(params.period, ctx.now),
+    nationalStatement(params.period, ctx.clock.instant()),
   ),
   getNationalStatementCsv: defineRoute(
     routeOf('getNationalStatementCsv'),
     async ({ params, query, ctx }): Promise<BinaryBody> => {
-      const csv = toCsv(nationalStatementTable(await nationalStatement(params.period, ctx.now)), {
+      const csv = toCsv(nationalStatementTable(await nationalStatement(params.period, ctx.clock.instant())), {
         dialect: query.dialect,
       });
       return {

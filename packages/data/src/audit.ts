@@ -5,7 +5,7 @@
  * existing yet (`attribute_not_exists(pk)`): a second write of the same event fails.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent, Principal } from '@socle/domain';
+import type { Actor, AuditEvent } from '@socle/domain';
 import { auditCollision, violationOf } from '@socle/domain';
 import { ulid } from 'ulid';
 import { db } from './client.ts';
@@ -17,12 +17,8 @@ import { queryAll } from './queryAll.ts';
 import type { GuardedItem } from './transact.ts';
 import { tableName } from './table.ts';
 
-/** What every write needs to know about the request it serves. */
-interface WriteContext {
-  principal: Principal;
-  requestId: string;
-  now: Date;
-}
+/** What every write needs to know about the request it serves: who, under which request, when. */
+type WriteContext = Pick<Actor<unknown>, 'principal' | 'requestId' | 'clock'>;
 
 interface AuditInput {
   action: string;
@@ -33,8 +29,8 @@ interface AuditInput {
 }
 
 const newAuditEvent = (ctx: WriteContext, input: AuditInput): AuditEvent => ({
-  id: ulid(ctx.now.getTime()),
-  at: ctx.now.toISOString(),
+  id: ulid(ctx.clock.instant().getTime()),
+  at: ctx.clock.now(),
   actor: { userId: ctx.principal.userId, name: ctx.principal.name, roles: ctx.principal.roles },
   ...input,
 });

@@ -158,7 +158,7 @@ const revokeCertificate = async (
   const current = await findCertificate(code);
   if (!current) throw new NotFoundError('certificate');
   enforce(canRevoke(current));
-  const revokedOn = ctx.now.toISOString().slice(0, 10);
+  const revokedOn = ctx.clock.now().slice(0, 10);
   // The Open Badges status list learns of it in the same transaction (credentialStatus.ts).
   const statusList = statusListOnRevocation(current);
   await transact([
@@ -204,7 +204,7 @@ const requestPaperCopy = async (
   const paperCopy: PaperCopy = {
     status: 'requested',
     recipient,
-    requestedAt: ctx.now.toISOString(),
+    requestedAt: ctx.clock.now(),
     requestedBy: ctx.principal.userId,
   };
   const queue = keys.paperCopyQueue('requested', paperCopy.requestedAt, certificate.code);
@@ -285,7 +285,7 @@ const advancePaperCopy = async (
   const from = current.paperCopy?.status;
   const action: PaperCopyAction = to === 'requested' ? 'unprint' : to === 'printed' ? 'print' : 'send';
   enforce(paperCopyTransition(from, action));
-  const at = ctx.now.toISOString();
+  const at = ctx.clock.now();
   const { printedAt: _printedAt, ...copy } = current.paperCopy as PaperCopy;
   const paperCopy: PaperCopy =
     action === 'unprint'

@@ -50,7 +50,7 @@ const putDataProtectionSettings = async (
   const next: DataProtectionSettings = {
     retentionYears: input.retentionYears,
     version: expected + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
     updatedBy: ctx.principal.userId,
   };
   await transact([

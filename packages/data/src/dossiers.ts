@@ -96,7 +96,7 @@ const dossierEventItems = (scope: TenantScope, ctx: WriteContext, dossier: Dossi
   auditPut(dossierAuditOf(scope, dossier.id), ctx, audit),
   ...counterUpdateFor(scope, dossier, {
     action: audit.action,
-    at: ctx.now.toISOString(),
+    at: ctx.clock.now(),
     toStatus: audit.toStatus,
   }),
 ];
@@ -109,7 +109,7 @@ const dossierHabilitation = (scope: TenantScope, ctx: WriteContext, dossier: Dos
   habilitationCheck(scope.tenantId, {
     certification: dossier.certification,
     region: dossier.region,
-    now: ctx.now,
+    now: ctx.clock.instant(),
   });
 
 /**
@@ -168,7 +168,7 @@ const openDossier = async (
       tenant,
       certification: input.dossier.certification,
       region: organism.region,
-      today: regionToday(organism.region, ctx.now),
+      today: ctx.clock.today(organism.region),
     }),
   );
   enforce(canOpenWith(referentielId));
@@ -178,11 +178,11 @@ const openDossier = async (
     // The UI shows these dossiers (links) and asks before sending the opening again, confirmed.
     throw violationOf(duplicate, { existingDossiers: existing });
   }
-  const now = ctx.now.toISOString();
-  const candidate: Candidate = { id: ulid(ctx.now.getTime()), ...input.candidate };
+  const now = ctx.clock.now();
+  const candidate: Candidate = { id: ulid(ctx.clock.instant().getTime()), ...input.candidate };
   const { consent: _given, ...path } = input.dossier;
   const dossier: Dossier = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     candidateId: candidate.id,
     candidate: {
       firstName: candidate.firstName,
@@ -232,16 +232,18 @@ const openDossier = async (
       candidate,
       dossierId: dossier.id,
       eventKey: `dossier.opened:${dossier.id}`,
-      now: ctx.now,
+      now: ctx.clock.instant(),
       content: {
         template: NotificationTemplate.DOSSIER_OPENED,
         certification: dossier.certification,
         organismName: organism.name,
-        openedOn: regionToday(organism.region, ctx.now),
+        openedOn: ctx.clock.today(organism.region),
         consentTextVersion: CURRENT_CONSENT_TEXT_VERSION,
       },
     }),
-    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: detail }, ctx.now)] : []),
+    ...(idempotency
+      ? [idempotencyPut(idempotency, { statusCode: 201, body: detail }, ctx.clock.instant())]
+      : []),
   ]);
   return detail;
 };
@@ -346,10 +348,10 @@ const transitionDossier = async (
   const current =
     options.action === DossierAction.EXPIRE
       ? stored
-      : asOfToday(stored, options.asOf ?? regionToday(stored.region, ctx.now));
+      : asOfToday(stored, options.asOf ?? ctx.clock.today(stored.region));
   assertVersion('dossier', current, options.version);
   const status = nextStatus({ current: current.status, action: options.action, target: options.target });
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const next: Dossier = {
     ...current,
     ...options.patch,
@@ -384,7 +386,7 @@ const saveDossier = async (
   audit: Omit<AuditInput, 'entity'>,
   extraItems: GuardedItem[] = [],
 ): Promise<Dossier> => {
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const next: Dossier = { ...current, ...patch, version: current.version + 1, updatedAt: now };
   await transact([
     dossierHabilitation(scope, ctx, next),
@@ -413,7 +415,7 @@ const recordPortfolioIssued = async (
   // Dossiers evaluated before evaluations were identified on the dossier fall back to the date.
   const evaluation = dossier?.lastEvaluationId ?? evaluatedOn;
   if (!dossier || !evaluation || dossier.portfolioIssuedFor === evaluation) return;
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const next: Dossier = {
     ...dossier,
     portfolioIssuedFor: evaluation,
@@ -530,7 +532,7 @@ const updateDossier = async (
   const { dossier: current, candidate } = await getDossierDetail(scope, dossierId, organisms);
   assertVersion('dossier', current, input.version);
   const { version: _v, candidate: contact, ...path } = input;
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const next: Dossier = { ...current, ...path, version: current.version + 1, updatedAt: now };
   enforce(workingTimeAllowed(next));
   const nextCandidate: Candidate = { ...candidate, ...contact };

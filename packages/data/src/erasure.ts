@@ -180,7 +180,7 @@ const eraseDossier = async (
   dossier: Dossier,
   certificate: StoredCertificate | undefined,
 ) => {
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const [evaluations, sessions, juryRecords] = await Promise.all([
     listEvaluations(scope, dossier.id),
     plainSessions(scope, dossier),
@@ -240,7 +240,7 @@ const eraseCandidate = async (
   candidateId: string,
   { lastName, fault = () => {} }: EraseOptions,
 ): Promise<ErasureResult> => {
-  const today = todayIso(ctx.now);
+  const today = ctx.clock.now().slice(0, 10);
   const { candidate, dossierIds } = await loadCandidate(scope, candidateId);
   if (foldForSearch(lastName) !== foldForSearch(candidate.lastName)) {
     throw new ValidationError([{ path: 'lastName', message: 'ne correspond pas au nom du candidat' }]);
@@ -306,7 +306,7 @@ const eraseCandidate = async (
   ]);
   return {
     candidateId,
-    erasedAt: ctx.now.toISOString(),
+    erasedAt: ctx.clock.now(),
     dossiers: stored.map((d: StoredDossier) => ({ id: d.id, status: asOfToday(d, today).status })),
     certificates: stored.flatMap((d) => (d.certificateCode ? [d.certificateCode] : [])),
   };

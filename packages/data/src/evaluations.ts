@@ -112,7 +112,7 @@ const startEvaluation = async (
   dossierId: string,
   { dossierVersion, organisms, idempotency }: StartEvaluationOptions,
 ): Promise<Evaluation> => {
-  const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
+  const dossier = await getDossier(scope, dossierId, organisms, ctx.clock.instant());
   await assertEvaluator(scope, ctx.principal, dossier);
   const referentiel = await getReferentiel(dossier.referentielId);
   const action =
@@ -132,9 +132,9 @@ const startEvaluation = async (
     enforce(canStartFinalEvaluation({ plan, acquired: acquiredBefore }));
     finalScope = finalEvaluationScope({ plan: plan as TrainingPlan, acquired: acquiredBefore });
   }
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const evaluation: Evaluation = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     dossierId,
     kind,
     status: 'in_progress',
@@ -170,7 +170,9 @@ const startEvaluation = async (
     },
     extraItems: [
       putNew(evaluationItem(scope, evaluation), () => violationOf(duplicateId)),
-      ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: evaluation }, ctx.now)] : []),
+      ...(idempotency
+        ? [idempotencyPut(idempotency, { statusCode: 201, body: evaluation }, ctx.clock.instant())]
+        : []),
     ],
   });
   return evaluation;
@@ -219,7 +221,7 @@ const saveEvaluation = async (
         codes: Object.keys(input.results ?? {}),
         kind: evaluation.kind,
       }),
-      sequenceDatesAllowed({ sequences, ...pathDaysOf(dossier, ctx.now) }),
+      sequenceDatesAllowed({ sequences, ...pathDaysOf(dossier, ctx.clock.instant()) }),
     ),
   );
   const max = maxMinutesOf(referentiel, evaluation.kind);
@@ -236,7 +238,7 @@ const saveEvaluation = async (
     sequences,
     results: { ...evaluation.results, ...input.results },
     version: evaluation.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   // Autosaves are versioned but not audited one by one: the audit trail records start and submission.
   await transact([
@@ -285,7 +287,7 @@ const submitEvaluation = async (
   };
   enforce(
     firstRefusal(
-      sequenceDatesAllowed({ sequences: evaluation.sequences, ...pathDaysOf(dossier, ctx.now) }),
+      sequenceDatesAllowed({ sequences: evaluation.sequences, ...pathDaysOf(dossier, ctx.clock.instant()) }),
       evaluation.kind === 'final'
         ? finalWithinDeadline({ sequences: evaluation.sequences, deadline: dossier.deadline })
         : allow(),
@@ -297,7 +299,7 @@ const submitEvaluation = async (
     thresholds: referentiel.thresholds,
     statuses: statusesAfter(dossier, evaluation),
   });
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const submitted: Evaluation = {
     ...evaluation,
     status: 'submitted',
@@ -318,7 +320,7 @@ const submitEvaluation = async (
         candidate,
         dossierId,
         eventKey: `evaluation.submitted:${evaluation.id}`,
-        now: ctx.now,
+        now: ctx.clock.instant(),
         content: {
           template: NotificationTemplate.RESTITUTION_AVAILABLE,
           certification: dossier.certification,

@@ -12,6 +12,7 @@ import {
   RuleViolationError,
   VersionConflictError,
   addMonths,
+  clockAt,
 } from '@socle/domain';
 import type { Dossier, Principal } from '@socle/domain';
 import {
@@ -78,7 +79,7 @@ const sweepExpiredDossiers = async ({
         try {
           await transitionDossier(
             platformScopeFor(tenantId),
-            { principal: SWEEPER, requestId: 'expiry-sweep', now },
+            { principal: SWEEPER, requestId: 'expiry-sweep', clock: clockAt(now) },
             dossierId,
             undefined,
             {

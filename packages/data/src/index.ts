@@ -69,7 +69,7 @@ export {
 export type { Restitution } from './restitution.ts';
 export { getRestitution } from './restitution.ts';
 export { createOrganism, getOrganism, listOrganisms, updateOrganism } from './organisms.ts';
-export type { TenantScope } from './scope.ts';
+export type { TenantActor, TenantScope } from './scope.ts';
 export { platformScopeFor, tenantScopeOf } from './scope.ts';
 export { tableDefinition, tableName } from './table.ts';
 export { createTableInput } from './createTable.ts';

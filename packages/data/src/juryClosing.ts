@@ -87,7 +87,7 @@ const appliedItems = (
         Key: keys.agendaEntry(session.id, entry.dossierId),
         UpdateExpression: code ? 'SET appliedAt = :at, certificateCode = :code' : 'SET appliedAt = :at',
         ConditionExpression: 'attribute_not_exists(appliedAt)',
-        ExpressionAttributeValues: { ':at': ctx.now.toISOString(), ...(code ? { ':code': code } : {}) },
+        ExpressionAttributeValues: { ':at': ctx.clock.now(), ...(code ? { ':code': code } : {}) },
       },
     },
     onConditionFailed: () => violationOf(alreadyApplied),
@@ -116,7 +116,14 @@ const applyDecision = async (
   // The candidate's emails, each in the decision's own transaction (an erased candidate gets none).
   const tell = (eventKey: string, content: MessageContent) =>
     candidate
-      ? candidateMessage({ scope, candidate, dossierId: entry.dossierId, eventKey, now: ctx.now, content })
+      ? candidateMessage({
+          scope,
+          candidate,
+          dossierId: entry.dossierId,
+          eventKey,
+          now: ctx.clock.instant(),
+          content,
+        })
       : [];
   const decisionMessage = tell(`jury.decision:${session.id}:${entry.dossierId}`, {
     template: NotificationTemplate.DECISION,
@@ -228,14 +235,14 @@ const closeSession = async (
   if (session.status === 'closed') return { session, ...counts(), appliedNow: 0, issuedNow: 0, remaining: 0 };
   if (session.status === 'planned') {
     // Never before the session's day in its region: a certificate is never dated in the future.
-    enforce(canDeliberate(session, ctx.now));
+    enforce(canDeliberate(session, ctx.clock.instant()));
     enforce(canCloseAgenda(agenda.length));
     fault('before-freeze');
     const closing: JurySession = {
       ...session,
       status: 'closing',
       version: session.version + 1,
-      updatedAt: ctx.now.toISOString(),
+      updatedAt: ctx.clock.now(),
     };
     await transact([
       putVersioned('jury session', sessionItem(closing), session.version),
@@ -250,7 +257,7 @@ const closeSession = async (
     agenda = await listAgenda(sessionId);
     stands = standsOf(agenda, members);
   }
-  enforce(canIssueCertificates(session, ctx.now));
+  enforce(canIssueCertificates(session, ctx.clock.instant()));
   let appliedNow = 0;
   let issuedNow = 0;
   const pending = agenda.filter((e) => !e.appliedAt);
@@ -269,7 +276,7 @@ const closeSession = async (
           session,
           entry,
           statusGuard(session, 'closing'),
-          returnedItem(sessionId, entry.dossierId, ctx.now.toISOString()),
+          returnedItem(sessionId, entry.dossierId, ctx.clock.now()),
         );
         fault('after-candidate');
       }
@@ -284,10 +291,10 @@ const closeSession = async (
   const closed: JurySession = {
     ...session,
     status: 'closed',
-    closedAt: ctx.now.toISOString(),
+    closedAt: ctx.clock.now(),
     summary,
     version: session.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   await transact([
     putVersioned('jury session', sessionItem(closed), session.version),

@@ -112,11 +112,11 @@ const setAttendance = async (
   input: { version: number; presentMemberIds: string[] },
 ): Promise<JurySession> => {
   const session = await getSession(ctx.principal, sessionId);
-  enforce(canDeliberate(session, ctx.now));
+  enforce(canDeliberate(session, ctx.clock.instant()));
   const jurors = await listJuryMembers(session.region);
   enforce(canSetAttendance({ session, presentMemberIds: input.presentMemberIds, jurors }));
   if (session.version !== input.version) throw new VersionConflictError('jury session', session.version);
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const next: JurySession = {
     ...session,
     presentMemberIds: [...new Set(input.presentMemberIds)],
@@ -160,7 +160,7 @@ const recordMovement = async (
   input: { version: number; memberId: string; kind: 'arrival' | 'departure' },
 ): Promise<JurySession> => {
   const session = await getSession(ctx.principal, sessionId);
-  enforce(canDeliberate(session, ctx.now));
+  enforce(canDeliberate(session, ctx.clock.instant()));
   enforce(
     canRecordMovement({
       session,
@@ -170,7 +170,7 @@ const recordMovement = async (
     }),
   );
   if (session.version !== input.version) throw new VersionConflictError('jury session', session.version);
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const next: JurySession = {
     ...session,
     movements: [...(session.movements ?? []), { memberId: input.memberId, kind: input.kind, at: now }],
@@ -203,7 +203,7 @@ const readAgendaDossier = async (ctx: WriteContext, sessionId: string, dossierId
   const session = await getSession(ctx.principal, sessionId);
   const entry = await getAgendaEntry(sessionId, dossierId);
   const members = await listJuryMembers(session.region);
-  const deliberation = deliberationOf(session, entry, members, await rulesOf(session), ctx.now);
+  const deliberation = deliberationOf(session, entry, members, await rulesOf(session), ctx.clock.instant());
   await transact([
     auditPut(dossierAuditOf(platformScopeFor(entry.tenantId), dossierId), ctx, {
       action: 'dossier.read_by_jury',
@@ -271,7 +271,7 @@ const declareConflict = (ctx: WriteContext, sessionId: string, dossierId: string
     const memberId = ctx.principal.userId;
     if (isRepeatDeclaration(entry.conflicts, memberId)) return entry;
     enforce(canDeclareConflict({ memberId, convened: session.memberIds, reason, decided: !!entry.decision }));
-    const declaration = { memberId, reason, declaredAt: ctx.now.toISOString() };
+    const declaration = { memberId, reason, declaredAt: ctx.clock.now() };
     await transact(
       entryUpdate(session, entry, {
         UpdateExpression: 'SET conflicts = list_append(conflicts, :c), #revision = :next',
@@ -284,11 +284,17 @@ const declareConflict = (ctx: WriteContext, sessionId: string, dossierId: string
 const vote = (ctx: WriteContext, sessionId: string, dossierId: string, choice: 'certify' | 'adjourn') =>
   withFreshRead(async () => {
     const session = await getSession(ctx.principal, sessionId);
-    enforce(canDeliberate(session, ctx.now));
+    enforce(canDeliberate(session, ctx.clock.instant()));
     const entry = await getAgendaEntry(sessionId, dossierId);
     const members = await listJuryMembers(session.region);
     const memberId = ctx.principal.userId;
-    const { present, conflicted } = deliberationOf(session, entry, members, await rulesOf(session), ctx.now);
+    const { present, conflicted } = deliberationOf(
+      session,
+      entry,
+      members,
+      await rulesOf(session),
+      ctx.clock.instant(),
+    );
     enforce(
       canVote({
         memberId,
@@ -299,7 +305,7 @@ const vote = (ctx: WriteContext, sessionId: string, dossierId: string, choice: '
         decided: !!entry.decision,
       }),
     );
-    const now = ctx.now.toISOString();
+    const now = ctx.clock.now();
     const [guard, update] = entryUpdate(session, entry, {
       UpdateExpression:
         'SET votes.#member = :vote, examinedAt = if_not_exists(examinedAt, :now), #revision = :next',
@@ -334,12 +340,12 @@ const vote = (ctx: WriteContext, sessionId: string, dossierId: string, choice: '
 const decide = (ctx: WriteContext, sessionId: string, dossierId: string, input: z.infer<typeof Decision>) =>
   withFreshRead(async () => {
     const session = await getSession(ctx.principal, sessionId);
-    enforce(canDeliberate(session, ctx.now));
+    enforce(canDeliberate(session, ctx.clock.instant()));
     const entry = await getAgendaEntry(sessionId, dossierId);
     enforce(canChangeEntry(entry));
     const members = await listJuryMembers(session.region);
     const rules = await rulesOf(session);
-    const d = deliberationOf(session, entry, members, rules, ctx.now);
+    const d = deliberationOf(session, entry, members, rules, ctx.clock.instant());
     const seat = (id: string): Seat => ({
       userId: id,
       college: members.find((m) => m.userId === id)?.college,
@@ -365,7 +371,7 @@ const decide = (ctx: WriteContext, sessionId: string, dossierId: string, input: 
     const decision: NonNullable<AgendaEntry['decision']> = {
       decision: outcome,
       reason: outcome === 'adjourned' ? (input.reason ?? null) : null,
-      decidedAt: ctx.now.toISOString(),
+      decidedAt: ctx.clock.now(),
       decidedBy: ctx.principal.userId,
       votes: { certify: d.tally.certify, adjourn: d.tally.adjourn },
       present: d.present,

@@ -49,9 +49,9 @@ const inviteJuryMember = async (
   region: string,
   input: z.infer<typeof JuryMemberInvite>,
 ): Promise<JuryMember> => {
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const member: JuryMember = {
-    userId: ulid(ctx.now.getTime()),
+    userId: ulid(ctx.clock.instant().getTime()),
     region,
     ...input,
     college: input.role === 'jury_member' ? input.college : null,
@@ -119,7 +119,7 @@ const updateJuryMember = async (
     ...current,
     ...fields,
     version: current.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   if (next.role === 'jury_member' && !next.college) {
     throw new ValidationError([

@@ -80,7 +80,7 @@ const submitToJury = async (
 ): Promise<Dossier> => {
   const { dossier } = await getDossierDetail(scope, dossierId, organisms);
   enforce(canPresentToJury(dossier));
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const view = await buildJuryView(scope, dossier, now);
   enforce(masteredForJury(view));
   const entry: PipelineEntry = {

@@ -144,12 +144,12 @@ const createSession = async (
   idempotency?: IdempotencyRequest,
 ): Promise<JurySession> => {
   const region = regionOf(ctx.principal);
-  enforce(canPlanSession({ region, date: input.date, now: ctx.now }));
+  enforce(canPlanSession({ region, date: input.date, now: ctx.clock.instant() }));
   const jurors = await listJuryMembers(region);
   enforce(canConvene({ memberIds: input.memberIds, jurors, date: input.date }));
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const session: JurySession = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     region,
     ...input,
     memberIds: [...new Set(input.memberIds)],
@@ -171,9 +171,11 @@ const createSession = async (
       session.memberIds,
       (userId) => `jury.convocation:${session.id}:${userId}`,
       { template: NotificationTemplate.JURY_CONVOCATION, session: slotOf(session) },
-      ctx.now,
+      ctx.clock.instant(),
     ),
-    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: session }, ctx.now)] : []),
+    ...(idempotency
+      ? [idempotencyPut(idempotency, { statusCode: 201, body: session }, ctx.clock.instant())]
+      : []),
   ]);
   return session;
 };
@@ -233,13 +235,13 @@ const rescheduleSession = async (
     ...fields,
     memberIds: fields.memberIds ? [...new Set(fields.memberIds)] : session.memberIds,
     version: session.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   if (!next.place && !next.videoLink) {
     throw new ValidationError([{ path: 'place', message: 'un lieu ou un lien de visioconférence' }]);
   }
   // A session whose day went by without opening must be moved, not kept in the past.
-  enforce(canPlanSession({ region: session.region, date: next.date, now: ctx.now }));
+  enforce(canPlanSession({ region: session.region, date: next.date, now: ctx.clock.instant() }));
   const jurors = await listJuryMembers(session.region);
   enforce(canConvene({ memberIds: next.memberIds, jurors, date: next.date }));
   const changes = changesOf(session, next);
@@ -263,7 +265,7 @@ const rescheduleSession = async (
             session: slotOf(next),
             previous: { date: session.date, startTime: session.startTime },
           },
-          ctx.now,
+          ctx.clock.instant(),
         )
       : []),
     ...memberMessages(
@@ -271,14 +273,14 @@ const rescheduleSession = async (
       added,
       (userId) => `jury.convocation:${sessionId}:${userId}:${next.version}`,
       { template: NotificationTemplate.JURY_CONVOCATION, session: slotOf(next) },
-      ctx.now,
+      ctx.clock.instant(),
     ),
     ...memberMessages(
       jurors,
       removed,
       (userId) => `jury.cancelled:${sessionId}:${userId}:${next.version}`,
       { template: NotificationTemplate.JURY_CANCELLED, session: slotOf(next) },
-      ctx.now,
+      ctx.clock.instant(),
     ),
   ];
   await transact([
@@ -378,7 +380,7 @@ const addToAgenda = async (
               candidate,
               dossierId,
               eventKey: `jury.scheduled:${sessionId}:${dossierId}:${dossier.version}`,
-              now: ctx.now,
+              now: ctx.clock.instant(),
               content: {
                 template: NotificationTemplate.JURY_DATE,
                 certification: dossier.certification,
@@ -491,10 +493,10 @@ const cancelSession = async (
     const cancelled: JurySession = {
       ...session,
       status: 'cancelled',
-      cancelledAt: ctx.now.toISOString(),
+      cancelledAt: ctx.clock.now(),
       cancelReason: input.reason,
       version: session.version + 1,
-      updatedAt: ctx.now.toISOString(),
+      updatedAt: ctx.clock.now(),
     };
     const jurors = await listJuryMembers(session.region);
     await transact([
@@ -509,7 +511,7 @@ const cancelSession = async (
         cancelled.memberIds,
         (userId) => `jury.cancelled:${sessionId}:${userId}:${cancelled.version}`,
         { template: NotificationTemplate.JURY_CANCELLED, session: slotOf(cancelled) },
-        ctx.now,
+        ctx.clock.instant(),
       ),
     ]);
     session = cancelled;
@@ -521,7 +523,7 @@ const cancelSession = async (
       session,
       entry,
       statusGuard(session, 'cancelled'),
-      returnedItem(sessionId, entry.dossierId, ctx.now.toISOString()),
+      returnedItem(sessionId, entry.dossierId, ctx.clock.now()),
     );
   }
   return session;

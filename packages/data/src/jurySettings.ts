@@ -32,7 +32,7 @@ const putJurySettings = async (ctx: WriteContext, input: JurySettingsUpdate): Pr
     parity: input.parity,
     majority: input.majority,
     version: expected + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
     updatedBy: ctx.principal.userId,
   };
   await transact([

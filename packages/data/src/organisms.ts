@@ -32,9 +32,9 @@ const createOrganism = async (
   input: OrganismCreate,
   idempotency?: IdempotencyRequest,
 ): Promise<Organism> => {
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const organism: Organism = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     ...input,
     active: true,
     version: 1,
@@ -49,7 +49,9 @@ const createOrganism = async (
       entity: { type: 'organism', id: organism.id },
       summary: organism.name,
     }),
-    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: organism }, ctx.now)] : []),
+    ...(idempotency
+      ? [idempotencyPut(idempotency, { statusCode: 201, body: organism }, ctx.clock.instant())]
+      : []),
   ]);
   return organism;
 };
@@ -86,7 +88,7 @@ const updateOrganism = async (
     ...current,
     ...fields,
     version: current.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   await transact([
     ...(next.region !== current.region ? [networkRegionCheck(scope.tenantId, next.region)] : []),

@@ -84,7 +84,7 @@ const markBatchPrinted = async (
     if (c.paperCopy?.status !== 'requested' || c.paperCopy.requestedAt !== copies[i]?.requestedAt)
       throw violationOf(batchCopyChanged(c.code), { code: c.code });
   });
-  const printedAt = ctx.now.toISOString();
+  const printedAt = ctx.clock.now();
   await transact([
     ...copies.map((c) => markPrintedItem(c.code, c.requestedAt, printedAt)),
     auditPut((at, id) => keys.platformAudit(at, id), ctx, {

@@ -18,12 +18,7 @@ import {
   thresholdIssues,
   violationOf,
 } from '@socle/domain';
-import type {
-  Certification,
-  Limits,
-  ReferentielSettingsUpdate,
-  Thresholds,
-} from '@socle/domain';
+import type { Certification, Limits, ReferentielSettingsUpdate, Thresholds } from '@socle/domain';
 import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
@@ -75,9 +70,9 @@ const importReferentiel = async (
   idempotency?: IdempotencyRequest,
 ): Promise<StoredReferentiel> => {
   const doc = parseReferentielFile(raw, { complete: false });
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const ref: StoredReferentiel = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     certification: doc.id,
     label: doc.version,
     title: doc.title,
@@ -98,7 +93,13 @@ const importReferentiel = async (
       summary: ref.label,
     }),
     ...(idempotency
-      ? [idempotencyPut(idempotency, { statusCode: 201, body: { ...ref, current: false } }, ctx.now)]
+      ? [
+          idempotencyPut(
+            idempotency,
+            { statusCode: 201, body: { ...ref, current: false } },
+            ctx.clock.instant(),
+          ),
+        ]
       : []),
   ]);
   return ref;
@@ -163,7 +164,7 @@ const updateReferentielSettings = async (
     thresholds,
     limits,
     version: current.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   await transact([
     putVersioned('referentiel', referentielItem(next), current.version),
@@ -190,7 +191,7 @@ const publishReferentiel = async (
   );
   const issues = thresholdIssues(current, current.thresholds);
   if (issues.length) throw new ValidationError(issues);
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const next: StoredReferentiel = {
     ...current,
     status: 'published',

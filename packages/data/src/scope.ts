@@ -3,7 +3,7 @@
  * principal (functions/src/middleware/auth.ts), never from a request body or path.
  */
 import { ForbiddenError } from '@socle/domain';
-import type { Principal } from '@socle/domain';
+import type { Actor, Principal } from '@socle/domain';
 
 declare const brand: unique symbol;
 interface TenantScope {
@@ -23,5 +23,11 @@ const tenantScopeOf = (principal: Principal): TenantScope => {
  */
 const platformScopeFor = (tenantId: string): TenantScope => ({ tenantId }) as TenantScope;
 
-export type { TenantScope };
+/**
+ * The caller of a tenant data function: its network's scope, principal, organism restriction and
+ * clock (packages/domain/src/actor.ts). The scope's brand lives here, beside the keys it guards.
+ */
+type TenantActor = Actor<TenantScope>;
+
+export type { TenantActor, TenantScope };
 export { platformScopeFor, tenantScopeOf };

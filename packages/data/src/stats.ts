@@ -132,12 +132,12 @@ const putFeeSchedule = async (
   month: string,
   input: FeeScheduleInput,
 ): Promise<FeeSchedule> => {
-  enforce(checkFeeScheduleStart({ month, now: ctx.now }));
+  enforce(checkFeeScheduleStart({ month, now: ctx.clock.instant() }));
   const schedule: FeeSchedule = {
     effectiveFrom: month,
     fees: input.fees,
     version: (input.version ?? 0) + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
     updatedBy: ctx.principal.name ?? ctx.principal.userId,
   };
   const write =

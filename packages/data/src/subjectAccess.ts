@@ -82,7 +82,7 @@ const exportSubjectData = async (
   candidateId: string,
   format: 'json' | 'pdf',
 ): Promise<SubjectAccessExport> => {
-  const today = todayIso(ctx.now);
+  const today = ctx.clock.now().slice(0, 10);
   const { candidate, dossierIds } = await loadCandidate(scope, candidateId);
   const [stored, tenant, settings] = await Promise.all([
     readStoredDossiers(scope, dossierIds),
@@ -139,7 +139,7 @@ const exportSubjectData = async (
   });
   const document: SubjectAccessExport = {
     format: 'socle.subject-access.v1',
-    generatedAt: ctx.now.toISOString(),
+    generatedAt: ctx.clock.now(),
     network: { id: tenant.id, name: tenant.name },
     candidate,
     dossiers: entries.sort((a, b) => a.dossier.openedAt.localeCompare(b.dossier.openedAt)),

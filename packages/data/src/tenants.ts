@@ -42,9 +42,9 @@ const createTenant = async (
   input: TenantCreate,
   idempotency?: IdempotencyRequest,
 ): Promise<Tenant> => {
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const tenant: Tenant = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     ...input,
     status: 'active',
     version: 1,
@@ -54,7 +54,9 @@ const createTenant = async (
   await transact([
     putNew(tenantItem(tenant), () => violationOf(duplicateId)),
     auditPut(platformAudit, ctx, { action: 'tenant.created', entity: { type: 'tenant', id: tenant.id } }),
-    ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: tenant }, ctx.now)] : []),
+    ...(idempotency
+      ? [idempotencyPut(idempotency, { statusCode: 201, body: tenant }, ctx.clock.instant())]
+      : []),
   ]);
   return tenant;
 };
@@ -91,7 +93,7 @@ const changeTenant = async (ctx: WriteContext, tenantId: string, change: TenantC
   const current = await getTenant(tenantId);
   const expected = change.kind === 'update' ? change.input.version : change.version;
   assertVersion('tenant', current, expected);
-  const next: Tenant = { ...current, version: current.version + 1, updatedAt: ctx.now.toISOString() };
+  const next: Tenant = { ...current, version: current.version + 1, updatedAt: ctx.clock.now() };
   let action = 'tenant.updated';
   if (change.kind === 'update') {
     const { version: _ignored, ...fields } = change.input;

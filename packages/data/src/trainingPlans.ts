@@ -76,17 +76,17 @@ const createTrainingPlan = async (
   input: CreatePlanInput,
   idempotency?: IdempotencyRequest,
 ): Promise<TrainingPlan> => {
-  const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
+  const dossier = await getDossier(scope, dossierId, organisms, ctx.clock.instant());
   enforce(canBuildPlan(dossier));
   await assertTrainer(scope, ctx.principal, dossier, input.organismId);
   const issues = targetIssues(dossier, input.targetedCriteria);
   if (issues.length) throw new ValidationError(issues);
-  enforce(canRecordAttendance({ sessions: input.sessions, today: regionToday(dossier.region, ctx.now) }));
+  enforce(canRecordAttendance({ sessions: input.sessions, today: ctx.clock.today(dossier.region) }));
   assertVersion('dossier', dossier, input.dossierVersion);
   const { organismId, dossierVersion: _v, ...fields } = input;
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const plan: TrainingPlan = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     dossierId,
     trainerId: ctx.principal.userId,
     trainerName: ctx.principal.name,
@@ -113,7 +113,9 @@ const createTrainingPlan = async (
     [
       organismCheck(scope, organismId, 'training', 'organismId'),
       putNew(planItem(scope, plan), () => violationOf(duplicateId)),
-      ...(idempotency ? [idempotencyPut(idempotency, { statusCode: 201, body: plan }, ctx.now)] : []),
+      ...(idempotency
+        ? [idempotencyPut(idempotency, { statusCode: 201, body: plan }, ctx.clock.instant())]
+        : []),
     ],
   );
   return plan;
@@ -158,7 +160,7 @@ const updateTrainingPlan = async (
   organisms: string[] | undefined,
   input: TrainingPlanUpdate,
 ): Promise<TrainingPlan> => {
-  const dossier = await getDossier(scope, dossierId, organisms, ctx.now);
+  const dossier = await getDossier(scope, dossierId, organisms, ctx.clock.instant());
   enforce(canFollowPlan(dossier));
   const plan = await getTrainingPlan(scope, dossierId, organisms);
   await assertTrainer(scope, ctx.principal, dossier, plan.organismId);
@@ -166,14 +168,14 @@ const updateTrainingPlan = async (
   const issues = targetIssues(dossier, input.targetedCriteria ?? []);
   if (issues.length) throw new ValidationError(issues);
   if (input.sessions) {
-    enforce(canRecordAttendance({ sessions: input.sessions, today: regionToday(dossier.region, ctx.now) }));
+    enforce(canRecordAttendance({ sessions: input.sessions, today: ctx.clock.today(dossier.region) }));
   }
   const { version: _v, ...fields } = input;
   const next: TrainingPlan = {
     ...plan,
     ...fields,
     version: plan.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   await saveDossier(
     scope,

@@ -103,9 +103,9 @@ const organismsExist = (scope: TenantScope, organismIds: string[]): GuardedItem[
  * stores the idempotent response only once it succeeded (functions/src/identityDirectory.ts).
  */
 const inviteUser = async (scope: TenantScope, ctx: WriteContext, input: UserInvite): Promise<User> => {
-  const now = ctx.now.toISOString();
+  const now = ctx.clock.now();
   const user: User = {
-    id: ulid(ctx.now.getTime()),
+    id: ulid(ctx.clock.instant().getTime()),
     ...input,
     status: 'active',
     version: 1,
@@ -197,7 +197,7 @@ const updateUser = async (
     ...current,
     ...fields,
     version: current.version + 1,
-    updatedAt: ctx.now.toISOString(),
+    updatedAt: ctx.clock.now(),
   };
   if (
     next.roles.some((r) => r === 'evaluator' || r === 'trainer' || r === 'advisor') &&

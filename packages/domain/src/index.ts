@@ -1,6 +1,7 @@
 import './zodLocale.ts';
 
 export * from './access.ts';
+export * from './actor.ts';
 export * from './certificateCode.ts';
 export * from './consent.ts';
 export * from './constants.ts';

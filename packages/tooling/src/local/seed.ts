@@ -25,7 +25,13 @@ import {
   withdrawDossier,
 } from '@socle/data';
 import type { StoredReferentiel, WriteContext } from '@socle/data';
-import { CURRENT_CONSENT_TEXT_VERSION, candidateStatuses, fundings, prescribers } from '@socle/domain';
+import {
+  CURRENT_CONSENT_TEXT_VERSION,
+  candidateStatuses,
+  clockAt,
+  fundings,
+  prescribers,
+} from '@socle/domain';
 import type { Organism, Principal } from '@socle/domain';
 import { ulid } from 'ulid';
 import { shippedClea, shippedCleaNumerique } from '@socle/domain/shipped';
@@ -344,7 +350,11 @@ interface SeedSummary {
 /** The demo's retention (years): short enough for the 26 months of the demo to hold due erasures. */
 const DEMO_RETENTION_YEARS = 1;
 
-const ctxOf = (principal: Principal, at: Date): WriteContext => ({ principal, requestId: 'seed', now: at });
+const ctxOf = (principal: Principal, at: Date): WriteContext => ({
+  principal,
+  requestId: 'seed',
+  clock: clockAt(at),
+});
 
 const seedDemo = async ({
   now = new Date(),

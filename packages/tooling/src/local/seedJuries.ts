@@ -17,6 +17,7 @@ import {
   vote,
 } from '@socle/data';
 import type { TenantScope, WriteContext } from '@socle/data';
+import { clockAt } from '@socle/domain';
 import type { JuryMember, Principal } from '@socle/domain';
 
 const DAY = 86_400_000;
@@ -40,7 +41,11 @@ interface IssuedCertificate {
   sessionDate: Date;
 }
 
-const at = (principal: Principal, when: Date): WriteContext => ({ principal, requestId: 'seed', now: when });
+const at = (principal: Principal, when: Date): WriteContext => ({
+  principal,
+  requestId: 'seed',
+  clock: clockAt(when),
+});
 const principalOf = (m: JuryMember): Principal => ({
   userId: m.userId,
   name: `${m.firstName} ${m.lastName}`,

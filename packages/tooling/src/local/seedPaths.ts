@@ -12,7 +12,7 @@ import {
   updateTrainingPlan,
 } from '@socle/data';
 import type { StoredReferentiel, TenantScope, WriteContext } from '@socle/data';
-import { allCriteria, regionToday } from '@socle/domain';
+import { allCriteria, clockAt, regionToday } from '@socle/domain';
 import type { CriterionStatus, Principal } from '@socle/domain';
 
 const DAY = 86_400_000;
@@ -26,7 +26,11 @@ interface PathActors {
   random: () => number;
 }
 
-const at = (principal: Principal, when: Date): WriteContext => ({ principal, requestId: 'seed', now: when });
+const at = (principal: Principal, when: Date): WriteContext => ({
+  principal,
+  requestId: 'seed',
+  clock: clockAt(when),
+});
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A grid where each criterion is acquired with the given probability; `partial` leaves some blank. */

@@ -4,7 +4,7 @@
  * pool runs `npm run national-admin -- …` (docs/operations.md).
  */
 import { createPlatformLogin } from '@socle/data';
-import { NetworkAdminInvite, Role } from '@socle/domain';
+import { NetworkAdminInvite, Role, clockAt } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { ulid } from 'ulid';
 import { identityDirectory } from '@socle/functions/identityDirectory';
@@ -27,7 +27,7 @@ const createNationalAdmin = async (input: unknown, now = new Date()) => {
   const person = parsePart(NetworkAdminInvite, input, 'input');
   const userId = ulid(now.getTime());
   const login = await createPlatformLogin(
-    { principal: OPERATOR, requestId: `national-admin-${userId}`, now },
+    { principal: OPERATOR, requestId: `national-admin-${userId}`, clock: clockAt(now) },
     {
       userId,
       email: person.email,

@@ -191,9 +191,10 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // The register: certificates by code, by year (gsi2 `CERTS#<yyyy>`) and by network (gsi3
   // `T#<t>#CERTS`); revocation writes the certificate and the platform trail. An Open Badge export
   // allocates the certificate's status-list index and a revocation sets its bit (`STATUSLIST`).
+  // A paper copy sent queues the holder's email in their candidate partition (`T#*#C#*`, `MSG#`).
   certificates: {
     table: 'readWrite',
-    leadingKeys: [under(P.certificate), FIXED.statusList],
+    leadingKeys: [under(P.certificate), FIXED.statusList, `${tenantPartitionsEnding(SUB.candidate)}*`],
     reads: [under(P.certificateListing), under(P.tenant), under(P.paperCopiesByStatus)],
     audits: [FIXED.platformAudit],
     managesUsers: false,

@@ -128,7 +128,7 @@ const expectedAccess: Record<LambdaName | JobName, { write?: string[]; read?: st
       audit: [under(P.tenantAudit), FIXED.platformAudit],
     },
     certificates: {
-      write: [under(P.certificate), FIXED.statusList],
+      write: [under(P.certificate), FIXED.statusList, `${tenantPartitionsEnding(SUB.candidate)}*`],
       read: [under(P.certificateListing), under(P.tenant), under(P.paperCopiesByStatus)],
       audit: [FIXED.platformAudit],
     },

@@ -24,6 +24,7 @@ import {
   violationOf,
 } from '@socle/domain';
 import type { PaperCopyAction, PaperCopyState, Principal } from '@socle/domain';
+import { NotificationTemplate } from '@socle/domain/notifications';
 import { auditPut } from './audit.ts';
 import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
@@ -31,6 +32,7 @@ import { statusListOnRevocation } from './credentialStatus.ts';
 import { certificateFromItem, paperCopiesQuery } from './entities/certificate.ts';
 import type { PaperCopy, PaperCopyRecipient, StoredCertificate } from './entities/certificate.ts';
 import { keys } from './keys.ts';
+import { candidateMessage, findMessageCandidate } from './outbox.ts';
 import { countHit, findLock, setLock } from './rateLimit.ts';
 import { platformScopeFor } from './scope.ts';
 import { tableName } from './table.ts';
@@ -272,8 +274,43 @@ const paperCopyRecipientFor = async (certificate: StoredCertificate): Promise<Pa
 };
 
 /**
+ * The holder's "paper copy sent" email, to append to the move to `sent`: to the dossier's candidate
+ * if they are still on record and gave an address (candidateMessage decides), the town only. Keyed by
+ * the request: a copy requested again after a lost letter is a new sending, told again.
+ */
+const paperCopySentMessage = async (ctx: WriteContext, certificate: StoredCertificate, copy: PaperCopy) => {
+  const scope = platformScopeFor(certificate.tenantId);
+  const { Item: dossier } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.dossier(scope, certificate.dossierId),
+      ProjectionExpression: 'candidateId',
+    }),
+  );
+  const candidate =
+    typeof dossier?.candidateId === 'string'
+      ? await findMessageCandidate(scope, dossier.candidateId)
+      : undefined;
+  if (!candidate) return [];
+  return candidateMessage({
+    scope,
+    candidate,
+    dossierId: certificate.dossierId,
+    eventKey: `certificate.paper_copy_sent:${certificate.code}:${copy.requestedAt}`,
+    now: ctx.clock.instant(),
+    content: {
+      template: NotificationTemplate.PAPER_COPY_SENT,
+      certification: certificate.certification as 'clea' | 'clea-numerique',
+      sentOn: ctx.clock.today(certificate.region),
+      town: copy.recipient?.city.trim() || null,
+    },
+  });
+};
+
+/**
  * The national body moves a paper copy along: requested → printed → sent, or back from printed to
- * requested (the print is undone) until it is sent. The state read is checked again in the write.
+ * requested (the print is undone) until it is sent. The state read is checked again in the write;
+ * the move to sent queues the holder's email in the same transaction (nothing on the other moves).
  */
 const advancePaperCopy = async (
   ctx: WriteContext,
@@ -295,6 +332,7 @@ const advancePaperCopy = async (
           status: to,
           ...(to === 'printed' ? { printedAt: at } : { sentAt: at }),
         };
+  const messages = action === 'send' ? await paperCopySentMessage(ctx, current, paperCopy) : [];
   await transact([
     {
       item: {
@@ -323,6 +361,7 @@ const advancePaperCopy = async (
       action: action === 'unprint' ? 'certificate.paper_copy_unprinted' : `certificate.paper_copy_${to}`,
       entity: { type: 'certificate', id: code },
     }),
+    ...messages,
   ]);
   return { ...current, paperCopy };
 };

@@ -81,7 +81,11 @@ const MessageContent = z.discriminatedUnion('template', [
     certificateCode: z.string().min(1).max(40),
     issuedOn: IsoDate,
   }),
-  candidate(NotificationTemplate.PAPER_COPY_SENT, { sentOn: IsoDate }),
+  candidate(NotificationTemplate.PAPER_COPY_SENT, {
+    sentOn: IsoDate,
+    /** The town of the postal address only (the street line never goes into an email); none if left blank. */
+    town: z.string().trim().min(1).max(100).nullish(),
+  }),
   candidate(NotificationTemplate.DEADLINE_APPROACHING, {
     organismName: z.string().min(1).max(200),
     deadline: IsoDate,

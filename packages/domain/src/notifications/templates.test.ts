@@ -84,7 +84,12 @@ const every: [MessageContent, Recipient][] = [
     candidate,
   ],
   [
-    { template: NotificationTemplate.PAPER_COPY_SENT, certification: 'clea', sentOn: '2027-03-20' },
+    {
+      template: NotificationTemplate.PAPER_COPY_SENT,
+      certification: 'clea',
+      sentOn: '2027-03-20',
+      town: 'Villeurbanne',
+    },
     candidate,
   ],
   [
@@ -235,6 +240,31 @@ describe('Function: renderMessage', () => {
       });
     },
   );
+
+  it('tells the candidate where the paper copy went (the town only) and what to do if it does not arrive', () => {
+    const [content, recipient] = every.find(([c]) => c.template === NotificationTemplate.PAPER_COPY_SENT) as [
+      MessageContent,
+      Recipient,
+    ];
+    const email = renderMessage(content, recipient, options);
+    expect([
+      email.subject,
+      email.text.includes('le 20 mars 2027, à l’adresse indiquée à Villeurbanne'),
+      /trois semaines.*prévenez votre conseiller/.test(email.text),
+    ]).toEqual(['Votre exemplaire papier du certificat CléA vous a été envoyé', true, true]);
+  });
+
+  it('gives jury members the count and the session, and says why no candidate is named', () => {
+    const [content, recipient] = every.find(
+      ([c]) => c.template === NotificationTemplate.JURY_AGENDA_PUBLISHED,
+    ) as [MessageContent, Recipient];
+    const { text } = renderMessage(content, recipient, options);
+    expect([
+      text.includes('12 dossiers seront examinés lors de la session du lundi 1er mars 2027'),
+      text.includes('Maison de la formation, Pointe-à-Pitre'),
+      text.includes('Ce message ne nomme aucun candidat'),
+    ]).toEqual([true, true, true]);
+  });
 
   it('attaches nothing to candidate messages', () => {
     expect(

@@ -187,19 +187,23 @@ const build = (content: MessageContent, recipient: Recipient, options: RenderOpt
         },
       };
     }
-    case NotificationTemplate.PAPER_COPY_SENT:
+    case NotificationTemplate.PAPER_COPY_SENT: {
+      const label = certificationLabels[content.certification];
       return {
         body: {
-          subject: 'Votre certificat papier a été envoyé',
-          heading: 'Votre certificat papier a été envoyé',
+          subject: `Votre exemplaire papier du certificat ${label} vous a été envoyé`,
+          heading: `Votre exemplaire papier du certificat ${label} vous a été envoyé`,
           paragraphs: [
-            `La copie papier de votre certificat ${certificationLabels[content.certification]} a été envoyée le ${frenchDate(content.sentOn)} à l’adresse que vous avez indiquée.`,
-            'Si vous ne l’avez pas reçue d’ici trois semaines, prévenez votre conseiller.',
+            `Il est parti par courrier le ${frenchDate(content.sentOn)}, à l’adresse indiquée${content.town ? ` à ${content.town}` : ''}.`,
+            'Le courrier met d’ordinaire quelques jours. S’il ne vous est pas parvenu d’ici trois semaines, ou si votre adresse a changé, prévenez votre conseiller : il peut demander un nouvel envoi.',
+            'Votre certificat reste aussi téléchargeable dans votre espace.',
           ],
+          action: { label: 'Voir mon certificat', href: space },
           reason: candidateReason(content.certification),
           stop: CANDIDATE_STOP,
         },
       };
+    }
     case NotificationTemplate.DEADLINE_APPROACHING: {
       const left = content.monthsLeft === 1 ? 'un mois' : `${content.monthsLeft} mois`;
       return {
@@ -271,11 +275,11 @@ const build = (content: MessageContent, recipient: Recipient, options: RenderOpt
             content.dossierCount > 1
               ? `${content.dossierCount} dossiers seront examinés lors de la session du ${frenchDay(content.session.date)}.`
               : `${content.dossierCount === 1 ? 'Un dossier sera examiné' : 'Aucun dossier n’est encore inscrit'} lors de la session du ${frenchDay(content.session.date)}.`,
-            'Vous pouvez les consulter avant la séance dans votre espace jury.',
+            'Vous pouvez les consulter avant la séance dans votre espace jury, une fois connecté.',
           ],
           facts: sessionFacts(content.session),
           action: { label: 'Consulter l’ordre du jour', href: link(options.siteUrl, '/jury') },
-          reason: juryReason(content.session.region),
+          reason: `${juryReason(content.session.region)} Ce message ne nomme aucun candidat : un e-mail peut être transféré ou lu par d’autres, seules les données nécessaires y figurent.`,
           stop: JURY_STOP,
         },
       };

@@ -11,6 +11,7 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
   db,
   keys,
+  actingOn,
   platformScopeFor,
   reindexAllDormantCandidates,
   tableName,
@@ -75,10 +76,8 @@ const openFor = async (network: NetworkWorld, lastName: string): Promise<Opened>
 /** Withdraws the dossier `days` ago, through the data layer's write (index entry included). */
 const withdrawAgo = async (network: NetworkWorld, opened: Opened, days: number) => {
   const withdrawn = await withdrawDossier(
-    platformScopeFor(network.tenantId),
-    advisorCtx(network, daysAgo(days)),
+    actingOn(advisorCtx(network, daysAgo(days)), platformScopeFor(network.tenantId)),
     opened.dossierId,
-    undefined,
     { version: opened.version, reason: 'Déménagement' },
   );
   return { ...opened, version: withdrawn.version };

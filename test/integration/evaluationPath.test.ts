@@ -6,6 +6,7 @@
 import {
   createTrainingPlan as createTrainingPlanAt,
   openDossier as openDossierAt,
+  actingOn,
   platformScopeFor,
   startEvaluation as startEvaluationAt,
   sweepExpiredDossiers,
@@ -363,8 +364,10 @@ const openDossierOn = async (day: string) => {
     organisms: [world.a.organismId],
   };
   const { dossier } = await openDossierAt(
-    platformScopeFor(world.a.tenantId),
-    { principal: advisor, requestId: 'test', clock: clockAt(new Date(`${day}T08:00:00Z`)) },
+    actingOn(
+      { principal: advisor, requestId: 'test', clock: clockAt(new Date(`${day}T08:00:00Z`)) },
+      platformScopeFor(world.a.tenantId),
+    ),
     dossierOpen(world.a.organismId) as DossierOpen,
   );
   return dossier;
@@ -542,10 +545,8 @@ describe('The 5-year deadline', () => {
       });
       const scope = platformScopeFor(world.a.tenantId);
       await createTrainingPlanAt(
-        scope,
-        onDeadline(world.a.userIds.trainer, 'trainer'),
+        actingOn(onDeadline(world.a.userIds.trainer, 'trainer'), scope),
         dossier.id,
-        undefined,
         {
           organismId: world.a.organismId,
           dossierVersion: evaluated.version,
@@ -556,8 +557,7 @@ describe('The 5-year deadline', () => {
         },
       );
       const final = await startEvaluationAt(
-        scope,
-        onDeadline(world.a.userIds.evaluator, 'evaluator'),
+        actingOn(onDeadline(world.a.userIds.evaluator, 'evaluator'), scope),
         dossier.id,
         {
           dossierVersion: evaluated.version + 1,

@@ -15,6 +15,7 @@ import {
   listCandidateMessageKeys,
   listLocalMail,
   openDossier,
+  actingOn,
   platformScopeFor,
   sendDeadlineReminders,
   staffMessage,
@@ -89,12 +90,14 @@ const dossierWithDeadline = async (deadline: string, email = `${unique()}@exempl
   };
   const body = dossierOpen(world.a.organismId, { firstName: 'Maëlle', lastName: unique() });
   const { dossier } = await openDossier(
-    platformScopeFor(world.a.tenantId),
-    {
-      principal: advisor,
-      requestId: 'outbox-test',
-      clock: clockAt(new Date(`${addDays(carriedOut, -10)}T08:00:00Z`)),
-    },
+    actingOn(
+      {
+        principal: advisor,
+        requestId: 'outbox-test',
+        clock: clockAt(new Date(`${addDays(carriedOut, -10)}T08:00:00Z`)),
+      },
+      platformScopeFor(world.a.tenantId),
+    ),
     { ...body, candidate: { ...body.candidate, email } } as DossierOpen,
   );
   const { dossier: evaluated } = await evaluate(api, world.a.tokens.evaluator, dossier.id, {

@@ -20,15 +20,7 @@ import {
   renderPortfolioPdf,
   renderUsageStatement,
 } from '@socle/documents';
-import {
-  canIssueMinutes,
-  canIssuePortfolio,
-  enforce,
-  foldForSearch,
-  organismRestriction,
-  regionOf,
-  todayIso,
-} from '@socle/domain';
+import { canIssueMinutes, canIssuePortfolio, enforce, foldForSearch, regionOf } from '@socle/domain';
 import type { CriterionStatus } from '@socle/domain';
 import { certificateCodeOf } from '../certificateCodeOf.ts';
 import { routeOf } from '@socle/contract/routeOf/documents';
@@ -71,8 +63,8 @@ const documentHandlers = {
   ),
   getPortfolioPdf: defineRoute(
     routeOf('getPortfolioPdf'),
-    async ({ scope, ctx, principal, params }): Promise<BinaryBody> => {
-      const restitution = await getRestitution(scope, params.dossierId, organismRestriction(principal));
+    async ({ scope, ctx, actor, params }): Promise<BinaryBody> => {
+      const restitution = await getRestitution(actor, params.dossierId);
       const { dossier, candidate, mastery, criteria, referentiel } = restitution;
       enforce(canIssuePortfolio(dossier));
       const [tenant, organism] = await Promise.all([
@@ -86,7 +78,7 @@ const documentHandlers = {
         network: { name: tenant.name },
         organism: { name: organism.name, city: organism.city },
         evaluatedOn: dossier.lastEvaluatedOn as string, // enforced by canIssuePortfolio above
-        issuedOn: todayIso(),
+        issuedOn: actor.clock.now().slice(0, 10),
         mastery,
         criteria: Object.fromEntries(
           Object.entries(criteria).map(([code, c]) => [
@@ -102,12 +94,14 @@ const documentHandlers = {
   ),
   getJuryMinutesPdf: defineRoute(
     routeOf('getJuryMinutesPdf'),
-    async ({ principal, params }): Promise<BinaryBody> => {
+    async ({ actor, principal, params }): Promise<BinaryBody> => {
       // Not found outside the caller's region, or for a member who does not sit on the session.
       const session = await getSession(principal, params.sessionId);
       enforce(canIssueMinutes(session));
       const [agenda, members] = await Promise.all([listAgenda(session.id), listJuryMembers(session.region)]);
-      const bytes = await renderMinutesPdf(minutesInputFrom({ session, agenda, members, today: todayIso() }));
+      const bytes = await renderMinutesPdf(
+        minutesInputFrom({ session, agenda, members, today: actor.clock.now().slice(0, 10) }),
+      );
       return { bytes, fileName: `proces-verbal-${session.region}-${session.date}.pdf` };
     },
   ),

@@ -11,58 +11,48 @@ import {
   updateDossier,
   withdrawDossier,
 } from '@socle/data';
-import { DossierAction, juryActorView, organismRestriction } from '@socle/domain';
+import { DossierAction, juryActorView } from '@socle/domain';
 import { routeOf } from '@socle/contract/routeOf/dossiers';
 import { defineRoute } from '../http.ts';
 import { withoutAttributes } from '../routeResult.ts';
 
 const dossierHandlers = {
-  listDossiers: defineRoute(routeOf('listDossiers'), ({ scope, principal, query }) =>
-    listDossiers(scope, query, organismRestriction(principal)),
+  listDossiers: defineRoute(routeOf('listDossiers'), ({ actor, query }) => listDossiers(actor, query)),
+  openDossier: defineRoute(routeOf('openDossier'), ({ actor, body, idempotency }) =>
+    openDossier(actor, body, idempotency),
   ),
-  openDossier: defineRoute(routeOf('openDossier'), ({ scope, ctx, body, idempotency }) =>
-    openDossier(scope, ctx, body, idempotency),
+  getDossier: defineRoute(routeOf('getDossier'), ({ actor, params }) =>
+    getDossierDetail(actor, params.dossierId),
   ),
-  getDossier: defineRoute(routeOf('getDossier'), ({ scope, principal, params }) =>
-    getDossierDetail(scope, params.dossierId, organismRestriction(principal)),
-  ),
-  updateDossier: defineRoute(routeOf('updateDossier'), ({ scope, ctx, principal, params, body }) =>
-    updateDossier(scope, ctx, params.dossierId, organismRestriction(principal), body),
+  updateDossier: defineRoute(routeOf('updateDossier'), ({ actor, params, body }) =>
+    updateDossier(actor, params.dossierId, body),
   ),
   // Network staff see "the jury", never which juror (SPEC §4).
-  listDossierAudit: defineRoute(routeOf('listDossierAudit'), async ({ scope, principal, params, query }) => {
-    const page = await listDossierAudit(scope, params.dossierId, organismRestriction(principal), query);
+  listDossierAudit: defineRoute(routeOf('listDossierAudit'), async ({ actor, params, query }) => {
+    const page = await listDossierAudit(actor, params.dossierId, query);
     // The request id stays with the operators (logs), not in the timeline.
-    const items = page.items.map((event) => juryActorView(withoutAttributes(event, 'requestId'), principal));
+    const items = page.items.map((event) =>
+      juryActorView(withoutAttributes(event, 'requestId'), actor.principal),
+    );
     return { ...page, items };
   }),
-  withdrawDossier: defineRoute(
-    routeOf('withdrawDossier'),
-    async ({ scope, ctx, principal, params, body }) => {
-      const restriction = organismRestriction(principal);
-      await withdrawDossier(scope, ctx, params.dossierId, restriction, body);
-      return getDossierDetail(scope, params.dossierId, restriction);
-    },
-  ),
-  resumeTraining: defineRoute(routeOf('resumeTraining'), async ({ scope, ctx, principal, params, body }) => {
-    const restriction = organismRestriction(principal);
-    await transitionDossier(scope, ctx, params.dossierId, restriction, {
+  withdrawDossier: defineRoute(routeOf('withdrawDossier'), async ({ actor, params, body }) => {
+    await withdrawDossier(actor, params.dossierId, body);
+    return getDossierDetail(actor, params.dossierId);
+  }),
+  resumeTraining: defineRoute(routeOf('resumeTraining'), async ({ actor, params, body }) => {
+    await transitionDossier(actor, params.dossierId, {
       action: DossierAction.RESUME_TRAINING,
       version: body.version,
     });
-    return getDossierDetail(scope, params.dossierId, restriction);
+    return getDossierDetail(actor, params.dossierId);
   }),
-  reopenDossier: defineRoute(routeOf('reopenDossier'), async ({ scope, ctx, principal, params, body }) => {
-    const restriction = organismRestriction(principal);
-    await reopenDossier(scope, ctx, params.dossierId, restriction, body);
-    return getDossierDetail(scope, params.dossierId, restriction);
+  reopenDossier: defineRoute(routeOf('reopenDossier'), async ({ actor, params, body }) => {
+    await reopenDossier(actor, params.dossierId, body);
+    return getDossierDetail(actor, params.dossierId);
   }),
-  countDossiers: defineRoute(routeOf('countDossiers'), ({ scope, principal, query }) =>
-    countDossiers(scope, query, organismRestriction(principal)),
-  ),
-  exportDossiers: defineRoute(routeOf('exportDossiers'), ({ scope, ctx, principal, query }) =>
-    exportDossiers(scope, query, organismRestriction(principal), ctx.clock.instant()),
-  ),
+  countDossiers: defineRoute(routeOf('countDossiers'), ({ actor, query }) => countDossiers(actor, query)),
+  exportDossiers: defineRoute(routeOf('exportDossiers'), ({ actor, query }) => exportDossiers(actor, query)),
 };
 
 export { dossierHandlers };

@@ -11,53 +11,40 @@ import {
   submitEvaluation,
   updateTrainingPlan,
 } from '@socle/data';
-import { organismRestriction } from '@socle/domain';
 import { routeOf } from '@socle/contract/routeOf/evaluations';
 import { defineRoute } from '../http.ts';
 
 const evaluationHandlers = {
-  startEvaluation: defineRoute(
-    routeOf('startEvaluation'),
-    ({ scope, ctx, principal, params, body, idempotency }) =>
-      startEvaluation(scope, ctx, params.dossierId, {
-        dossierVersion: body.dossierVersion,
-        organisms: organismRestriction(principal),
-        idempotency,
-      }),
+  startEvaluation: defineRoute(routeOf('startEvaluation'), ({ actor, params, body, idempotency }) =>
+    startEvaluation(actor, params.dossierId, { dossierVersion: body.dossierVersion, idempotency }),
   ),
-  listEvaluations: defineRoute(routeOf('listEvaluations'), async ({ scope, principal, params }) => {
-    await getDossier(scope, params.dossierId, organismRestriction(principal));
-    const items = await listEvaluations(scope, params.dossierId);
+  listEvaluations: defineRoute(routeOf('listEvaluations'), async ({ actor, params }) => {
+    await getDossier(actor.scope, params.dossierId, actor.organisms, actor.clock.instant());
+    const items = await listEvaluations(actor.scope, params.dossierId);
     return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
   }),
-  getEvaluation: defineRoute(routeOf('getEvaluation'), async ({ scope, principal, params }) => {
-    await getDossier(scope, params.dossierId, organismRestriction(principal));
-    return getEvaluation(scope, params.dossierId, params.evaluationId);
+  getEvaluation: defineRoute(routeOf('getEvaluation'), async ({ actor, params }) => {
+    await getDossier(actor.scope, params.dossierId, actor.organisms, actor.clock.instant());
+    return getEvaluation(actor.scope, params.dossierId, params.evaluationId);
   }),
-  saveEvaluation: defineRoute(routeOf('saveEvaluation'), ({ scope, ctx, principal, params, body }) =>
-    saveEvaluation(scope, ctx, params.dossierId, params.evaluationId, organismRestriction(principal), body),
+  saveEvaluation: defineRoute(routeOf('saveEvaluation'), ({ actor, params, body }) =>
+    saveEvaluation(actor, params.dossierId, params.evaluationId, body),
   ),
-  submitEvaluation: defineRoute(routeOf('submitEvaluation'), ({ scope, ctx, principal, params, body }) =>
-    submitEvaluation(scope, ctx, params.dossierId, params.evaluationId, organismRestriction(principal), body),
+  submitEvaluation: defineRoute(routeOf('submitEvaluation'), ({ actor, params, body }) =>
+    submitEvaluation(actor, params.dossierId, params.evaluationId, body),
   ),
-  getRestitution: defineRoute(routeOf('getRestitution'), async ({ scope, principal, params }) => {
-    const { statuses: _statuses, ...restitution } = await getRestitution(
-      scope,
-      params.dossierId,
-      organismRestriction(principal),
-    );
+  getRestitution: defineRoute(routeOf('getRestitution'), async ({ actor, params }) => {
+    const { statuses: _statuses, ...restitution } = await getRestitution(actor, params.dossierId);
     return restitution;
   }),
-  createTrainingPlan: defineRoute(
-    routeOf('createTrainingPlan'),
-    ({ scope, ctx, principal, params, body, idempotency }) =>
-      createTrainingPlan(scope, ctx, params.dossierId, organismRestriction(principal), body, idempotency),
+  createTrainingPlan: defineRoute(routeOf('createTrainingPlan'), ({ actor, params, body, idempotency }) =>
+    createTrainingPlan(actor, params.dossierId, body, idempotency),
   ),
-  getTrainingPlan: defineRoute(routeOf('getTrainingPlan'), ({ scope, principal, params }) =>
-    getTrainingPlan(scope, params.dossierId, organismRestriction(principal)),
+  getTrainingPlan: defineRoute(routeOf('getTrainingPlan'), ({ actor, params }) =>
+    getTrainingPlan(actor, params.dossierId),
   ),
-  updateTrainingPlan: defineRoute(routeOf('updateTrainingPlan'), ({ scope, ctx, principal, params, body }) =>
-    updateTrainingPlan(scope, ctx, params.dossierId, organismRestriction(principal), body),
+  updateTrainingPlan: defineRoute(routeOf('updateTrainingPlan'), ({ actor, params, body }) =>
+    updateTrainingPlan(actor, params.dossierId, body),
   ),
 };
 

@@ -2,36 +2,27 @@
  * The dossiers list's total and its CSV export, under the same criteria and the same visibility
  * (organism-bound staff: their organisms' dossiers only) as the list's pages.
  */
-import {
-  dossiersCsv,
-  enforce,
-  exportFileName,
-  exportSizeVerdict,
-  EXPORT_MAX_ROWS,
-  regionToday,
-} from '@socle/domain';
+import { dossiersCsv, enforce, exportFileName, exportSizeVerdict, EXPORT_MAX_ROWS } from '@socle/domain';
 import { dossierListSpec, listedDossier } from './dossierList.ts';
 import type { DossierListCriteria } from './dossierList.ts';
 import { countList, readWholeList } from './listQuery.ts';
 import type { ListTotal } from './listQuery.ts';
 import { listOrganisms } from './organisms.ts';
 import { dossierFromItem } from './entities/dossier.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor } from './scope.ts';
 
 /** How many dossiers the list holds under these criteria (bounded: may be a lower bound). */
 const countDossiers = (
-  scope: TenantScope,
+  { scope, organisms }: TenantActor,
   criteria: DossierListCriteria,
-  organisms?: string[],
 ): Promise<ListTotal> => countList(dossierListSpec(scope, criteria, organisms));
 
 /** Every dossier of the list, as a CSV file for Excel named after the day (Paris time). */
 const exportDossiers = async (
-  scope: TenantScope,
+  { scope, organisms, clock }: TenantActor,
   criteria: DossierListCriteria,
-  organisms: string[] | undefined,
-  now: Date,
 ): Promise<{ bytes: Uint8Array; fileName: string }> => {
+  const now = clock.instant();
   const [items, organismList] = await Promise.all([
     readWholeList(dossierListSpec(scope, criteria, organisms), EXPORT_MAX_ROWS),
     listOrganisms(scope),
@@ -41,7 +32,7 @@ const exportDossiers = async (
   const csv = dossiersCsv(dossiers, new Map(organismList.map((o) => [o.id, o.name])));
   return {
     bytes: new TextEncoder().encode(csv),
-    fileName: exportFileName('dossiers', regionToday(undefined, now)),
+    fileName: exportFileName('dossiers', clock.today()),
   };
 };
 

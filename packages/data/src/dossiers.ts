@@ -53,7 +53,7 @@ import { getOrganism, organismCheck } from './organisms.ts';
 import { candidateMessage } from './outbox.ts';
 import { findCurrentReferentielId } from './referentiels.ts';
 import { assertVersion, putNew, putVersioned } from './records.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantReach, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getTenant, habilitationCheck } from './tenants.ts';
 import { transact } from './transact.ts';
@@ -149,11 +149,12 @@ const dossiersOfIdentity = async (scope: TenantScope, identity: IdentityOptions)
 };
 
 const openDossier = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   input: DossierOpen,
   idempotency?: IdempotencyRequest,
 ): Promise<DossierDetail> => {
+  const { scope } = actor;
+  const ctx = actor;
   const { organismId } = input.dossier;
   if (!ctx.principal.organisms.includes(organismId)) {
     throw new ForbiddenError("vous n'êtes pas rattaché à cet organisme");
@@ -280,11 +281,10 @@ const getDossier = async (
 };
 
 const getDossierDetail = async (
-  scope: TenantScope,
+  { scope, organisms, clock }: TenantReach,
   dossierId: string,
-  organisms?: string[],
 ): Promise<DossierDetail> => {
-  const dossier = await getDossier(scope, dossierId, organisms);
+  const dossier = await getDossier(scope, dossierId, organisms, clock.instant());
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.candidate(scope, dossier.candidateId) }),
   );
@@ -297,9 +297,9 @@ const getDossierDetail = async (
  * Lists dossiers, newest (or oldest) first: one page of the list `dossierListSpec` describes, with a
  * cursor only when another dossier follows (see `readListPage`).
  */
-const listDossiers = async (scope: TenantScope, query: DossierListQuery, organisms?: string[]) => {
+const listDossiers = async ({ scope, organisms, clock }: TenantActor, query: DossierListQuery) => {
   const page = await readListPage(dossierListSpec(scope, query, organisms), query);
-  const now = new Date();
+  const now = clock.instant();
   return { items: page.items.map((i) => listedDossier(dossierFromItem(i), now)), cursor: page.cursor };
 };
 
@@ -336,12 +336,12 @@ interface TransitionOptions {
 
 /** Moves a dossier through the state machine, audited, in one transaction. */
 const transitionDossier = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
-  organisms: string[] | undefined,
   options: TransitionOptions,
 ): Promise<Dossier> => {
+  const { scope, organisms } = actor;
+  const ctx = actor;
   const stored = options.stored ?? (await findDossier(scope, dossierId));
   if (!stored || !canReachDossier(organisms, stored)) throw new NotFoundError('dossier');
   // Past its deadline a dossier is expired for every action but the sweep's own `expire`.
@@ -463,12 +463,11 @@ const findPipelineEntry = async (dossier: Dossier) => {
  * dossier off an agenda first).
  */
 const withdrawDossier = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
-  organisms: string[] | undefined,
   input: { version: number; reason: string },
 ) => {
+  const { scope, organisms } = actor;
   const current = await findDossier(scope, dossierId);
   if (!current || !canReachDossier(organisms, current)) throw new NotFoundError('dossier');
   const entry = await findPipelineEntry(current);
@@ -489,7 +488,7 @@ const withdrawDossier = async (
         },
       ]
     : [];
-  return transitionDossier(scope, ctx, dossierId, organisms, {
+  return transitionDossier(actor, dossierId, {
     action: DossierAction.WITHDRAW,
     version: input.version,
     stored: current,
@@ -505,15 +504,9 @@ const withdrawDossier = async (
   });
 };
 
-const reopenDossier = async (
-  scope: TenantScope,
-  ctx: WriteContext,
-  dossierId: string,
-  organisms: string[] | undefined,
-  input: { version: number },
-) => {
-  const current = await getDossier(scope, dossierId, organisms);
-  return transitionDossier(scope, ctx, dossierId, organisms, {
+const reopenDossier = async (actor: TenantActor, dossierId: string, input: { version: number }) => {
+  const current = await getDossier(actor.scope, dossierId, actor.organisms, actor.clock.instant());
+  return transitionDossier(actor, dossierId, {
     action: DossierAction.REOPEN,
     version: input.version,
     target: current.statusBeforeWithdrawal,
@@ -523,13 +516,13 @@ const reopenDossier = async (
 
 /** Edits path details and the candidate's contact data; versioned on the dossier. */
 const updateDossier = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
-  organisms: string[] | undefined,
   input: DossierUpdate,
 ): Promise<DossierDetail> => {
-  const { dossier: current, candidate } = await getDossierDetail(scope, dossierId, organisms);
+  const { scope } = actor;
+  const ctx = actor;
+  const { dossier: current, candidate } = await getDossierDetail(actor, dossierId);
   assertVersion('dossier', current, input.version);
   const { version: _v, candidate: contact, ...path } = input;
   const now = ctx.clock.now();
@@ -566,12 +559,11 @@ const updateDossier = async (
 };
 
 const listDossierAudit = async (
-  scope: TenantScope,
+  { scope, organisms, clock }: TenantActor,
   dossierId: string,
-  organisms: string[] | undefined,
   page: { cursor?: string; limit: number },
 ) => {
-  await getDossier(scope, dossierId, organisms);
+  await getDossier(scope, dossierId, organisms, clock.instant());
   return listAuditEvents({ ...keys.dossierAuditTrail(scope, dossierId), ...page });
 };
 

@@ -26,21 +26,12 @@ import {
   resultsInScope,
   sequenceDatesAllowed,
   sequenceSpan,
-  todayIso,
   totalMinutes,
   violationOf,
 } from '@socle/domain';
-import type {
-  CriterionStatus,
-  Dossier,
-  Evaluation,
-  EvaluationSave,
-  Principal,
-  TrainingPlan,
-} from '@socle/domain';
+import type { CriterionStatus, Dossier, Evaluation, EvaluationSave, TrainingPlan } from '@socle/domain';
 import { NotificationTemplate } from '@socle/domain/notifications';
 import { ulid } from 'ulid';
-import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { dossierHabilitation, getDossier, transitionDossier } from './dossiers.ts';
 import { idempotencyPut } from './idempotency.ts';
@@ -51,7 +42,7 @@ import { candidateMessage, findMessageCandidate } from './outbox.ts';
 import { assertVersion, putNew, putVersioned } from './records.ts';
 import { getReferentiel } from './referentiels.ts';
 import type { StoredReferentiel } from './referentiels.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { findTrainingPlan } from './trainingPlans.ts';
 import { transact } from './transact.ts';
@@ -65,14 +56,14 @@ const evaluationItem = (scope: TenantScope, evaluation: Evaluation) => ({
 });
 
 /** The caller may evaluate this dossier: accredited today, working for the dossier's organism. */
-const assertEvaluator = async (scope: TenantScope, principal: Principal, dossier: Dossier) => {
+const assertEvaluator = async ({ scope, principal, clock }: TenantActor, dossier: Dossier) => {
   if (!principal.organisms.includes(dossier.organismId)) {
     throw new ForbiddenError(
       "l'évaluation se fait dans l'organisme du dossier, auquel vous n'êtes pas rattaché",
     );
   }
   const user = await getUser(scope, principal.userId);
-  if (!isAccredited(user.accreditations, 'evaluator', dossier.certification, todayIso())) {
+  if (!isAccredited(user.accreditations, 'evaluator', dossier.certification, clock.now().slice(0, 10))) {
     throw new ForbiddenError(`aucune habilitation d'évaluateur en cours pour ${dossier.certification}`);
   }
 };
@@ -101,19 +92,19 @@ const getEvaluation = async (
 
 interface StartEvaluationOptions {
   dossierVersion: number;
-  organisms?: string[];
   idempotency?: IdempotencyRequest;
 }
 
 /** Opens the preliminary evaluation (or a new one after expiry), or the final one after training. */
 const startEvaluation = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
-  { dossierVersion, organisms, idempotency }: StartEvaluationOptions,
+  { dossierVersion, idempotency }: StartEvaluationOptions,
 ): Promise<Evaluation> => {
+  const { scope, organisms } = actor;
+  const ctx = actor;
   const dossier = await getDossier(scope, dossierId, organisms, ctx.clock.instant());
-  await assertEvaluator(scope, ctx.principal, dossier);
+  await assertEvaluator(actor, dossier);
   const referentiel = await getReferentiel(dossier.referentielId);
   const action =
     dossier.status === 'in_training'
@@ -153,7 +144,7 @@ const startEvaluation = async (
     createdAt: now,
     updatedAt: now,
   };
-  await transitionDossier(scope, ctx, dossierId, organisms, {
+  await transitionDossier(actor, dossierId, {
     action,
     version: dossierVersion,
     patch: {
@@ -185,14 +176,10 @@ const formatHours = (minutes: number) =>
   `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')}` : ''}`;
 
 /** An evaluation being edited by its own evaluator. */
-const editableEvaluation = async (
-  scope: TenantScope,
-  ctx: WriteContext,
-  dossierId: string,
-  evaluationId: string,
-  organisms: string[] | undefined,
-) => {
-  const dossier = await getDossier(scope, dossierId, organisms);
+const editableEvaluation = async (actor: TenantActor, dossierId: string, evaluationId: string) => {
+  const { scope, organisms } = actor;
+  const ctx = actor;
+  const dossier = await getDossier(scope, dossierId, organisms, ctx.clock.instant());
   const evaluation = await getEvaluation(scope, dossierId, evaluationId);
   enforce(canEditEvaluation(evaluation));
   if (evaluation.evaluatorId !== ctx.principal.userId) {
@@ -203,14 +190,14 @@ const editableEvaluation = async (
 
 /** Autosave: merges the changed results and replaces the sequences, if sent. Versioned. */
 const saveEvaluation = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
   evaluationId: string,
-  organisms: string[] | undefined,
   input: EvaluationSave,
 ): Promise<Evaluation> => {
-  const { dossier, evaluation } = await editableEvaluation(scope, ctx, dossierId, evaluationId, organisms);
+  const { scope } = actor;
+  const ctx = actor;
+  const { dossier, evaluation } = await editableEvaluation(actor, dossierId, evaluationId);
   assertVersion('evaluation', evaluation, input.version);
   const referentiel = await getReferentiel(evaluation.referentielId);
   const sequences = input.sequences ?? evaluation.sequences;
@@ -269,14 +256,14 @@ const statusesAfter = (dossier: Dossier, evaluation: Evaluation): Record<string,
  * dossier to eligible or back to training. A final evaluation must end by the dossier's deadline.
  */
 const submitEvaluation = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
   evaluationId: string,
-  organisms: string[] | undefined,
   input: { version: number },
 ): Promise<{ evaluation: Evaluation; dossier: Dossier }> => {
-  const { dossier, evaluation } = await editableEvaluation(scope, ctx, dossierId, evaluationId, organisms);
+  const { scope } = actor;
+  const ctx = actor;
+  const { dossier, evaluation } = await editableEvaluation(actor, dossierId, evaluationId);
   assertVersion('evaluation', evaluation, input.version);
   if (evaluation.sequences.length === 0) {
     throw new ValidationError([{ path: 'sequences', message: 'au moins une séquence (date, heure, durée)' }]);
@@ -329,7 +316,7 @@ const submitEvaluation = async (
         },
       })
     : [];
-  const updated = await transitionDossier(scope, ctx, dossierId, organisms, {
+  const updated = await transitionDossier(actor, dossierId, {
     action: preliminary ? DossierAction.COMPLETE_PRELIMINARY : DossierAction.COMPLETE_FINAL,
     version: dossier.version,
     // The 5-year rule counts the days the evaluation was carried out, not the day it is submitted.

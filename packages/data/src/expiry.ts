@@ -13,6 +13,7 @@ import {
   VersionConflictError,
   addMonths,
   clockAt,
+  systemActor,
 } from '@socle/domain';
 import type { Dossier, Principal } from '@socle/domain';
 import {
@@ -78,10 +79,11 @@ const sweepExpiredDossiers = async ({
         const [, tenantId, dossierId] = String(item.gsi4sk).split('#') as [string, string, string];
         try {
           await transitionDossier(
-            platformScopeFor(tenantId),
-            { principal: SWEEPER, requestId: 'expiry-sweep', clock: clockAt(now) },
+            systemActor(SWEEPER, platformScopeFor(tenantId), {
+              requestId: 'expiry-sweep',
+              clock: clockAt(now),
+            }),
             dossierId,
-            undefined,
             {
               action: DossierAction.EXPIRE,
               version: item.version as number,

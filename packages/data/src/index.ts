@@ -69,8 +69,8 @@ export {
 export type { Restitution } from './restitution.ts';
 export { getRestitution } from './restitution.ts';
 export { createOrganism, getOrganism, listOrganisms, updateOrganism } from './organisms.ts';
-export type { TenantActor, TenantScope } from './scope.ts';
-export { platformScopeFor, tenantScopeOf } from './scope.ts';
+export type { TenantActor, TenantReach, TenantScope } from './scope.ts';
+export { actingOn, platformScopeFor, tenantScopeOf } from './scope.ts';
 export { tableDefinition, tableName } from './table.ts';
 export { createTableInput } from './createTable.ts';
 export { changeTenant, createTenant, findTenant, getTenant, listTenants } from './tenants.ts';
@@ -224,3 +224,5 @@ export type { ListTotal } from './listQuery.ts';
 export type { CopyToPrint } from './paperCopyBatch.ts';
 export { copiesToPrint, markBatchPrinted } from './paperCopyBatch.ts';
 export { nationalStatement } from './nationalStatement.ts';
+export type { AgendaPublication } from './juryAgendaPublication.ts';
+export { publishAgenda } from './juryAgendaPublication.ts';

@@ -44,7 +44,7 @@ import type { Certificate } from './entities/certificate.ts';
 import { keys } from './keys.ts';
 import { candidateMessage, findMessageCandidate } from './outbox.ts';
 import { putNew, putVersioned } from './records.ts';
-import { platformScopeFor } from './scope.ts';
+import { actingOn, platformScopeFor } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
@@ -134,7 +134,7 @@ const applyDecision = async (
   });
   fault('before-candidate');
   if (!certified) {
-    await transitionDossier(scope, ctx, entry.dossierId, undefined, {
+    await transitionDossier(actingOn(ctx, scope), entry.dossierId, {
       ...common,
       action: DossierAction.ADJOURN,
       patch: {
@@ -164,7 +164,7 @@ const applyDecision = async (
       holder: { ...dossier.candidate },
     };
     try {
-      await transitionDossier(scope, ctx, entry.dossierId, undefined, {
+      await transitionDossier(actingOn(ctx, scope), entry.dossierId, {
         ...common,
         action: DossierAction.CERTIFY,
         patch: {

@@ -78,7 +78,7 @@ const submitToJury = async (
   organisms: string[] | undefined,
   input: { dossierVersion: number },
 ): Promise<Dossier> => {
-  const { dossier } = await getDossierDetail(scope, dossierId, organisms);
+  const { dossier } = await getDossierDetail({ scope, organisms, clock: ctx.clock }, dossierId);
   enforce(canPresentToJury(dossier));
   const now = ctx.clock.now();
   const view = await buildJuryView(scope, dossier, now);

@@ -50,7 +50,7 @@ import { keys } from './keys.ts';
 import { candidateMessage, findMessageCandidate, juryMemberMessage } from './outbox.ts';
 import { queryAll } from './queryAll.ts';
 import { assertVersion, putNew, putVersioned } from './records.ts';
-import { platformScopeFor } from './scope.ts';
+import { actingOn, platformScopeFor } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
@@ -349,7 +349,7 @@ const addToAgenda = async (
       votes: {},
       revision: 0,
     };
-    await transitionDossier(scope, ctx, dossierId, undefined, {
+    await transitionDossier(actingOn(ctx, scope), dossierId, {
       action: DossierAction.ADD_TO_AGENDA,
       version: dossier.version,
       stored: dossier,
@@ -410,7 +410,7 @@ const releaseEntry = async (
   const scope = platformScopeFor(entry.tenantId);
   const dossier = await findDossier(scope, entry.dossierId);
   if (!dossier) throw new NotFoundError('dossier');
-  await transitionDossier(scope, ctx, entry.dossierId, undefined, {
+  await transitionDossier(actingOn(ctx, scope), entry.dossierId, {
     action: DossierAction.REMOVE_FROM_AGENDA,
     version: dossier.version,
     stored: dossier,
@@ -538,6 +538,7 @@ export {
   getSession,
   listAgenda,
   listSessions,
+  memberMessages,
   regionOf,
   releaseEntry,
   removeFromAgenda,
@@ -547,5 +548,6 @@ export {
   sessionItem,
   sessionLabel,
   sessionMovedOn,
+  slotOf,
   statusGuard,
 };

@@ -5,7 +5,7 @@ import { getDossierDetail } from './dossiers.ts';
 import { listEvaluations } from './evaluations.ts';
 import { getReferentiel } from './referentiels.ts';
 import type { StoredReferentiel } from './referentiels.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantReach } from './scope.ts';
 
 interface CriterionView {
   text: string;
@@ -40,11 +40,11 @@ const criterionViews = (referentiel: StoredReferentiel, dossier: Dossier, submit
 };
 
 const getRestitution = async (
-  scope: TenantScope,
+  reach: TenantReach,
   dossierId: string,
-  organisms: string[] | undefined,
 ): Promise<Restitution & { statuses: Record<string, string> }> => {
-  const { dossier, candidate } = await getDossierDetail(scope, dossierId, organisms);
+  const { scope } = reach;
+  const { dossier, candidate } = await getDossierDetail(reach, dossierId);
   const [referentiel, evaluations] = await Promise.all([
     getReferentiel(dossier.referentielId),
     listEvaluations(scope, dossierId),

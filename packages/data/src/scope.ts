@@ -29,5 +29,21 @@ const platformScopeFor = (tenantId: string): TenantScope => ({ tenantId }) as Te
  */
 type TenantActor = Actor<TenantScope>;
 
-export type { TenantActor, TenantScope };
-export { platformScopeFor, tenantScopeOf };
+/** What a read needs of its caller: the network and organisms it reaches, and its day. */
+type TenantReach = Pick<TenantActor, 'scope' | 'organisms' | 'clock'>;
+
+/**
+ * The actor's writes on a network it was handed rather than belongs to (a jury's decision, a
+ * sweep, an operator): unrestricted by organism, as the platform acts on that network's dossiers.
+ */
+const actingOn = (
+  actor: Pick<Actor<unknown>, 'principal' | 'requestId' | 'clock'>,
+  scope: TenantScope,
+): TenantActor => ({
+  ...actor,
+  scope,
+  organisms: undefined,
+});
+
+export type { TenantActor, TenantReach, TenantScope };
+export { actingOn, platformScopeFor, tenantScopeOf };

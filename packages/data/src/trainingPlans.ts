@@ -13,14 +13,11 @@ import {
   duplicateId,
   enforce,
   isAccredited,
-  regionToday,
-  todayIso,
   trainerIndependent,
   violationOf,
 } from '@socle/domain';
-import type { Dossier, Principal, TrainingPlan, TrainingPlanCreate, TrainingPlanUpdate } from '@socle/domain';
+import type { Dossier, TrainingPlan, TrainingPlanCreate, TrainingPlanUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
-import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { getDossier, saveDossier } from './dossiers.ts';
 import { idempotencyPut } from './idempotency.ts';
@@ -28,7 +25,7 @@ import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { organismCheck } from './organisms.ts';
 import { assertVersion, putNew, putVersioned } from './records.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantReach, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getUser } from './users.ts';
 import { trainingPlanFromItem } from './entities/trainingPlan.ts';
@@ -41,8 +38,7 @@ const planItem = (scope: TenantScope, plan: TrainingPlan) => ({
 
 /** Independence first, then accreditation and organism. */
 const assertTrainer = async (
-  scope: TenantScope,
-  principal: Principal,
+  { scope, principal, clock }: TenantActor,
   dossier: Dossier,
   organismId: string,
 ) => {
@@ -51,7 +47,7 @@ const assertTrainer = async (
     throw new ForbiddenError("vous n'êtes pas rattaché à cet organisme de formation");
   }
   const user = await getUser(scope, principal.userId);
-  if (!isAccredited(user.accreditations, 'trainer', dossier.certification, todayIso())) {
+  if (!isAccredited(user.accreditations, 'trainer', dossier.certification, clock.now().slice(0, 10))) {
     throw new ForbiddenError(`aucune habilitation de formateur en cours pour ${dossier.certification}`);
   }
 };
@@ -69,16 +65,16 @@ interface CreatePlanInput extends TrainingPlanCreate {
 }
 
 const createTrainingPlan = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
-  organisms: string[] | undefined,
   input: CreatePlanInput,
   idempotency?: IdempotencyRequest,
 ): Promise<TrainingPlan> => {
+  const { scope, organisms } = actor;
+  const ctx = actor;
   const dossier = await getDossier(scope, dossierId, organisms, ctx.clock.instant());
   enforce(canBuildPlan(dossier));
-  await assertTrainer(scope, ctx.principal, dossier, input.organismId);
+  await assertTrainer(actor, dossier, input.organismId);
   const issues = targetIssues(dossier, input.targetedCriteria);
   if (issues.length) throw new ValidationError(issues);
   enforce(canRecordAttendance({ sessions: input.sessions, today: ctx.clock.today(dossier.region) }));
@@ -135,11 +131,10 @@ const findTrainingPlan = async (scope: TenantScope, dossier: Dossier): Promise<T
 };
 
 const getTrainingPlan = async (
-  scope: TenantScope,
+  { scope, organisms, clock }: TenantReach,
   dossierId: string,
-  organisms: string[] | undefined,
 ): Promise<TrainingPlan> => {
-  const dossier = await getDossier(scope, dossierId, organisms);
+  const dossier = await getDossier(scope, dossierId, organisms, clock.instant());
   if (!dossier.trainingPlanId) throw new NotFoundError('training plan');
   const { Item } = await db().send(
     new GetCommand({
@@ -154,16 +149,16 @@ const getTrainingPlan = async (
 
 /** Edits the plan and records attendance; the dossier's audit trail notes each change. */
 const updateTrainingPlan = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
-  organisms: string[] | undefined,
   input: TrainingPlanUpdate,
 ): Promise<TrainingPlan> => {
+  const { scope, organisms } = actor;
+  const ctx = actor;
   const dossier = await getDossier(scope, dossierId, organisms, ctx.clock.instant());
   enforce(canFollowPlan(dossier));
-  const plan = await getTrainingPlan(scope, dossierId, organisms);
-  await assertTrainer(scope, ctx.principal, dossier, plan.organismId);
+  const plan = await getTrainingPlan(actor, dossierId);
+  await assertTrainer(actor, dossier, plan.organismId);
   assertVersion('training plan', plan, input.version);
   const issues = targetIssues(dossier, input.targetedCriteria ?? []);
   if (issues.length) throw new ValidationError(issues);

@@ -19,6 +19,7 @@ describe('Actor', () => {
       systemClock,
       'sweep',
     ]);
+    expect(actor.organisms).toBeUndefined();
   });
 });
 

@@ -59,14 +59,15 @@ const actorOf = <Scope>(
 ): Actor<Scope> => ({ scope, principal, organisms: organismRestriction(principal), clock, requestId });
 
 /**
- * A job no user calls (a sweep, a seed): its own principal, which names it in the audit trail, and
- * the real clock unless it places its writes in time.
+ * A job no user calls (a sweep, a seed): its own principal, which names it in the audit trail, no
+ * organism restriction (it acts for the platform), and the real clock unless it places its writes
+ * in time.
  */
 const systemActor = <Scope>(
   principal: Principal,
   scope: Scope,
   { requestId, clock = systemClock }: { requestId: string; clock?: Clock },
-): Actor<Scope> => actorOf(principal, scope, { requestId, clock });
+): Actor<Scope> => ({ scope, principal, organisms: undefined, clock, requestId });
 
 export type { Actor, Clock };
 export { actorOf, clockAt, systemActor, systemClock };

@@ -23,6 +23,7 @@ import {
   revokeCertificate,
   sweepExpiredDossiers,
   withdrawDossier,
+  actingOn,
 } from '@socle/data';
 import type { StoredReferentiel, WriteContext } from '@socle/data';
 import {
@@ -220,7 +221,7 @@ const seedNetwork = async (
     const firstName = pick(firstNames);
     const lastName = pick(lastNames);
     const birthYear = 1965 + Math.floor(random() * 40);
-    const { dossier } = await openDossier(scope, ctxOf(advisor, openedAt), {
+    const { dossier } = await openDossier(actingOn(ctxOf(advisor, openedAt), scope), {
       candidate: {
         firstName,
         lastName,
@@ -248,10 +249,8 @@ const seedNetwork = async (
     result.dossiers++;
     if (planned.withdrawn) {
       await withdrawDossier(
-        scope,
-        ctxOf(advisor, new Date(Math.min(now.getTime(), openedAt.getTime() + 20 * DAY))),
+        actingOn(ctxOf(advisor, new Date(Math.min(now.getTime(), openedAt.getTime() + 20 * DAY))), scope),
         dossier.id,
-        undefined,
         {
           version: dossier.version,
           reason: 'Le candidat a retrouvé un emploi et reporte son parcours.',
@@ -310,7 +309,10 @@ const seedCertificateFollowUp = async (national: Principal, issued: IssuedCertif
   for (const [index, [issuedCertificate, moves]] of steps.entries()) {
     if (!issuedCertificate) continue;
     const { dossier: d, sessionDate } = issuedCertificate;
-    const { dossier, candidate } = await getDossierDetail(d.scope, d.dossierId);
+    const { dossier, candidate } = await getDossierDetail(
+      actingOn(ctxOf(national, now), d.scope),
+      d.dossierId,
+    );
     const certificate = await findCertificate(String(dossier.certificateCode));
     if (!certificate || !candidate.postalCode || !candidate.city) continue;
     await requestPaperCopy(ctxOf(d.advisor, later(sessionDate, 8)), certificate, {

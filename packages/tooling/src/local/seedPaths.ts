@@ -3,6 +3,7 @@
  * training plans, final evaluations. Each step happens at a date in the past, as it would have.
  */
 import {
+  actingOn,
   createTrainingPlan,
   getDossier,
   recordPortfolioIssued,
@@ -54,7 +55,7 @@ const runEvaluation = async (
 ) => {
   const { scope, evaluator } = actors;
   const dossier = await getDossier(scope, dossierId);
-  const evaluation = await startEvaluation(scope, at(evaluator, when), dossierId, {
+  const evaluation = await startEvaluation(actingOn(at(evaluator, when), scope), dossierId, {
     dossierVersion: dossier.version,
   });
   // The day of the sequences is the dossier's region's day (overseas regions are hours from UTC).
@@ -70,18 +71,16 @@ const runEvaluation = async (
       ? [{ date: day, start: '14:00', durationMinutes: 150, mode: 'on_site' as const }]
       : []),
   ];
-  const saved = await saveEvaluation(scope, at(evaluator, when), dossierId, evaluation.id, undefined, {
+  const saved = await saveEvaluation(actingOn(at(evaluator, when), scope), dossierId, evaluation.id, {
     version: evaluation.version,
     sequences,
     results: grid(evaluation.scope),
   });
   if (leaveOpen) return;
   await submitEvaluation(
-    scope,
-    at(evaluator, new Date(when.getTime() + 3600_000)),
+    actingOn(at(evaluator, new Date(when.getTime() + 3600_000)), scope),
     dossierId,
     evaluation.id,
-    undefined,
     {
       version: saved.version,
     },
@@ -101,7 +100,7 @@ const planTraining = async (actors: PathActors, dossierId: string, when: Date, s
     plannedHours: 3,
     topic: i % 2 === 0 ? 'Communication écrite et orale' : 'Calcul et raisonnement',
   }));
-  const plan = await createTrainingPlan(scope, at(trainer, when), dossierId, undefined, {
+  const plan = await createTrainingPlan(actingOn(at(trainer, when), scope), dossierId, {
     organismId: trainingOrganismId,
     dossierVersion: dossier.version,
     targetedCriteria: gaps,
@@ -111,10 +110,8 @@ const planTraining = async (actors: PathActors, dossierId: string, when: Date, s
   });
   if (sessionsDone === 0) return;
   await updateTrainingPlan(
-    scope,
-    at(trainer, new Date(when.getTime() + sessionsDone * 7 * DAY + DAY)),
+    actingOn(at(trainer, new Date(when.getTime() + sessionsDone * 7 * DAY + DAY)), scope),
     dossierId,
-    undefined,
     {
       version: plan.version,
       sessions: sessions.map((s, i) =>

@@ -52,6 +52,11 @@ interface TablePermissions {
    * an audit event (SocleFunction denies it on every role). @default - none
    */
   readonly audits?: readonly [string, ...string[]];
+  /**
+   * Partitions the function may never reach, although a wider grant above matches them: an explicit
+   * deny of every item action, on its tenant role too. @default - none
+   */
+  readonly never?: readonly [string, ...string[]];
 }
 
 interface LambdaPermissions extends TablePermissions {
@@ -62,6 +67,15 @@ interface LambdaPermissions extends TablePermissions {
 }
 
 /**
+ * Every network's candidates' and dossiers' partitions (`T#*#C#*`, `T#*#D#*`): personal data, which
+ * a function reading only networks' own items (`T#<t>`) or counters (`T#<t>#STATS`) never needs.
+ */
+const PERSONAL_PARTITIONS: readonly [string, ...string[]] = [
+  `${tenantPartitionsEnding(SUB.candidate)}*`,
+  `${tenantPartitionsEnding(SUB.dossier)}*`,
+];
+
+/**
  * What each Lambda may do. A `Record` over the Lambda names, so a new Lambda in the route table
  * does not deploy until someone decides its access here (type error otherwise).
  * Key patterns: docs/data-model.md; every pattern is built from the key prefixes the data layer
@@ -69,7 +83,7 @@ interface LambdaPermissions extends TablePermissions {
  */
 const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
   // GET /me reads the caller's tenant item.
-  meta: { table: 'read', leadingKeys: [under(P.tenant)], managesUsers: false },
+  meta: { table: 'read', leadingKeys: [under(P.tenant)], never: PERSONAL_PARTITIONS, managesUsers: false },
   // Tenants (gsi1 `TENANTS`), network admins' logins (`LOGIN#`, `EMAIL#`, gsi1 `LOGINS`),
   // idempotency (`PLATFORM#IDEM#`, no other platform partition); the platform trail and the new
   // admin's tenant trail.
@@ -208,6 +222,7 @@ const lambdaPermissions: Record<LambdaName, LambdaPermissions> = {
     leadingKeys: [FIXED.feeSchedules],
     reads: [under(P.tenant), under(P.countersByMonth), FIXED.tenantsByName],
     audits: [FIXED.platformAudit],
+    never: PERSONAL_PARTITIONS,
     managesUsers: false,
   },
 };
@@ -335,6 +350,7 @@ const bindTenantScopedPermissions = (
   if (scopes.includes('tenant')) {
     bindLevels((binding) => fn.bindTenantTable(binding), table, mapLevels(permissions, narrowToTenant));
   }
+  if (permissions.never) fn.denyPartitions(table, permissions.never);
 };
 
 interface StatelessStackProps extends StackProps {

@@ -556,7 +556,7 @@ describe('Class: StatelessStack', () => {
         expect(pattern.test(FIXED.platformAudit), key).toBe(false);
       }
       // … and an explicit deny on the table and its indexes wins over any grant, even a future one.
-      expect(denies).toHaveLength(2);
+      expect(denies).toHaveLength(permissionsOf(name).never ? 3 : 2);
       expect(denies).toContainEqual(
         expect.objectContaining({ ...auditDeny, Resource: expect.arrayContaining([expect.anything()]) }),
       );
@@ -582,6 +582,33 @@ describe('Class: StatelessStack', () => {
         expect(resources).toHaveLength(1 + stateful.table.indexNames.length);
       }
     });
+
+    it.each(['meta', 'stats'] as const)(
+      "%s can never reach a candidate's or a dossier's partition, on any of its roles",
+      (name) => {
+        // Prepare: its grants read `T#*` (networks' items, counters), which would match them.
+        const tenantRole = stack.functions[name].node.tryFindChild('TenantRole') as Role | undefined;
+        const roles = [stack.functions[name].role!, ...(tenantRole ? [tenantRole] : [])];
+        for (const role of roles) {
+          const statements = Object.values(
+            template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: logicalId(role) }] } }),
+          ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+          // Assess: every item action denied on `T#*#C#*` and `T#*#D#*`, one such key enough.
+          expect(statements).toContainEqual(
+            expect.objectContaining({
+              Effect: 'Deny',
+              Action: [...readActions, ...writeActions].sort(),
+              Condition: {
+                'ForAnyValue:StringLike': {
+                  'dynamodb:LeadingKeys': [`${P.tenant}*${SUB.candidate}*`, `${P.tenant}*${SUB.dossier}*`],
+                },
+              },
+            }),
+          );
+        }
+        expect(roles).toHaveLength(name === 'stats' ? 2 : 1);
+      },
+    );
 
     it('lets the expiry sweep query the deadline index', () => {
       const [read] = dynamoStatementsOf('expirySweep').filter((s) =>

@@ -263,6 +263,25 @@ class SocleFunction extends NodejsFunction {
     return this.tenantAccessRole;
   }
 
+  /**
+   * Denies every item action on partitions matching `leadingKeys` (`ForAnyValue`: one such key in
+   * a request denies it), to the execution role and to the tenant role if the function has one:
+   * call after the grants. A deny wins over any allow, including a wider pattern granted above.
+   */
+  denyPartitions(table: BindableTable, leadingKeys: readonly string[]): void {
+    const resources = [table.tableArn, ...table.indexNames.map((name) => `${table.tableArn}/index/${name}`)];
+    for (const role of [this.role!, ...(this.tenantAccessRole ? [this.tenantAccessRole] : [])]) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.DENY,
+          actions: [...tableActions.readWrite],
+          resources,
+          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } },
+        }),
+      );
+    }
+  }
+
   private tenantAccessRole?: Role;
   private readonly tenantAppendOnlyDenied = new Set<BindableTable>();
 

@@ -13,6 +13,7 @@ import {
   listJuryMembers,
   listPipeline,
   listSessions,
+  publishAgenda,
   putJurySettings,
   readAgendaDossier,
   recordMovement,
@@ -133,6 +134,9 @@ const juryHandlers = {
   ),
   decideJuryDossier: defineRoute(routeOf('decideJuryDossier'), ({ ctx, params, body }) =>
     decide(ctx, params.sessionId, params.dossierId, body),
+  ),
+  publishJuryAgenda: defineRoute(routeOf('publishJuryAgenda'), ({ ctx, params }) =>
+    publishAgenda(ctx, params.sessionId),
   ),
   // 20 s of work per call keeps well under API Gateway's 30 s; the client calls again while `remaining > 0`.
   closeJurySession: defineRoute(routeOf('closeJurySession'), async ({ ctx, params }) => {

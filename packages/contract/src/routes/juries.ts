@@ -10,6 +10,7 @@ import {
   Dossier,
   Id,
   IdParam,
+  IsoDateTime,
   JuryDossier,
   JuryMember,
   JuryMemberInvite,
@@ -36,6 +37,12 @@ const R = Role;
 const JURY = [R.JURY_SECRETARY, R.JURY_MEMBER] as const;
 const SessionParam = IdParam('sessionId');
 const SessionDossierParams = z.object({ sessionId: Id, dossierId: Id });
+/** An agenda sent to the members: how many dossiers, how many members told, when. */
+const AgendaPublication = z.object({
+  dossierCount: z.number().int().min(1),
+  memberCount: z.number().int().min(0),
+  publishedAt: IsoDateTime,
+});
 
 const juryRoutes = [
   {
@@ -293,6 +300,18 @@ const juryRoutes = [
     summary: 'The minutes (procès-verbal) of a closed session (PDF)',
     request: { params: SessionParam },
     response: { status: 200, schema: z.string(), contentType: 'application/pdf' },
+  },
+  {
+    id: 'publishJuryAgenda',
+    method: 'POST',
+    path: '/jury/sessions/{sessionId}/agenda/publication',
+    lambda: LambdaName.JURIES,
+    scope: 'jury',
+    roles: [R.JURY_SECRETARY],
+    summary:
+      'Send the agenda to the convened members (dossier count, date, time, place; no candidate named): once per agenda, again once it changed; audited',
+    request: { params: SessionParam },
+    response: { status: 200, schema: AgendaPublication },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -28,6 +28,7 @@ const JURY_RULE_CODES = [
   'already_on_agenda',
   'already_scheduled',
   'already_applied',
+  'agenda_already_published',
 ] as const;
 type JuryRuleCode = (typeof JURY_RULE_CODES)[number];
 

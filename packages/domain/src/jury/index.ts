@@ -7,3 +7,4 @@ export * from './deliberation.ts';
 export * from './scheduling.ts';
 export * from './settings.ts';
 export * from './terms.ts';
+export * from './agendaPublication.ts';

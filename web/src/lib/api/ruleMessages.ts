@@ -106,12 +106,15 @@ const juryRuleMessages: Record<JuryRuleCode, string> = {
   decided: 'La décision a déjà été prise pour ce dossier. Actualisez le dossier.',
   not_eligible:
     'Tous les domaines ne sont pas maîtrisés : ce candidat ne peut pas être certifié. Seul l’ajournement est possible.',
-  empty_agenda: 'L’ordre du jour est vide : il n’y a rien à clore.',
+  empty_agenda:
+    'L’ordre du jour est vide : inscrivez-y au moins un dossier avant de l’envoyer aux membres ou de clore la session.',
   already_submitted: 'Ce dossier attend déjà le jury de sa région.',
   already_on_agenda: 'Ce dossier est déjà inscrit à l’ordre du jour de cette session.',
   already_scheduled:
     'Ce dossier est déjà inscrit à l’ordre du jour d’une autre session : retirez-le de celle-ci d’abord.',
   already_applied: 'Cette décision est déjà appliquée au dossier. Actualisez la session.',
+  agenda_already_published:
+    'Cet ordre du jour a déjà été envoyé aux membres. Ajoutez ou retirez un dossier pour en envoyer une nouvelle version.',
 };
 
 /** Who may act now: packages/domain/src/access.ts. */
@@ -197,7 +200,8 @@ const documentRuleMessages: Record<DocumentRuleCode, string> = {
 
 /** Lists and their exports: packages/domain/src/lists. */
 const listRuleMessages: Record<ListRuleCode, string> = {
-  export_too_large: 'L’export est trop volumineux : ajoutez un filtre (statut, organisme, année…) pour le réduire.',
+  export_too_large:
+    'L’export est trop volumineux : ajoutez un filtre (statut, organisme, année…) pour le réduire.',
 };
 
 /** Generated identifiers already taken (no person causes one): packages/domain/src/rules/storage.ts. */

@@ -70,6 +70,12 @@ describe('Function: renderMinutes', () => {
     ]);
   });
 
+  it('names the region without its code', () => {
+    const first = pages[0]?.join(' ') ?? '';
+    expect(first).toContain('Île-de-France');
+    expect(first).not.toMatch(/\(\d{2,3}\)/);
+  });
+
   it('prints the title on the first page', () => {
     expect(pages[0]?.join(' ')).toContain(MINUTES_TITLE.split(' ').slice(0, 4).join(' '));
   });

@@ -89,7 +89,8 @@ const sessionBlock = (cursor: PageCursor, input: MinutesInput): void => {
   const { session } = input;
   const closing = closingMoment(input);
   const fields: [string, string | null | undefined][] = [
-    ['Région', `${frenchTypography(input.region.name)} (${input.region.code})`],
+    // The region's name only: its INSEE code means nothing to a reader (issue 17: no "région 11").
+    ['Région', frenchTypography(input.region.name)],
     [
       'Date et heure',
       `${formatDateFr(session.date)}, ouverture de la séance à ${formatTimeFr(session.startTime)}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run seed:scale [-- --scale 0.01 --seed 15 --concurrency 8]`: loads a national-scale dataset
+ * `npm run seed:scale [-- --scale 0.002 --seed 15 --concurrency 8]`: loads a national-scale dataset
  * (scaleDataset.ts; scale 1 = SPEC §8: 300 networks, 1,500 organisms, 500,000 dossiers over ten
  * years) into the DynamoDB Local of a running `npm run dev`, or, when none answers, into one it
  * starts on the dev data directory (so that `npm run dev` finds the data afterwards). Prints the
@@ -14,7 +14,7 @@ import { loadScaleDataset, scaleShape } from './scaleDataset.ts';
 
 const { values } = parseArgs({
   options: {
-    scale: { type: 'string', default: '0.01' },
+    scale: { type: 'string', default: '0.002' },
     seed: { type: 'string', default: '15' },
     concurrency: { type: 'string', default: '8' },
   },

@@ -17,7 +17,7 @@ import {
   scopeCredentialsToTenant,
   tenantScopeOf,
 } from '@socle/data';
-import type { IdempotencyRequest, StoredResponse, TenantActor, TenantScope, WriteContext } from '@socle/data';
+import type { IdempotencyRequest, StoredResponse, TenantActor, TenantScope } from '@socle/data';
 import {
   ForbiddenError,
   NotFoundError,
@@ -55,14 +55,14 @@ interface RouteInput<R extends RouteDefinition> {
   body: RequestPart<R, 'body'>;
   /**
    * Who calls and when, built once: the caller's scope (tenant routes only), principal, organism
-   * restriction and the request's clock. Data functions take it first.
+   * restriction and the request's clock. Data functions take it first. Present on every
+   * non-public route.
    */
   actor: TenantActor;
   /** Present on every non-public route. */
   principal: Principal;
   /** The caller's network, from the verified token: tenant-scoped routes only. */
   scope: TenantScope;
-  ctx: WriteContext;
   idempotency?: IdempotencyRequest;
   event: APIGatewayProxyEventV2;
 }
@@ -172,22 +172,23 @@ const defineRoute = <R extends RouteDefinition, Out extends RouteResult<R>>(
         const stored = await findStoredResponse(idempotency);
         if (stored) return replayResponse(route, stored);
       }
-      // One instant per request: every record and audit event it writes agrees on "now".
-      const actor = actorOf(principal as Principal, scope, {
-        requestId: event.requestContext?.requestId ?? context.awsRequestId,
-        clock: clockAt(new Date()),
-      });
-      const ctx: WriteContext = actor;
+      // One instant per request: every record and audit event it writes agrees on "now". A public
+      // route has no caller, hence no actor.
+      const actor = principal
+        ? actorOf(principal, scope, {
+            requestId: event.requestContext?.requestId ?? context.awsRequestId,
+            clock: clockAt(new Date()),
+          })
+        : undefined;
       let result: Out;
       try {
         result = await implementation({
           params,
           query,
           body,
-          actor,
+          actor: actor as TenantActor,
           principal: principal as Principal,
           scope,
-          ctx,
           idempotency,
           event,
         } as RouteInput<R>);

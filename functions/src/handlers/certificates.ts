@@ -133,31 +133,31 @@ const certificateHandlers = {
   countCertificates: defineRoute(routeOf('countCertificates'), ({ principal, query }) =>
     countRegister(principal, query),
   ),
-  exportCertificates: defineRoute(routeOf('exportCertificates'), ({ ctx, principal, query }) =>
-    exportRegister(principal, query, ctx.clock.instant()),
+  exportCertificates: defineRoute(routeOf('exportCertificates'), ({ actor, principal, query }) =>
+    exportRegister(principal, query, actor.clock.instant()),
   ),
   getCertificate: defineRoute(routeOf('getCertificate'), async ({ principal, params }) =>
     certificateView(await getCertificateFor(principal, certificateCodeOf(params.code))),
   ),
-  revokeCertificate: defineRoute(routeOf('revokeCertificate'), async ({ ctx, params, body }) =>
-    certificateView(await revokeCertificate(ctx, certificateCodeOf(params.code), body.reason)),
+  revokeCertificate: defineRoute(routeOf('revokeCertificate'), async ({ actor, params, body }) =>
+    certificateView(await revokeCertificate(actor, certificateCodeOf(params.code), body.reason)),
   ),
   getPaperCopyRecipient: defineRoute(routeOf('getPaperCopyRecipient'), async ({ principal, params }) =>
     paperCopyRecipientFor(await getCertificateFor(principal, certificateCodeOf(params.code))),
   ),
-  requestPaperCopy: defineRoute(routeOf('requestPaperCopy'), async ({ ctx, principal, params, body }) => {
+  requestPaperCopy: defineRoute(routeOf('requestPaperCopy'), async ({ actor, principal, params, body }) => {
     const certificate = await getCertificateFor(principal, certificateCodeOf(params.code));
-    return certificateView(await requestPaperCopy(ctx, certificate, body.recipient));
+    return certificateView(await requestPaperCopy(actor, certificate, body.recipient));
   }),
-  advancePaperCopy: defineRoute(routeOf('advancePaperCopy'), async ({ ctx, params, body }) =>
-    certificateView(await advancePaperCopy(ctx, certificateCodeOf(params.code), body.status)),
+  advancePaperCopy: defineRoute(routeOf('advancePaperCopy'), async ({ actor, params, body }) =>
+    certificateView(await advancePaperCopy(actor, certificateCodeOf(params.code), body.status)),
   ),
   listPaperCopies: defineRoute(routeOf('listPaperCopies'), async ({ query }) => ({
     items: (await listPaperCopies(query.status)).map(certificateView),
   })),
-  markPaperCopiesPrinted: defineRoute(routeOf('markPaperCopiesPrinted'), async ({ ctx, body }) => {
+  markPaperCopiesPrinted: defineRoute(routeOf('markPaperCopiesPrinted'), async ({ actor, body }) => {
     const copies = body.copies.map((c) => ({ ...c, code: certificateCodeOf(c.code) }));
-    return { items: (await markBatchPrinted(ctx, copies)).map(certificateView) };
+    return { items: (await markBatchPrinted(actor, copies)).map(certificateView) };
   }),
   exportCredential: defineRoute(routeOf('exportCredential'), async ({ principal, params }) => ({
     credential: await exportCredential(await getCertificateFor(principal, certificateCodeOf(params.code))),

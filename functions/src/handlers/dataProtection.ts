@@ -19,20 +19,20 @@ const dataProtectionHandlers = {
   getDataProtectionSettings: defineRoute(routeOf('getDataProtectionSettings'), () =>
     getDataProtectionSettings(),
   ),
-  putDataProtectionSettings: defineRoute(routeOf('putDataProtectionSettings'), ({ ctx, body }) =>
-    putDataProtectionSettings(ctx, body),
+  putDataProtectionSettings: defineRoute(routeOf('putDataProtectionSettings'), ({ actor, body }) =>
+    putDataProtectionSettings(actor, body),
   ),
-  listDueErasures: defineRoute(routeOf('listDueErasures'), ({ scope, ctx, query }) =>
-    listDueErasures(scope, query, ctx.clock.now().slice(0, 10)),
+  listDueErasures: defineRoute(routeOf('listDueErasures'), ({ scope, actor, query }) =>
+    listDueErasures(scope, query, actor.clock.now().slice(0, 10)),
   ),
-  exportCandidateData: defineRoute(routeOf('exportCandidateData'), ({ scope, ctx, params }) =>
-    exportSubjectData(scope, ctx, params.candidateId, 'json'),
+  exportCandidateData: defineRoute(routeOf('exportCandidateData'), ({ scope, actor, params }) =>
+    exportSubjectData(scope, actor, params.candidateId, 'json'),
   ),
-  getErasureAssessment: defineRoute(routeOf('getErasureAssessment'), ({ scope, ctx, params }) =>
-    assessErasure(scope, params.candidateId, ctx.clock.now().slice(0, 10)),
+  getErasureAssessment: defineRoute(routeOf('getErasureAssessment'), ({ scope, actor, params }) =>
+    assessErasure(scope, params.candidateId, actor.clock.now().slice(0, 10)),
   ),
-  eraseCandidate: defineRoute(routeOf('eraseCandidate'), ({ scope, ctx, params, body }) =>
-    eraseCandidate(scope, ctx, params.candidateId, { lastName: body.lastName }),
+  eraseCandidate: defineRoute(routeOf('eraseCandidate'), ({ scope, actor, params, body }) =>
+    eraseCandidate(scope, actor, params.candidateId, { lastName: body.lastName }),
   ),
 };
 

@@ -37,11 +37,11 @@ const statementPdf = async (tenantId: string, month: string, now: Date): Promise
 const documentHandlers = {
   ...subjectAccessPdfHandlers,
   ...printingPdfHandlers,
-  getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ scope, params, ctx }) =>
-    statementPdf(scope.tenantId, params.month, ctx.clock.instant()),
+  getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ scope, params, actor }) =>
+    statementPdf(scope.tenantId, params.month, actor.clock.instant()),
   ),
-  getNetworkStatementPdf: defineRoute(routeOf('getNetworkStatementPdf'), ({ params, ctx }) =>
-    statementPdf(params.tenantId, params.month, ctx.clock.instant()),
+  getNetworkStatementPdf: defineRoute(routeOf('getNetworkStatementPdf'), ({ params, actor }) =>
+    statementPdf(params.tenantId, params.month, actor.clock.instant()),
   ),
   getCertificatePdf: defineRoute(
     routeOf('getCertificatePdf'),
@@ -63,7 +63,7 @@ const documentHandlers = {
   ),
   getPortfolioPdf: defineRoute(
     routeOf('getPortfolioPdf'),
-    async ({ scope, ctx, actor, params }): Promise<BinaryBody> => {
+    async ({ scope, actor, params }): Promise<BinaryBody> => {
       const restitution = await getRestitution(actor, params.dossierId);
       const { dossier, candidate, mastery, criteria, referentiel } = restitution;
       enforce(canIssuePortfolio(dossier));
@@ -88,7 +88,7 @@ const documentHandlers = {
         ),
       });
       // The first download of a portfolio is its issuance: audited and counted (SPEC §6).
-      await recordPortfolioIssued(scope, ctx, dossier.id);
+      await recordPortfolioIssued(scope, actor, dossier.id);
       return { bytes, fileName: `portefeuille-${foldForSearch(candidate.lastName).replace(/ /g, '-')}.pdf` };
     },
   ),

@@ -26,7 +26,6 @@ import {
   vote,
   withdrawJuryMemberInvitation,
 } from '@socle/data';
-import { organismRestriction } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { routeOf } from '@socle/contract/routeOf/juries';
 import { defineRoute } from '../http.ts';
@@ -63,8 +62,8 @@ const juryHandlers = {
     items: await listJuryMembers(params.region),
   })),
   // Jury users sign in like staff: their Cognito account is made and disabled the same way.
-  inviteJuryMember: defineRoute(routeOf('inviteJuryMember'), async ({ ctx, params, body, idempotency }) => {
-    const member = await inviteJuryMember(ctx, params.region, body);
+  inviteJuryMember: defineRoute(routeOf('inviteJuryMember'), async ({ actor, params, body, idempotency }) => {
+    const member = await inviteJuryMember(actor, params.region, body);
     return inviteAccount({
       invitee: {
         id: member.userId,
@@ -73,18 +72,18 @@ const juryHandlers = {
         lastName: member.lastName,
       },
       response: member,
-      withdraw: () => withdrawJuryMemberInvitation(ctx, member),
+      withdraw: () => withdrawJuryMemberInvitation(actor, member),
       idempotency,
-      now: ctx.clock.instant(),
+      now: actor.clock.instant(),
     });
   }),
-  updateJuryMember: defineRoute(routeOf('updateJuryMember'), async ({ ctx, params, body }) => {
-    const member = await updateJuryMember(ctx, params.region, params.userId, body);
+  updateJuryMember: defineRoute(routeOf('updateJuryMember'), async ({ actor, params, body }) => {
+    const member = await updateJuryMember(actor, params.region, params.userId, body);
     if (body.active !== undefined) await setAccountEnabled(member.userId, member.active);
     return member;
   }),
-  submitToJury: defineRoute(routeOf('submitToJury'), ({ scope, ctx, principal, params, body }) =>
-    submitToJury(scope, ctx, params.dossierId, organismRestriction(principal), body),
+  submitToJury: defineRoute(routeOf('submitToJury'), ({ actor, params, body }) =>
+    submitToJury(actor, params.dossierId, body),
   ),
   listJuryPipeline: defineRoute(routeOf('listJuryPipeline'), async ({ principal }) => ({
     items: (await listPipeline(regionOf(principal))).map((entry) => withoutAttributes(entry, 'erasedAt')),
@@ -95,52 +94,52 @@ const juryHandlers = {
   listJurySessions: defineRoute(routeOf('listJurySessions'), async ({ principal }) => ({
     items: await listSessions(principal),
   })),
-  createJurySession: defineRoute(routeOf('createJurySession'), ({ ctx, body, idempotency }) =>
-    createSession(ctx, body, idempotency),
+  createJurySession: defineRoute(routeOf('createJurySession'), ({ actor, body, idempotency }) =>
+    createSession(actor, body, idempotency),
   ),
   getJurySession: defineRoute(routeOf('getJurySession'), ({ principal, params }) =>
     sessionDetail(principal, params.sessionId),
   ),
-  rescheduleJurySession: defineRoute(routeOf('rescheduleJurySession'), ({ ctx, params, body }) =>
-    rescheduleSession(ctx, params.sessionId, body),
+  rescheduleJurySession: defineRoute(routeOf('rescheduleJurySession'), ({ actor, params, body }) =>
+    rescheduleSession(actor, params.sessionId, body),
   ),
-  cancelJurySession: defineRoute(routeOf('cancelJurySession'), ({ ctx, params, body }) =>
-    cancelSession(ctx, params.sessionId, body),
+  cancelJurySession: defineRoute(routeOf('cancelJurySession'), ({ actor, params, body }) =>
+    cancelSession(actor, params.sessionId, body),
   ),
-  recordJuryMovement: defineRoute(routeOf('recordJuryMovement'), ({ ctx, params, body }) =>
-    recordMovement(ctx, params.sessionId, body),
+  recordJuryMovement: defineRoute(routeOf('recordJuryMovement'), ({ actor, params, body }) =>
+    recordMovement(actor, params.sessionId, body),
   ),
   getJurySettings: defineRoute(routeOf('getJurySettings'), () => getJurySettings()),
-  putJurySettings: defineRoute(routeOf('putJurySettings'), ({ ctx, body }) => putJurySettings(ctx, body)),
-  addToJuryAgenda: defineRoute(routeOf('addToJuryAgenda'), async ({ ctx, principal, params, body }) => {
-    await addToAgenda(ctx, params.sessionId, body.dossierIds);
+  putJurySettings: defineRoute(routeOf('putJurySettings'), ({ actor, body }) => putJurySettings(actor, body)),
+  addToJuryAgenda: defineRoute(routeOf('addToJuryAgenda'), async ({ actor, principal, params, body }) => {
+    await addToAgenda(actor, params.sessionId, body.dossierIds);
     return sessionDetail(principal, params.sessionId);
   }),
-  removeFromJuryAgenda: defineRoute(routeOf('removeFromJuryAgenda'), async ({ ctx, principal, params }) => {
-    await removeFromAgenda(ctx, params.sessionId, params.dossierId);
+  removeFromJuryAgenda: defineRoute(routeOf('removeFromJuryAgenda'), async ({ actor, principal, params }) => {
+    await removeFromAgenda(actor, params.sessionId, params.dossierId);
     return sessionDetail(principal, params.sessionId);
   }),
-  setJuryAttendance: defineRoute(routeOf('setJuryAttendance'), ({ ctx, params, body }) =>
-    setAttendance(ctx, params.sessionId, body),
+  setJuryAttendance: defineRoute(routeOf('setJuryAttendance'), ({ actor, params, body }) =>
+    setAttendance(actor, params.sessionId, body),
   ),
-  readJuryDossier: defineRoute(routeOf('readJuryDossier'), ({ ctx, params }) =>
-    readAgendaDossier(ctx, params.sessionId, params.dossierId),
+  readJuryDossier: defineRoute(routeOf('readJuryDossier'), ({ actor, params }) =>
+    readAgendaDossier(actor, params.sessionId, params.dossierId),
   ),
-  declareJuryConflict: defineRoute(routeOf('declareJuryConflict'), ({ ctx, params, body }) =>
-    declareConflict(ctx, params.sessionId, params.dossierId, body.reason),
+  declareJuryConflict: defineRoute(routeOf('declareJuryConflict'), ({ actor, params, body }) =>
+    declareConflict(actor, params.sessionId, params.dossierId, body.reason),
   ),
-  voteOnJuryDossier: defineRoute(routeOf('voteOnJuryDossier'), ({ ctx, params, body }) =>
-    vote(ctx, params.sessionId, params.dossierId, body.vote),
+  voteOnJuryDossier: defineRoute(routeOf('voteOnJuryDossier'), ({ actor, params, body }) =>
+    vote(actor, params.sessionId, params.dossierId, body.vote),
   ),
-  decideJuryDossier: defineRoute(routeOf('decideJuryDossier'), ({ ctx, params, body }) =>
-    decide(ctx, params.sessionId, params.dossierId, body),
+  decideJuryDossier: defineRoute(routeOf('decideJuryDossier'), ({ actor, params, body }) =>
+    decide(actor, params.sessionId, params.dossierId, body),
   ),
-  publishJuryAgenda: defineRoute(routeOf('publishJuryAgenda'), ({ ctx, params }) =>
-    publishAgenda(ctx, params.sessionId),
+  publishJuryAgenda: defineRoute(routeOf('publishJuryAgenda'), ({ actor, params }) =>
+    publishAgenda(actor, params.sessionId),
   ),
   // 20 s of work per call keeps well under API Gateway's 30 s; the client calls again while `remaining > 0`.
-  closeJurySession: defineRoute(routeOf('closeJurySession'), async ({ ctx, params }) => {
-    const { issuedNow, ...summary } = await closeSession(ctx, params.sessionId, { budgetMs: 20_000 });
+  closeJurySession: defineRoute(routeOf('closeJurySession'), async ({ actor, params }) => {
+    const { issuedNow, ...summary } = await closeSession(actor, params.sessionId, { budgetMs: 20_000 });
     // Counted per call, as issued: a resumed or repeated close never counts a certificate twice.
     countMetric(SocleMetric.CERTIFICATES_ISSUED, issuedNow);
     return summary;

@@ -18,29 +18,29 @@ const networkHandlers = {
   listOrganisms: defineRoute(routeOf('listOrganisms'), async ({ scope }) => ({
     items: await listOrganisms(scope),
   })),
-  createOrganism: defineRoute(routeOf('createOrganism'), ({ scope, ctx, body, idempotency }) =>
-    createOrganism(scope, ctx, body, idempotency),
+  createOrganism: defineRoute(routeOf('createOrganism'), ({ actor, body, idempotency }) =>
+    createOrganism(actor, body, idempotency),
   ),
   getOrganism: defineRoute(routeOf('getOrganism'), ({ scope, params }) =>
     getOrganism(scope, params.organismId),
   ),
-  updateOrganism: defineRoute(routeOf('updateOrganism'), ({ scope, ctx, params, body }) =>
-    updateOrganism(scope, ctx, params.organismId, body),
+  updateOrganism: defineRoute(routeOf('updateOrganism'), ({ actor, params, body }) =>
+    updateOrganism(actor, params.organismId, body),
   ),
   listUsers: defineRoute(routeOf('listUsers'), async ({ scope }) => ({ items: await listUsers(scope) })),
-  inviteUser: defineRoute(routeOf('inviteUser'), async ({ scope, ctx, body, idempotency }) => {
-    const user = await inviteUser(scope, ctx, body);
+  inviteUser: defineRoute(routeOf('inviteUser'), async ({ actor, body, idempotency }) => {
+    const user = await inviteUser(actor, body);
     return inviteAccount({
       invitee: user,
       response: user,
-      withdraw: () => withdrawUserInvitation(scope, ctx, user),
+      withdraw: () => withdrawUserInvitation(actor, user),
       idempotency,
-      now: ctx.clock.instant(),
+      now: actor.clock.instant(),
     });
   }),
   getUser: defineRoute(routeOf('getUser'), ({ scope, params }) => getUser(scope, params.userId)),
-  updateUser: defineRoute(routeOf('updateUser'), async ({ scope, ctx, params, body }) => {
-    const user = await updateUser(scope, ctx, params.userId, body);
+  updateUser: defineRoute(routeOf('updateUser'), async ({ actor, params, body }) => {
+    const user = await updateUser(actor, params.userId, body);
     if (body.status) await setAccountEnabled(user.id, body.status === 'active');
     return user;
   }),

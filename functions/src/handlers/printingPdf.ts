@@ -28,9 +28,9 @@ const printingPdfHandlers = {
   // Generating the batch marks nothing: the person checks the sheets first (markPaperCopiesPrinted).
   printPaperCopyBatch: defineRoute(
     routeOf('printPaperCopyBatch'),
-    async ({ ctx, body }): Promise<BinaryBody> => {
+    async ({ actor, body }): Promise<BinaryBody> => {
       const copies = await copiesToPrint(body.codes.map((code) => certificateCodeOf(code)));
-      const printedOn = ctx.clock.now().slice(0, 10);
+      const printedOn = actor.clock.now().slice(0, 10);
       const bytes = await renderPrintBatchPdf({
         copies: copies.map((c) => ({ certificate: certificateInputOf(c), recipient: c.paperCopy.recipient })),
         printedOn,
@@ -40,8 +40,8 @@ const printingPdfHandlers = {
   ),
   getNationalStatementPdf: defineRoute(
     routeOf('getNationalStatementPdf'),
-    async ({ ctx, params }): Promise<BinaryBody> => ({
-      bytes: await renderNationalStatement(await nationalStatement(params.period, ctx.clock.instant())),
+    async ({ actor, params }): Promise<BinaryBody> => ({
+      bytes: await renderNationalStatement(await nationalStatement(params.period, actor.clock.instant())),
       fileName: nationalStatementFileName(params.period, 'pdf'),
     }),
   ),

@@ -22,8 +22,8 @@ const referentielHandlers = {
   listReferentiels: defineRoute(routeOf('listReferentiels'), async () => ({
     items: (await listReferentiels()).map((ref) => withoutAttributes(ref, 'domains', 'thresholds', 'limits')),
   })),
-  importReferentiel: defineRoute(routeOf('importReferentiel'), async ({ ctx, body, idempotency }) => ({
-    ...(await importReferentiel(ctx, body.document, idempotency)),
+  importReferentiel: defineRoute(routeOf('importReferentiel'), async ({ actor, body, idempotency }) => ({
+    ...(await importReferentiel(actor, body.document, idempotency)),
     current: false,
   })),
   getReferentiel: defineRoute(routeOf('getReferentiel'), async ({ params }) =>
@@ -31,11 +31,11 @@ const referentielHandlers = {
   ),
   updateReferentielSettings: defineRoute(
     routeOf('updateReferentielSettings'),
-    async ({ ctx, params, body }) =>
-      withCurrent(await updateReferentielSettings(ctx, params.referentielId, body)),
+    async ({ actor, params, body }) =>
+      withCurrent(await updateReferentielSettings(actor, params.referentielId, body)),
   ),
-  publishReferentiel: defineRoute(routeOf('publishReferentiel'), async ({ ctx, params, body }) =>
-    withCurrent(await publishReferentiel(ctx, params.referentielId, body)),
+  publishReferentiel: defineRoute(routeOf('publishReferentiel'), async ({ actor, params, body }) =>
+    withCurrent(await publishReferentiel(actor, params.referentielId, body)),
   ),
 };
 

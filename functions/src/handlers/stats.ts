@@ -59,30 +59,33 @@ const statsHandlers = {
     items: await listFeeSchedules(),
     defaults: DEFAULT_FEES,
   })),
-  putFeeSchedule: defineRoute(routeOf('putFeeSchedule'), ({ ctx, params, body }) =>
-    putFeeSchedule(ctx, params.month, body),
+  putFeeSchedule: defineRoute(routeOf('putFeeSchedule'), ({ actor, params, body }) =>
+    putFeeSchedule(actor, params.month, body),
   ),
-  getOwnStatement: defineRoute(routeOf('getOwnStatement'), ({ scope, params, ctx }) =>
-    usageStatement(scope.tenantId, params.month, ctx.clock.instant()),
+  getOwnStatement: defineRoute(routeOf('getOwnStatement'), ({ scope, params, actor }) =>
+    usageStatement(scope.tenantId, params.month, actor.clock.instant()),
   ),
   getOwnStatementCsv: defineRoute(routeOf('getOwnStatementCsv'), ({ scope, params, query }) =>
     statementCsv(scope.tenantId, params.month, query.dialect),
   ),
-  getNetworkStatement: defineRoute(routeOf('getNetworkStatement'), ({ params, ctx }) =>
-    usageStatement(params.tenantId, params.month, ctx.clock.instant()),
+  getNetworkStatement: defineRoute(routeOf('getNetworkStatement'), ({ params, actor }) =>
+    usageStatement(params.tenantId, params.month, actor.clock.instant()),
   ),
   getNetworkStatementCsv: defineRoute(routeOf('getNetworkStatementCsv'), ({ params, query }) =>
     statementCsv(params.tenantId, params.month, query.dialect),
   ),
-  getNationalStatement: defineRoute(routeOf('getNationalStatement'), ({ params, ctx }) =>
-    nationalStatement(params.period, ctx.clock.instant()),
+  getNationalStatement: defineRoute(routeOf('getNationalStatement'), ({ params, actor }) =>
+    nationalStatement(params.period, actor.clock.instant()),
   ),
   getNationalStatementCsv: defineRoute(
     routeOf('getNationalStatementCsv'),
-    async ({ params, query, ctx }): Promise<BinaryBody> => {
-      const csv = toCsv(nationalStatementTable(await nationalStatement(params.period, ctx.clock.instant())), {
-        dialect: query.dialect,
-      });
+    async ({ params, query, actor }): Promise<BinaryBody> => {
+      const csv = toCsv(
+        nationalStatementTable(await nationalStatement(params.period, actor.clock.instant())),
+        {
+          dialect: query.dialect,
+        },
+      );
       return {
         bytes: new TextEncoder().encode(csv),
         fileName: nationalStatementFileName(params.period, 'csv'),

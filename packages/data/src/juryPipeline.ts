@@ -5,7 +5,6 @@
  */
 import { canPresentToJury, computeMastery, enforce, masteredForJury } from '@socle/domain';
 import type { Dossier, JuryDossierView } from '@socle/domain';
-import type { WriteContext } from './audit.ts';
 import { getDossierDetail, saveDossier } from './dossiers.ts';
 import { listEvaluations } from './evaluations.ts';
 import { keys } from './keys.ts';
@@ -13,7 +12,7 @@ import { getOrganism } from './organisms.ts';
 import { queryAll } from './queryAll.ts';
 import { assertVersion } from './records.ts';
 import { getReferentiel } from './referentiels.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getTenant } from './tenants.ts';
 import { pipelineEntryFromItem } from './entities/jury.ts';
@@ -72,13 +71,13 @@ const buildJuryView = async (scope: TenantScope, dossier: Dossier, now: string):
 
 /** A network presents an eligible (or adjourned) dossier to the jury of the dossier's region. */
 const submitToJury = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   dossierId: string,
-  organisms: string[] | undefined,
   input: { dossierVersion: number },
 ): Promise<Dossier> => {
-  const { dossier } = await getDossierDetail({ scope, organisms, clock: ctx.clock }, dossierId);
+  const { scope } = actor;
+  const ctx = actor;
+  const { dossier } = await getDossierDetail(actor, dossierId);
   enforce(canPresentToJury(dossier));
   const now = ctx.clock.now();
   const view = await buildJuryView(scope, dossier, now);

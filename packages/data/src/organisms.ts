@@ -4,14 +4,13 @@ import { NotFoundError, duplicateId, organismUnavailable, violationOf } from '@s
 import type { Organism, OrganismCreate, OrganismUpdate } from '@socle/domain';
 import { ulid } from 'ulid';
 import { auditPut } from './audit.ts';
-import type { WriteContext } from './audit.ts';
 import { db } from './client.ts';
 import { idempotencyPut } from './idempotency.ts';
 import type { IdempotencyRequest } from './idempotency.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
 import { assertVersion, putNew, putVersioned } from './records.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { networkRegionCheck } from './tenants.ts';
 import { transact } from './transact.ts';
@@ -27,11 +26,12 @@ const tenantAuditOf = (scope: TenantScope) => (at: string, id: string) =>
   keys.tenantAudit(scope.tenantId, at, id);
 
 const createOrganism = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   input: OrganismCreate,
   idempotency?: IdempotencyRequest,
 ): Promise<Organism> => {
+  const { scope } = actor;
+  const ctx = actor;
   const now = ctx.clock.now();
   const organism: Organism = {
     id: ulid(ctx.clock.instant().getTime()),
@@ -76,11 +76,12 @@ const listOrganisms = async (scope: TenantScope): Promise<Organism[]> =>
   );
 
 const updateOrganism = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   organismId: string,
   input: OrganismUpdate,
 ): Promise<Organism> => {
+  const { scope } = actor;
+  const ctx = actor;
   const current = await getOrganism(scope, organismId);
   assertVersion('organism', current, input.version);
   const { version: _ignored, ...fields } = input;

@@ -22,7 +22,7 @@ import { keys } from './keys.ts';
 import { indexPartitionQuery, queryAll } from './queryAll.ts';
 import { tenantAuditOf } from './organisms.ts';
 import { assertVersion, putNew, putVersioned } from './records.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
@@ -102,7 +102,9 @@ const organismsExist = (scope: TenantScope, organismIds: string[]): GuardedItem[
  * (Cognito) is created next by the caller, which calls `withdrawUserInvitation` if that fails, and
  * stores the idempotent response only once it succeeded (functions/src/identityDirectory.ts).
  */
-const inviteUser = async (scope: TenantScope, ctx: WriteContext, input: UserInvite): Promise<User> => {
+const inviteUser = async (actor: TenantActor, input: UserInvite): Promise<User> => {
+  const { scope } = actor;
+  const ctx = actor;
   const now = ctx.clock.now();
   const user: User = {
     id: ulid(ctx.clock.instant().getTime()),
@@ -151,7 +153,9 @@ const withdrawnLoginItems = (login: Pick<Login, 'userId' | 'email'>): GuardedIte
 ];
 
 /** Undoes `inviteUser` when no account could be created for them: nothing of them stays but the audit. */
-const withdrawUserInvitation = async (scope: TenantScope, ctx: WriteContext, user: User) => {
+const withdrawUserInvitation = async (actor: TenantActor, user: User) => {
+  const { scope } = actor;
+  const ctx = actor;
   await transact([
     ...withdrawnLoginItems({ userId: user.id, email: user.email }),
     {
@@ -184,12 +188,9 @@ const listUsers = async (scope: TenantScope): Promise<User[]> =>
     `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fr'),
   );
 
-const updateUser = async (
-  scope: TenantScope,
-  ctx: WriteContext,
-  userId: string,
-  input: UserUpdate,
-): Promise<User> => {
+const updateUser = async (actor: TenantActor, userId: string, input: UserUpdate): Promise<User> => {
+  const { scope } = actor;
+  const ctx = actor;
   const current = await getUser(scope, userId);
   assertVersion('user', current, input.version);
   const { version: _ignored, ...fields } = input;

@@ -168,7 +168,7 @@ const seedNetwork = async (
   const organisms: Organism[] = [];
   const postalCodes = new Map<string, string>();
   for (const { postalCode, ...fields } of network.organisms) {
-    const organism = await createOrganism(scope, ctxOf(adminPrincipal, start), fields);
+    const organism = await createOrganism(actingOn(ctxOf(adminPrincipal, start), scope), fields);
     organisms.push(organism);
     postalCodes.set(organism.id, postalCode);
   }
@@ -183,7 +183,7 @@ const seedNetwork = async (
         from: '2015-01-01',
         to: null,
       }));
-    const user = await inviteUser(scope, ctxOf(adminPrincipal, start), {
+    const user = await inviteUser(actingOn(ctxOf(adminPrincipal, start), scope), {
       email: member.email,
       firstName: member.firstName,
       lastName: member.lastName,

@@ -14,6 +14,7 @@ import {
   inviteJuryMember,
   setAttendance,
   submitToJury,
+  actingOn,
   vote,
 } from '@socle/data';
 import type { TenantScope, WriteContext } from '@socle/data';
@@ -189,7 +190,7 @@ const seedRegionJury = async (
 
   const present = async (p: Pending) => {
     const dossier = await getDossier(p.dossier.scope, p.dossier.dossierId);
-    await submitToJury(p.dossier.scope, at(p.dossier.advisor, p.presentAt), p.dossier.dossierId, undefined, {
+    await submitToJury(actingOn(at(p.dossier.advisor, p.presentAt), p.dossier.scope), p.dossier.dossierId, {
       dossierVersion: dossier.version,
     });
   };

@@ -5,7 +5,15 @@
  * same public contract, audit trails intact). Resumable after a crash, in the data layer.
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, eraseCandidate, keys, listAuditEvents, platformScopeFor, tableName } from '@socle/data';
+import {
+  actingOn,
+  db,
+  eraseCandidate,
+  keys,
+  listAuditEvents,
+  platformScopeFor,
+  tableName,
+} from '@socle/data';
 import type { WriteContext } from '@socle/data';
 import { SubjectAccessExport, systemClock } from '@socle/domain';
 import { PDFDocument } from 'pdf-lib';
@@ -447,7 +455,7 @@ describe('Function: eraseCandidate (several dossiers, a crash half-way)', () => 
     );
     // Act: a crash after the first dossier, then a second run.
     let crash = true;
-    const crashed = eraseCandidate(scope, ctx(), first.candidateId, {
+    const crashed = eraseCandidate(actingOn(ctx(), scope), first.candidateId, {
       lastName: LAST_NAME,
       fault: (step) => {
         if (step === 'after-dossier' && crash) {
@@ -461,7 +469,7 @@ describe('Function: eraseCandidate (several dossiers, a crash half-way)', () => 
       [first, second].map((d) => storedItem(keys.dossier(scope, d.dossierId))),
     );
     const candidateHalfway = await storedItem(keys.candidate(scope, first.candidateId));
-    const resumed = await eraseCandidate(scope, ctx(), first.candidateId, { lastName: LAST_NAME });
+    const resumed = await eraseCandidate(actingOn(ctx(), scope), first.candidateId, { lastName: LAST_NAME });
     // Assess
     expect(halfway.filter((d) => d?.erasedAt)).toHaveLength(1);
     expect(candidateHalfway).toBeDefined();

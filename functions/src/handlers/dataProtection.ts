@@ -22,17 +22,17 @@ const dataProtectionHandlers = {
   putDataProtectionSettings: defineRoute(routeOf('putDataProtectionSettings'), ({ actor, body }) =>
     putDataProtectionSettings(actor, body),
   ),
-  listDueErasures: defineRoute(routeOf('listDueErasures'), ({ scope, actor, query }) =>
-    listDueErasures(scope, query, actor.clock.now().slice(0, 10)),
+  listDueErasures: defineRoute(routeOf('listDueErasures'), ({ actor, query }) =>
+    listDueErasures(actor, query),
   ),
-  exportCandidateData: defineRoute(routeOf('exportCandidateData'), ({ scope, actor, params }) =>
-    exportSubjectData(scope, actor, params.candidateId, 'json'),
+  exportCandidateData: defineRoute(routeOf('exportCandidateData'), ({ actor, params }) =>
+    exportSubjectData(actor, params.candidateId, 'json'),
   ),
-  getErasureAssessment: defineRoute(routeOf('getErasureAssessment'), ({ scope, actor, params }) =>
-    assessErasure(scope, params.candidateId, actor.clock.now().slice(0, 10)),
+  getErasureAssessment: defineRoute(routeOf('getErasureAssessment'), ({ actor, params }) =>
+    assessErasure(actor, params.candidateId),
   ),
-  eraseCandidate: defineRoute(routeOf('eraseCandidate'), ({ scope, actor, params, body }) =>
-    eraseCandidate(scope, actor, params.candidateId, { lastName: body.lastName }),
+  eraseCandidate: defineRoute(routeOf('eraseCandidate'), ({ actor, params, body }) =>
+    eraseCandidate(actor, params.candidateId, { lastName: body.lastName }),
   ),
 };
 

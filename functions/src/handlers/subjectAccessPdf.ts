@@ -9,8 +9,8 @@ import type { BinaryBody } from '../http.ts';
 const subjectAccessPdfHandlers = {
   getCandidateExportPdf: defineRoute(
     routeOf('getCandidateExportPdf'),
-    async ({ scope, actor, params }): Promise<BinaryBody> => {
-      const document = await exportSubjectData(scope, actor, params.candidateId, 'pdf');
+    async ({ actor, params }): Promise<BinaryBody> => {
+      const document = await exportSubjectData(actor, params.candidateId, 'pdf');
       const name = foldForSearch(document.candidate.lastName).replace(/ /g, '-');
       return { bytes: await renderSubjectAccessPdf(document), fileName: `donnees-personnelles-${name}.pdf` };
     },

@@ -5,7 +5,7 @@
  * agenda entries (in its region's sessions) and its certificate.
  */
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_RETENTION_YEARS, NotFoundError, checkErasure, todayIso } from '@socle/domain';
+import { DEFAULT_RETENTION_YEARS, NotFoundError, checkErasure } from '@socle/domain';
 import type {
   AgendaEntry,
   Candidate,
@@ -23,7 +23,7 @@ import { db } from './client.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './queryAll.ts';
 import { putSettingVersion } from './records.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import { candidateRecordFromItem } from './entities/candidate.ts';
@@ -178,10 +178,10 @@ const pendingPaperCopiesOf = (certificates: Awaited<ReturnType<typeof certificat
 
 /** Whether the candidate's data may be erased today, and otherwise why and from when. */
 const assessErasure = async (
-  scope: TenantScope,
+  { scope, clock }: Pick<TenantActor, 'scope' | 'clock'>,
   candidateId: string,
-  today = todayIso(),
 ): Promise<ErasureAssessment> => {
+  const today = clock.now().slice(0, 10);
   const { dossierIds } = await loadCandidate(scope, candidateId);
   const [dossiers, settings] = await Promise.all([
     readStoredDossiers(scope, dossierIds),

@@ -18,7 +18,6 @@ import {
   dormancyOf,
   erasureDueOn,
   latestDueActivityOn,
-  todayIso,
   violationOf,
 } from '@socle/domain';
 import type { Dormancy, Dossier, DueErasure, DueErasureList, DueErasureQuery } from '@socle/domain';
@@ -28,7 +27,7 @@ import { findCandidateRecords, getDataProtectionSettings, readStoredDossiers } f
 import type { StoredDossier } from './dataProtection.ts';
 import { keys } from './keys.ts';
 import { platformScopeFor } from './scope.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { allTenants } from './tenants.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
@@ -132,10 +131,10 @@ const dormancyItems = async (
  * last activity first, one page of the index (`limit` items at most, then a cursor).
  */
 const listDueErasures = async (
-  scope: TenantScope,
+  { scope, clock }: Pick<TenantActor, 'scope' | 'clock'>,
   query: DueErasureQuery,
-  today = todayIso(),
 ): Promise<DueErasureList> => {
+  const today = clock.now().slice(0, 10);
   const { retentionYears } = await getDataProtectionSettings();
   const { index, pk } = keys.dormantCandidates(scope);
   const page = await db().send(

@@ -30,7 +30,6 @@ import {
   erasureConflict,
   foldForSearch,
   lastInitialOf,
-  todayIso,
   violationOf,
 } from '@socle/domain';
 import type { Candidate, Dossier, ErasureResult, Evaluation } from '@socle/domain';
@@ -52,7 +51,7 @@ import { listEvaluations } from './evaluations.ts';
 import { keys } from './keys.ts';
 import type { Key } from './keys.ts';
 import { listCandidateMessageKeys } from './outbox.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { transact } from './transact.ts';
 import type { GuardedItem } from './transact.ts';
@@ -235,11 +234,12 @@ const messageDelete = (key: Key): GuardedItem => ({ item: { Delete: { TableName:
 
 /** Erases a candidate's data, or refuses (409) with the French reasons, or 404 for another network's. */
 const eraseCandidate = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   candidateId: string,
   { lastName, fault = () => {} }: EraseOptions,
 ): Promise<ErasureResult> => {
+  const { scope } = actor;
+  const ctx = actor;
   const today = ctx.clock.now().slice(0, 10);
   const { candidate, dossierIds } = await loadCandidate(scope, candidateId);
   if (foldForSearch(lastName) !== foldForSearch(candidate.lastName)) {

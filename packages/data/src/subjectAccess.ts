@@ -4,10 +4,9 @@
  * anything is returned: no export leaves without its trace.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { asOfToday, checkErasure, todayIso } from '@socle/domain';
+import { asOfToday, checkErasure } from '@socle/domain';
 import type { Dossier, ExportedCertificate, SubjectAccessExport, TrainingPlan } from '@socle/domain';
 import { auditPut, listAllAuditEvents } from './audit.ts';
-import type { WriteContext } from './audit.ts';
 import type { StoredCertificate } from './entities/certificate.ts';
 import { db } from './client.ts';
 import {
@@ -21,7 +20,7 @@ import {
 import { listEvaluations } from './evaluations.ts';
 import { keys } from './keys.ts';
 import { findOrganism } from './organisms.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantActor, TenantScope } from './scope.ts';
 import { tableName } from './table.ts';
 import { getTenant } from './tenants.ts';
 import { transact } from './transact.ts';
@@ -77,11 +76,12 @@ const exportedCertificate = (c: StoredCertificate): ExportedCertificate => ({
  * `format` only names, in the trail, what was handed out (the JSON itself, or its PDF rendering).
  */
 const exportSubjectData = async (
-  scope: TenantScope,
-  ctx: WriteContext,
+  actor: TenantActor,
   candidateId: string,
   format: 'json' | 'pdf',
 ): Promise<SubjectAccessExport> => {
+  const { scope } = actor;
+  const ctx = actor;
   const today = ctx.clock.now().slice(0, 10);
   const { candidate, dossierIds } = await loadCandidate(scope, candidateId);
   const [stored, tenant, settings] = await Promise.all([

@@ -155,6 +155,10 @@ const auditActionLabels = {
     done: 'a imprimé l’exemplaire papier du certificat',
     name: 'Exemplaire papier imprimé',
   },
+  'certificate.paper_copies_printed': {
+    done: 'a imprimé un lot d’exemplaires papier',
+    name: 'Lot d’exemplaires papier imprimé',
+  },
   'certificate.paper_copy_sent': {
     done: 'a envoyé l’exemplaire papier du certificat',
     name: 'Exemplaire papier envoyé',

@@ -213,6 +213,14 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     await page.getByRole('button', { name: /^Inscrire à l'ordre du jour/ }).click();
     await page.getByText("2 dossiers inscrits à l'ordre du jour.").waitFor();
 
+    // Act: the agenda sent to the members, once
+    await page.getByRole('button', { name: "Envoyer l'ordre du jour aux membres" }).click();
+    const published = await page
+      .getByText(/^L'ordre du jour \(2 dossiers\) est envoyé par e-mail/)
+      .textContent();
+    await page.getByRole('button', { name: "Envoyer l'ordre du jour aux membres" }).click();
+    const sentTwice = await page.getByRole('alert').filter({ hasText: 'déjà été envoyé' }).textContent();
+
     // Act: attendance, with the quorum followed live
     const attendance = page.getByRole('region', { name: 'Présence' });
     const before = await attendance.getByRole('status').first().textContent();
@@ -231,6 +239,9 @@ describe('Regional jury: from the pipeline to the certificate', () => {
     // Opened (attendance recorded): no more rescheduling or cancelling.
     expect(await page.getByRole('button', { name: 'Reporter ou modifier la session' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Annuler la session' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: "Envoyer l'ordre du jour aux membres" }).count()).toBe(0);
+    expect(published).toMatch(/aux? .*membres? convoqués?\.$/);
+    expect(sentTwice).toContain('Cet ordre du jour a déjà été envoyé aux membres.');
     expect(oneCollege).toContain('il faut au moins un membre de chaque collège');
     expect(parity).toContain('composition paritaire');
     expect(before).toContain('Le jury ne peut pas encore délibérer');

@@ -187,6 +187,10 @@ const auditActionLabels = {
   },
   'jury_session.rescheduled': { done: 'a déplacé une session de jury', name: 'Session de jury déplacée' },
   'jury_session.cancelled': { done: 'a annulé une session de jury', name: 'Session de jury annulée' },
+  'jury_session.agenda_published': {
+    done: 'a envoyé l’ordre du jour aux membres du jury',
+    name: 'Ordre du jour envoyé aux membres',
+  },
   'jury_decision.recorded': {
     done: 'a enregistré la décision du jury',
     name: 'Décision du jury enregistrée',

@@ -127,7 +127,10 @@ interface KnownDossier extends ExistingDossier {
 }
 
 /** The network's dossiers of a person (same normalised identity): one index query, one batch read. */
-const dossiersOfIdentity = async (scope: TenantScope, identity: IdentityOptions): Promise<KnownDossier[]> => {
+const dossiersOfIdentity = async (
+  { scope, clock }: Pick<TenantActor, 'scope' | 'clock'>,
+  identity: IdentityOptions,
+): Promise<KnownDossier[]> => {
   const source = keys.dossiersByIdentity(scope, identityHashOf(scope, identity));
   const page = await db().send(
     new QueryCommand({
@@ -139,7 +142,7 @@ const dossiersOfIdentity = async (scope: TenantScope, identity: IdentityOptions)
     }),
   );
   const ids = (page.Items ?? []).map((i) => String(i.dossierId));
-  const now = new Date();
+  const now = clock.instant();
   return (await batchGetDossiers(scope, ids)).map((d) => ({
     dossierId: d.id,
     status: asOfRegionToday(d, now).status,
@@ -173,7 +176,7 @@ const openDossier = async (
     }),
   );
   enforce(canOpenWith(referentielId));
-  const existing = await dossiersOfIdentity(scope, input.candidate);
+  const existing = await dossiersOfIdentity(actor, input.candidate);
   const duplicate = duplicateOpening({ existing, confirmed: input.confirmDuplicate === true });
   if (!duplicate.ok) {
     // The UI shows these dossiers (links) and asks before sending the opening again, confirmed.
@@ -271,9 +274,9 @@ const findDossier = async (scope: TenantScope, dossierId: string): Promise<Dossi
 const getDossier = async (
   scope: TenantScope,
   dossierId: string,
-  organisms?: string[],
-  /** The clock of the write reading it (defaults to now). */
-  now = new Date(),
+  organisms: string[] | undefined,
+  /** The reader's instant (its actor's clock): past its deadline a dossier reads as expired. */
+  now: Date,
 ): Promise<Dossier> => {
   const dossier = await findDossier(scope, dossierId);
   if (!dossier || !canReachDossier(organisms, dossier)) throw new NotFoundError('dossier');

@@ -327,7 +327,7 @@ const seedCertificateFollowUp = async (national: Principal, issued: IssuedCertif
   }
   const revoked = ofNetwork('sud').at(-1);
   if (revoked) {
-    const dossier = await getDossier(revoked.dossier.scope, revoked.dossier.dossierId);
+    const dossier = await getDossier(revoked.dossier.scope, revoked.dossier.dossierId, undefined, now);
     await revokeCertificate(
       ctxOf(national, later(revoked.sessionDate, 90)),
       String(dossier.certificateCode),

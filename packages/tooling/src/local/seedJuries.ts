@@ -189,7 +189,7 @@ const seedRegionJury = async (
   }
 
   const present = async (p: Pending) => {
-    const dossier = await getDossier(p.dossier.scope, p.dossier.dossierId);
+    const dossier = await getDossier(p.dossier.scope, p.dossier.dossierId, undefined, p.presentAt);
     await submitToJury(actingOn(at(p.dossier.advisor, p.presentAt), p.dossier.scope), p.dossier.dossierId, {
       dossierVersion: dossier.version,
     });

@@ -54,7 +54,7 @@ const runEvaluation = async (
   { leaveOpen = false } = {},
 ) => {
   const { scope, evaluator } = actors;
-  const dossier = await getDossier(scope, dossierId);
+  const dossier = await getDossier(scope, dossierId, undefined, when);
   const evaluation = await startEvaluation(actingOn(at(evaluator, when), scope), dossierId, {
     dossierVersion: dossier.version,
   });
@@ -90,7 +90,7 @@ const runEvaluation = async (
 /** A training plan from the gaps, with the first sessions attended. */
 const planTraining = async (actors: PathActors, dossierId: string, when: Date, sessionsDone: number) => {
   const { scope, trainer, trainingOrganismId } = actors;
-  const dossier = await getDossier(scope, dossierId);
+  const dossier = await getDossier(scope, dossierId, undefined, when);
   const gaps = allCriteria(actors.referentiel)
     .map((c) => c.code)
     .filter((code) => !dossier.acquiredCriteria.includes(code));

@@ -39,6 +39,7 @@ import {
   clockAt,
   countersOfEvent,
   deadlineFrom,
+  dormancyOf,
   foldForSearch,
   fundings,
   normalisedIdentity,
@@ -357,7 +358,16 @@ function* scaleDataset(options: DatasetOptions, summary: DatasetSummary): Genera
         city: null,
         version: 1,
       });
-      yield { ...keys.candidate(scope, candidateId), itemType: 'Candidate', ...candidate };
+      // Every dossier of theirs closed: the candidate is in the "data to erase" index (dormantCandidates.ts).
+      const dormancy = dormancyOf([dossier]);
+      yield {
+        ...keys.candidate(scope, candidateId),
+        ...(dormancy
+          ? keys.dormantCandidate(scope, dormancy.lastActivityOn, candidateId, dormancy.dossierId)
+          : {}),
+        itemType: 'Candidate',
+        ...candidate,
+      };
       yield {
         ...keys.candidateDossier(scope, candidateId, id),
         ...keys.dossierIdentity(scope, identityHashOf(scope, identity), id),

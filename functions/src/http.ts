@@ -61,8 +61,6 @@ interface RouteInput<R extends RouteDefinition> {
   actor: TenantActor;
   /** Present on every non-public route. */
   principal: Principal;
-  /** The caller's network, from the verified token: tenant-scoped routes only. */
-  scope: TenantScope;
   idempotency?: IdempotencyRequest;
   event: APIGatewayProxyEventV2;
 }
@@ -188,7 +186,6 @@ const defineRoute = <R extends RouteDefinition, Out extends RouteResult<R>>(
           body,
           actor: actor as TenantActor,
           principal: principal as Principal,
-          scope,
           idempotency,
           event,
         } as RouteInput<R>);

@@ -37,8 +37,8 @@ const statementPdf = async (tenantId: string, month: string, now: Date): Promise
 const documentHandlers = {
   ...subjectAccessPdfHandlers,
   ...printingPdfHandlers,
-  getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ scope, params, actor }) =>
-    statementPdf(scope.tenantId, params.month, actor.clock.instant()),
+  getOwnStatementPdf: defineRoute(routeOf('getOwnStatementPdf'), ({ params, actor }) =>
+    statementPdf(actor.scope.tenantId, params.month, actor.clock.instant()),
   ),
   getNetworkStatementPdf: defineRoute(routeOf('getNetworkStatementPdf'), ({ params, actor }) =>
     statementPdf(params.tenantId, params.month, actor.clock.instant()),
@@ -61,37 +61,34 @@ const documentHandlers = {
       return { bytes, fileName: `certificat-${certificate.code}.pdf` };
     },
   ),
-  getPortfolioPdf: defineRoute(
-    routeOf('getPortfolioPdf'),
-    async ({ scope, actor, params }): Promise<BinaryBody> => {
-      const restitution = await getRestitution(actor, params.dossierId);
-      const { dossier, candidate, mastery, criteria, referentiel } = restitution;
-      enforce(canIssuePortfolio(dossier));
-      const [tenant, organism] = await Promise.all([
-        getTenant(scope.tenantId),
-        getOrganism(scope, dossier.organismId),
-      ]);
-      const bytes = await renderPortfolioPdf({
-        certification: dossier.certification,
-        referentiel: { version: referentiel.label, title: referentiel.title },
-        candidate: { ...candidate, birthDate: dossier.candidate.birthDate },
-        network: { name: tenant.name },
-        organism: { name: organism.name, city: organism.city },
-        evaluatedOn: dossier.lastEvaluatedOn as string, // enforced by canIssuePortfolio above
-        issuedOn: actor.clock.now().slice(0, 10),
-        mastery,
-        criteria: Object.fromEntries(
-          Object.entries(criteria).map(([code, c]) => [
-            code,
-            { text: c.text, status: c.status as CriterionStatus },
-          ]),
-        ),
-      });
-      // The first download of a portfolio is its issuance: audited and counted (SPEC §6).
-      await recordPortfolioIssued(scope, actor, dossier.id);
-      return { bytes, fileName: `portefeuille-${foldForSearch(candidate.lastName).replace(/ /g, '-')}.pdf` };
-    },
-  ),
+  getPortfolioPdf: defineRoute(routeOf('getPortfolioPdf'), async ({ actor, params }): Promise<BinaryBody> => {
+    const restitution = await getRestitution(actor, params.dossierId);
+    const { dossier, candidate, mastery, criteria, referentiel } = restitution;
+    enforce(canIssuePortfolio(dossier));
+    const [tenant, organism] = await Promise.all([
+      getTenant(actor.scope.tenantId),
+      getOrganism(actor.scope, dossier.organismId),
+    ]);
+    const bytes = await renderPortfolioPdf({
+      certification: dossier.certification,
+      referentiel: { version: referentiel.label, title: referentiel.title },
+      candidate: { ...candidate, birthDate: dossier.candidate.birthDate },
+      network: { name: tenant.name },
+      organism: { name: organism.name, city: organism.city },
+      evaluatedOn: dossier.lastEvaluatedOn as string, // enforced by canIssuePortfolio above
+      issuedOn: actor.clock.now().slice(0, 10),
+      mastery,
+      criteria: Object.fromEntries(
+        Object.entries(criteria).map(([code, c]) => [
+          code,
+          { text: c.text, status: c.status as CriterionStatus },
+        ]),
+      ),
+    });
+    // The first download of a portfolio is its issuance: audited and counted (SPEC §6).
+    await recordPortfolioIssued(actor, dossier.id);
+    return { bytes, fileName: `portefeuille-${foldForSearch(candidate.lastName).replace(/ /g, '-')}.pdf` };
+  }),
   getJuryMinutesPdf: defineRoute(
     routeOf('getJuryMinutesPdf'),
     async ({ actor, principal, params }): Promise<BinaryBody> => {

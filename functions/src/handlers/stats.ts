@@ -62,11 +62,11 @@ const statsHandlers = {
   putFeeSchedule: defineRoute(routeOf('putFeeSchedule'), ({ actor, params, body }) =>
     putFeeSchedule(actor, params.month, body),
   ),
-  getOwnStatement: defineRoute(routeOf('getOwnStatement'), ({ scope, params, actor }) =>
-    usageStatement(scope.tenantId, params.month, actor.clock.instant()),
+  getOwnStatement: defineRoute(routeOf('getOwnStatement'), ({ params, actor }) =>
+    usageStatement(actor.scope.tenantId, params.month, actor.clock.instant()),
   ),
-  getOwnStatementCsv: defineRoute(routeOf('getOwnStatementCsv'), ({ scope, params, query }) =>
-    statementCsv(scope.tenantId, params.month, query.dialect),
+  getOwnStatementCsv: defineRoute(routeOf('getOwnStatementCsv'), ({ actor, params, query }) =>
+    statementCsv(actor.scope.tenantId, params.month, query.dialect),
   ),
   getNetworkStatement: defineRoute(routeOf('getNetworkStatement'), ({ params, actor }) =>
     usageStatement(params.tenantId, params.month, actor.clock.instant()),

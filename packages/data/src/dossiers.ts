@@ -407,11 +407,9 @@ const saveDossier = async (
  * nothing, a new evaluation's portfolio is a new issuance.
  * Not refused for a suspended network: handing a candidate their portfolio is not a change of path.
  */
-const recordPortfolioIssued = async (
-  scope: TenantScope,
-  ctx: WriteContext,
-  dossierId: string,
-): Promise<void> => {
+const recordPortfolioIssued = async (actor: TenantActor, dossierId: string): Promise<void> => {
+  const { scope } = actor;
+  const ctx = actor;
   // The stored record, not the "as of today" view: this write must not persist a computed expiry.
   const dossier = await findDossier(scope, dossierId);
   const evaluatedOn = dossier?.lastEvaluatedOn;

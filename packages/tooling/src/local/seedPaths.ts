@@ -184,7 +184,7 @@ const reachableStage = (wanted: Stage, dates: PathDates, now: Date): Stage => {
 const issuePortfolio = async (actors: PathActors, dossierId: string, evaluatedAt: Date, now: Date) => {
   const when = new Date(evaluatedAt.getTime() + (1 + Math.floor(actors.random() * 5)) * DAY);
   if (when.getTime() > now.getTime()) return;
-  await recordPortfolioIssued(actors.scope, at(actors.evaluator, when), dossierId);
+  await recordPortfolioIssued(actingOn(at(actors.evaluator, when), actors.scope), dossierId);
 };
 
 /**

@@ -12,20 +12,19 @@ import { dossierFromItem } from './entities/dossier.ts';
 import type { TenantActor } from './scope.ts';
 
 /** How many dossiers the list holds under these criteria (bounded: may be a lower bound). */
-const countDossiers = (
-  { scope, organisms }: TenantActor,
-  criteria: DossierListCriteria,
-): Promise<ListTotal> => countList(dossierListSpec(scope, criteria, organisms));
+const countDossiers = (actor: TenantActor, criteria: DossierListCriteria): Promise<ListTotal> =>
+  countList(dossierListSpec(actor, criteria));
 
 /** Every dossier of the list, as a CSV file for Excel named after the day (Paris time). */
 const exportDossiers = async (
-  { scope, organisms, clock }: TenantActor,
+  actor: TenantActor,
   criteria: DossierListCriteria,
 ): Promise<{ bytes: Uint8Array; fileName: string }> => {
+  const { clock } = actor;
   const now = clock.instant();
   const [items, organismList] = await Promise.all([
-    readWholeList(dossierListSpec(scope, criteria, organisms), EXPORT_MAX_ROWS),
-    listOrganisms(scope),
+    readWholeList(dossierListSpec(actor, criteria), EXPORT_MAX_ROWS),
+    listOrganisms(actor.scope),
   ]);
   enforce(exportSizeVerdict(items.length));
   const dossiers = items.map((i) => listedDossier(dossierFromItem(i), now));

@@ -2,29 +2,20 @@
  * What the dossiers list, its total and its export read: the most selective index partition
  * (organism, then status, then the whole network), the other criteria as filters, one order.
  */
-import {
-  DEFAULT_LIMITS,
-  EXPIRABLE,
-  addMonths,
-  asOfToday,
-  regionToday,
-  searchTerms,
-  todayIso,
-} from '@socle/domain';
+import { DEFAULT_LIMITS, EXPIRABLE, addMonths, asOfToday, regionToday, searchTerms } from '@socle/domain';
 import type { Dossier, DossierListQuery } from '@socle/domain';
 import { keys } from './keys.ts';
 import { addSearchFilters } from './listQuery.ts';
 import type { ListQuerySpec } from './listQuery.ts';
-import type { TenantScope } from './scope.ts';
+import type { TenantReach } from './scope.ts';
 
 /** The list's criteria, without the page (the total and the export read every page). */
 type DossierListCriteria = Omit<DossierListQuery, 'cursor' | 'limit'>;
 
 const dossierListSpec = (
-  scope: TenantScope,
+  /** The reader: its network, its organisms if organism-bound (undefined for network-wide staff), its day. */
+  { scope, organisms, clock }: TenantReach,
   query: DossierListCriteria,
-  /** Organism-bound staff: their organisms (undefined for network-wide staff). */
-  organisms?: string[],
 ): ListQuerySpec => {
   const source = query.organismId
     ? keys.dossiersByOrganism(scope, query.organismId)
@@ -66,7 +57,7 @@ const dossierListSpec = (
     }).join(', ');
     spec.filters.push(`deadline <= :soon AND #lifecycle IN (${expirable})`);
     spec.names['#lifecycle'] = 'status';
-    spec.values[':soon'] = addMonths(todayIso(), DEFAULT_LIMITS.warningMonths);
+    spec.values[':soon'] = addMonths(clock.now().slice(0, 10), DEFAULT_LIMITS.warningMonths);
   }
   if (query.q) addSearchFilters(spec, searchTerms(query.q));
   // Erased dossiers stay in the indexes for the statistics, not in the lists.

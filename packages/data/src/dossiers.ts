@@ -300,9 +300,9 @@ const getDossierDetail = async (
  * Lists dossiers, newest (or oldest) first: one page of the list `dossierListSpec` describes, with a
  * cursor only when another dossier follows (see `readListPage`).
  */
-const listDossiers = async ({ scope, organisms, clock }: TenantActor, query: DossierListQuery) => {
-  const page = await readListPage(dossierListSpec(scope, query, organisms), query);
-  const now = clock.instant();
+const listDossiers = async (actor: TenantActor, query: DossierListQuery) => {
+  const page = await readListPage(dossierListSpec(actor, query), query);
+  const now = actor.clock.instant();
   return { items: page.items.map((i) => listedDossier(dossierFromItem(i), now)), cursor: page.cursor };
 };
 

@@ -2,6 +2,7 @@
  * The main access patterns' request parameters, built by pure functions and checked without
  * DynamoDB (issue 13): which index, which partition, which conditions.
  */
+import { DEFAULT_LIMITS, addMonths, clockAt } from '@socle/domain';
 import type { Principal } from '@socle/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerSpec } from './certificateList.ts';
@@ -14,6 +15,12 @@ import { indexPartitionQuery, partitionQuery } from './queryAll.ts';
 import { platformScopeFor } from './scope.ts';
 
 const scope = platformScopeFor('T1');
+/** A network-wide reader (organisms undefined) or an organism-bound one, on 1 March 2026. */
+const reader = (organisms?: string[]) => ({
+  scope,
+  organisms,
+  clock: clockAt(new Date('2026-03-01T10:00:00Z')),
+});
 const staff = (roles: string[], tenantId?: string) =>
   ({ userId: 'U1', roles, organisms: [], ...(tenantId ? { tenantId } : {}) }) as unknown as Principal;
 
@@ -23,7 +30,7 @@ beforeAll(() => {
 
 describe('Function: dossierListSpec', () => {
   it('reads the organism index when an organism is named, the status as a filter', () => {
-    const input = queryInput(dossierListSpec(scope, { organismId: 'O1', status: 'opened' }));
+    const input = queryInput(dossierListSpec(reader(), { organismId: 'O1', status: 'opened' }));
     expect(input.IndexName).toBe('gsi3');
     expect(input.ExpressionAttributeValues?.[':pk']).toBe('T#T1#DORG#O1');
     expect(input.FilterExpression).toContain('#status = :status');
@@ -31,24 +38,31 @@ describe('Function: dossierListSpec', () => {
   });
 
   it('reads the status index for a status alone, the network index otherwise; never erased dossiers', () => {
-    const byStatus = queryInput(dossierListSpec(scope, { status: 'in_training' }));
+    const byStatus = queryInput(dossierListSpec(reader(), { status: 'in_training' }));
     expect([byStatus.IndexName, byStatus.ExpressionAttributeValues?.[':pk']]).toEqual([
       'gsi2',
       'T#T1#DSTATUS#in_training',
     ]);
-    const all = queryInput(dossierListSpec(scope, {}));
+    const all = queryInput(dossierListSpec(reader(), {}));
     expect([all.IndexName, all.ExpressionAttributeValues?.[':pk']]).toEqual(['gsi1', 'T#T1#DOSSIERS']);
     expect(all.FilterExpression).toBe('attribute_not_exists(erasedAt)');
     expect(all.ScanIndexForward).toBe(false);
   });
 
   it('keeps organism-bound staff to their organisms, and to nothing when they have none', () => {
-    const bound = queryInput(dossierListSpec(scope, {}, ['O1', 'O2']));
+    const bound = queryInput(dossierListSpec(reader(['O1', 'O2']), {}));
     expect(bound.FilterExpression).toContain(
       'organismId IN (:org0, :org1) OR trainingOrganismId IN (:org0, :org1)',
     );
-    const none = queryInput(dossierListSpec(scope, {}, []));
+    const none = queryInput(dossierListSpec(reader([]), {}));
     expect(none.FilterExpression).toContain('attribute_not_exists(pk)');
+  });
+
+  it("counts 'deadline soon' from the reader's day, not the wall clock's", () => {
+    const soon = queryInput(dossierListSpec(reader(), { deadline: 'soon' }));
+    expect(soon.ExpressionAttributeValues?.[':soon']).toBe(
+      addMonths('2026-03-01', DEFAULT_LIMITS.warningMonths),
+    );
   });
 });
 

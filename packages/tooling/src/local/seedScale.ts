@@ -1,5 +1,5 @@
 /**
- * `npm run seed:scale [-- --scale 0.002 --seed 15 --concurrency 8]`: loads a national-scale dataset
+ * `npm run seed:scale [-- --scale 0.002 --seed 15 --concurrency 24]`: loads a national-scale dataset
  * (scaleDataset.ts; scale 1 = SPEC §8: 300 networks, 1,500 organisms, 500,000 dossiers over ten
  * years) into the DynamoDB Local of a running `npm run dev`, or, when none answers, into one it
  * starts on the dev data directory (so that `npm run dev` finds the data afterwards). Prints the
@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '0.002' },
     seed: { type: 'string', default: '15' },
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '24' },
   },
 });
 const scale = Number(values.scale);
@@ -67,7 +67,8 @@ try {
   const report = await loadScaleDataset({
     scale,
     seed,
-    now: new Date(),
+    // Midnight UTC: runs of the same day give the same items (dates are relative to it).
+    now: new Date(new Date().setUTCHours(0, 0, 0, 0)),
     concurrency,
     onProgress: (stats, elapsedMs) => {
       if (elapsedMs - lastPrint < 2_000) return;

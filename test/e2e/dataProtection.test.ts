@@ -152,7 +152,12 @@ describe('Retention setting on /reseaux', () => {
     await field.fill('4');
     await section.getByRole('button', { name: 'Enregistrer la durée' }).click();
     // Assess
-    await page.getByText('Durée de conservation enregistrée : 4 ans.').waitFor();
+    const saved = page.getByText('Durée de conservation enregistrée : 4 ans.');
+    await saved.waitFor();
+    // The settings reload (the form is re-created for the new version) must not take the notice away.
+    await page.waitForLoadState('networkidle');
+    await section.getByRole('button', { name: 'Enregistrer la durée' }).waitFor();
+    expect(await saved.isVisible()).toBe(true);
     await expectAccessible(page);
     const settings = await stack.api.call('GET', '/data-protection/settings', { token: adminToken });
     expect(settings.body).toMatchObject({ retentionYears: 4, version: 2 });

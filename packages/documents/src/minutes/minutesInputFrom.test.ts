@@ -95,6 +95,12 @@ describe('Function: minutesInputFrom', () => {
     ]);
   });
 
+  it('lists a convened member no longer found without printing their internal id', () => {
+    const members = minutesInputFrom(source({ members: [employee, employer, secretary] })).members;
+    expect(members.at(-1)).toEqual({ name: 'Membre non retrouvé', college: null, present: false });
+    expect(JSON.stringify(members)).not.toContain('ABS');
+  });
+
   it('signs as secretary the one who recorded the decisions', () => {
     expect(minutesInputFrom(source()).secretary).toEqual({ name: 'Sandrine Morel' });
   });

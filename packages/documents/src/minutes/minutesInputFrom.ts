@@ -125,14 +125,14 @@ const minutesInputFrom = ({ session, agenda, members, today }: MinutesSource): M
       closedAt: session.closedAt ?? null,
     },
     // By last name, as `members` comes (listJuryMembers). A jury record is never deleted, only
-    // deactivated, but an unknown id would still be printed, last.
+    // deactivated, but an unknown member is still listed, last, without their internal id.
     members: [
       ...members.filter((m) => session.memberIds.includes(m.userId)).map((m) => m.userId),
       ...session.memberIds.filter((id) => !byId.has(id)),
     ].map((id) => {
       const member = byId.get(id);
       return {
-        name: member ? nameOf(member) : `Membre non retrouvé (${id})`,
+        name: member ? nameOf(member) : 'Membre non retrouvé',
         college: member?.college ?? null,
         present: isPresent(id),
       };

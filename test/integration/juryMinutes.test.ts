@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts } from '../../packages/documents/src/testing/pdfText.ts';
 import { startTestApi } from '../support/api.ts';
 import type { TestApi } from '../support/api.ts';
-import { buildJury, sessionDay } from '../support/jury.ts';
+import { buildJury, sessionDay, submittedDossier as submitEligible } from '../support/jury.ts';
 import type { Jury } from '../support/jury.ts';
-import { dossierOpen } from '../support/samples.ts';
-import { buildWorld, evaluate, expectStatus } from '../support/world.ts';
+import { buildWorld, expectStatus } from '../support/world.ts';
 import type { World } from '../support/world.ts';
 
 let api: TestApi;
@@ -41,25 +40,7 @@ const fetchPdf = async (token: string) => {
 };
 
 /** An eligible dossier of network A (region 11), presented to the jury. */
-const submittedDossier = async (lastName: string) => {
-  const opened = expectStatus(
-    await api.call('POST', '/dossiers', {
-      token: world.a.tokens.advisor,
-      body: dossierOpen(world.a.organismId, { lastName }),
-    }),
-    201,
-    'open',
-  ).dossier;
-  const { dossier } = await evaluate(api, world.a.tokens.evaluator, opened.id, { notAcquired: [] });
-  return expectStatus(
-    await api.call('POST', `/dossiers/${dossier.id}/jury-submission`, {
-      token: world.a.tokens.advisor,
-      body: { dossierVersion: dossier.version },
-    }),
-    200,
-    'submit to jury',
-  );
-};
+const submittedDossier = (lastName: string) => submitEligible(api, world, { lastName });
 
 beforeAll(async () => {
   api = await startTestApi();

@@ -62,11 +62,15 @@ const sessionDay = (region: string, offsetDays = 0, now = new Date()) =>
   addDays(regionToday(region, now), offsetDays);
 
 /** An eligible dossier of network A, evaluated with nothing left to acquire and presented to its region's jury. */
-const submittedDossier = async (api: TestApi, world: World) => {
+const submittedDossier = async (
+  api: TestApi,
+  world: World,
+  candidate: Parameters<typeof dossierOpen>[1] = {},
+) => {
   const opened = expectStatus(
     await api.call('POST', '/dossiers', {
       token: world.a.tokens.advisor,
-      body: dossierOpen(world.a.organismId),
+      body: dossierOpen(world.a.organismId, candidate),
     }),
     201,
     'open',

@@ -570,6 +570,7 @@ const listDossierAudit = async (
 
 export type { DossierDetail, TransitionOptions };
 export {
+  identityHashOf,
   dossierAuditOf,
   dossierHabilitation,
   dossierItem as dossierItemOf,

@@ -21,6 +21,7 @@ export { decodeCursor, encodeCursor } from './cursor.ts';
 export type { DossierDetail, TransitionOptions } from './dossiers.ts';
 export {
   dossierItemOf,
+  identityHashOf as dossierIdentityHash,
   batchGetDossiers,
   findDossier,
   getDossier,

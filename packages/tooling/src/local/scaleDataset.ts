@@ -11,7 +11,6 @@
  * evaluations and training plans (the dossier's summary fields are set), pipeline and agenda items,
  * paper copies and Open Badges entries, the events that count nothing besides withdrawals.
  */
-import { createHash } from 'node:crypto';
 import {
   dossierItemOf,
   findCurrentReferentielId,
@@ -20,6 +19,7 @@ import {
   platformScopeFor,
   publishReferentiel,
   sessionItem,
+  dossierIdentityHash,
 } from '@socle/data';
 import type { TenantScope, WriteContext } from '@socle/data';
 import { AuditEventItem } from '@socle/data/entities/auditEvent';
@@ -42,7 +42,6 @@ import {
   dormancyOf,
   foldForSearch,
   fundings,
-  normalisedIdentity,
   prescribers,
   regions,
 } from '@socle/domain';
@@ -51,6 +50,7 @@ import { ulid } from 'ulid';
 import { createBatchWriter } from './batchWriter.ts';
 import type { WriteStats } from './batchWriter.ts';
 import { firstNames, lastNames } from './demoData.ts';
+import { prng } from './prng.ts';
 
 type Item = Record<string, unknown>;
 
@@ -74,29 +74,9 @@ const scaleShape = (scale: number): ScaleShape => ({
   years: YEARS,
 });
 
-/** Small deterministic PRNG (mulberry32), as the demo seed. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
 const regionCodes = regions.map((r) => r.code);
 const iso = (ms: number) => new Date(ms).toISOString();
 const dayOf = (ms: number) => iso(ms).slice(0, 10);
-
-/**
- * The salted identity hash of the "same person" index. Mirrors `identityHashOf` of
- * packages/data/src/dossiers.ts (not exported there).
- */
-const identityHashOf = (
-  scope: TenantScope,
-  identity: { firstName: string; lastName: string; birthDate: string },
-) =>
-  createHash('sha256')
-    .update(`${scope.tenantId}|${normalisedIdentity(identity)}`)
-    .digest('base64url');
 
 /** Each region's jury sits once a month, on the 15th (Paris morning); the closing happens that day. */
 const sessionDateAfter = (ms: number): number => {
@@ -370,7 +350,7 @@ function* scaleDataset(options: DatasetOptions, summary: DatasetSummary): Genera
       };
       yield {
         ...keys.candidateDossier(scope, candidateId, id),
-        ...keys.dossierIdentity(scope, identityHashOf(scope, identity), id),
+        ...keys.dossierIdentity(scope, dossierIdentityHash(scope, identity), id),
         itemType: 'CandidateDossier',
         dossierId: id,
       };

@@ -41,14 +41,7 @@ import type { DemoNetwork } from './demoData.ts';
 import { seedRegionJury } from './seedJuries.ts';
 import type { EligibleDossier, IssuedCertificate } from './seedJuries.ts';
 import { Stage, bringToStage, pathDatesOf, reachableStage } from './seedPaths.ts';
-
-/** Small deterministic PRNG (mulberry32): the same demo on every machine. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+import { prng } from './prng.ts';
 
 const DAY = 86_400_000;
 

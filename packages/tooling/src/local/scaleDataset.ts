@@ -21,7 +21,7 @@ import {
   sessionItem,
   dossierIdentityHash,
 } from '@socle/data';
-import type { TenantScope, WriteContext } from '@socle/data';
+import type { WriteContext } from '@socle/data';
 import { AuditEventItem } from '@socle/data/entities/auditEvent';
 import { CandidateItem } from '@socle/data/entities/candidate';
 import { CertificateItem } from '@socle/data/entities/certificate';
